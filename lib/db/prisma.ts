@@ -1,0 +1,25 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+const globalForPrisma = globalThis as unknown as { switchboardPrisma?: PrismaClient };
+
+/**
+ * The single Prisma client of the process, created on first use from process.env.DATABASE_URL
+ * (set by prepareDatabase() when the embedded Postgres is used). Kept on globalThis so the Node
+ * server and Next's bundles share one pool.
+ */
+export function getPrisma(): PrismaClient {
+  if (globalForPrisma.switchboardPrisma) return globalForPrisma.switchboardPrisma;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: call prepareDatabase() before using the database");
+  const adapter = new PrismaPg({ connectionString, max: 10 });
+  globalForPrisma.switchboardPrisma = new PrismaClient({ adapter });
+  return globalForPrisma.switchboardPrisma;
+}
+
+/** Closes the pool; the next getPrisma() opens a new one. */
+export async function disconnectPrisma(): Promise<void> {
+  const client = globalForPrisma.switchboardPrisma;
+  globalForPrisma.switchboardPrisma = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,91 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanSetting = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const optionalUrl = z.url().optional();
+
+/** Every setting the hub reads, each with how to fix it when wrong. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production").describe("Node environment"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port, e.g. PORT=3000"),
+  HOST: z.string().default("0.0.0.0").describe("Interface to listen on, e.g. HOST=127.0.0.1"),
+  DATABASE_URL: optionalUrl.describe("External Postgres, e.g. postgresql://user:pass@host:5432/db; unset = embedded"),
+  SWITCHBOARD_DATA_DIR: z.string().min(1).default(".switchboard").describe("Data folder for the embedded database and generated secrets"),
+  SWITCHBOARD_PUBLIC_URL: optionalUrl.describe("URL clients use, e.g. https://mcp.example.com"),
+  SWITCHBOARD_ALLOWED_HOSTS: z.string().optional().describe("Comma-separated Host names accepted besides the public URL's and localhost"),
+  SWITCHBOARD_WORKSPACE_ROOT: z.string().optional().describe("Folder the workspace tools may read (default: <data dir>/workspace)"),
+  SWITCHBOARD_ALLOW_SIGNUP: booleanSetting.default(false).describe("Allow self sign-up after the first (admin) user: true or false"),
+  SWITCHBOARD_INSTANCE_ID: z.string().regex(/^[a-z0-9]{1,16}$/).optional().describe("Instance id carried in session ids (lowercase letters/digits, max 16)"),
+  SWITCHBOARD_SESSION_TTL_SECONDS: z.coerce.number().int().min(10).default(1800).describe("Idle MCP session lifetime in seconds"),
+  SWITCHBOARD_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe("Largest accepted MCP request body in bytes"),
+  SWITCHBOARD_METRICS_TOKEN: z.string().min(16).optional().describe("Bearer token for GET /metrics (admin API keys work too); at least 16 characters"),
+  SWITCHBOARD_RATE_LIMIT_FAILURE_MODE: z.enum(["open", "closed"]).default("open").describe("When Redis is unreachable: open (local limiter) or closed (refuse)"),
+  SWITCHBOARD_CALL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(30).describe("Days of raw call logs kept before only rollups remain"),
+  SWITCHBOARD_CONSOLE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12).describe("Console sign-in lifetime in hours"),
+  REDIS_URL: optionalUrl.describe("Redis for shared rate limits and fan-out, e.g. redis://127.0.0.1:6379"),
+  UPSTASH_REDIS_REST_URL: optionalUrl.describe("Upstash REST URL (with UPSTASH_REDIS_REST_TOKEN)"),
+  UPSTASH_REDIS_REST_TOKEN: z.string().optional().describe("Upstash REST token"),
+  AUTH_SECRET: z.string().min(32).optional().describe("Console session signing secret, at least 32 characters; generated when unset"),
+  GITHUB_ID: z.string().optional().describe("GitHub OAuth client id (with GITHUB_SECRET) enables GitHub sign-in"),
+  GITHUB_SECRET: z.string().optional().describe("GitHub OAuth client secret"),
+  OIDC_ISSUER: optionalUrl.describe("OpenID Connect issuer URL (with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)"),
+  OIDC_CLIENT_ID: z.string().optional().describe("OpenID Connect client id"),
+  OIDC_CLIENT_SECRET: z.string().optional().describe("OpenID Connect client secret"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** Absolute data folder. */
+  dataDir: string;
+  /** Absolute workspace root for the workspace tools. */
+  workspaceRoot: string;
+  /** Public URL without a trailing slash. */
+  publicUrl: string;
+};
+
+/** Raised for a wrong or missing setting; the message names the variable and the fix. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+let cached: Env | undefined;
+
+/** Parses the environment once; later calls return the same object. Throws EnvError. */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (cached && source === process.env) return cached;
+  const parsed = parseEnv(source);
+  if (source === process.env) cached = parsed;
+  return parsed;
+}
+
+/** Pure parse of a settings object, for tests and for getEnv. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    const hint = envSchema.shape[name as keyof typeof envSchema.shape]?.description;
+    throw new EnvError(`Invalid setting ${name}: ${issue.message}.${hint ? ` Expected: ${hint}.` : ""}`);
+  }
+  const values = result.data;
+  if (Boolean(values.GITHUB_ID) !== Boolean(values.GITHUB_SECRET)) {
+    throw new EnvError("Invalid setting GITHUB_ID/GITHUB_SECRET: set both to enable GitHub sign-in, or neither.");
+  }
+  if (values.OIDC_ISSUER && !(values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET)) {
+    throw new EnvError("Invalid setting OIDC_ISSUER: also set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.");
+  }
+  if (Boolean(values.UPSTASH_REDIS_REST_URL) !== Boolean(values.UPSTASH_REDIS_REST_TOKEN)) {
+    throw new EnvError("Invalid setting UPSTASH_REDIS_REST_URL/UPSTASH_REDIS_REST_TOKEN: set both, or neither.");
+  }
+  const dataDir = path.resolve(values.SWITCHBOARD_DATA_DIR);
+  return {
+    ...values,
+    dataDir,
+    workspaceRoot: path.resolve(values.SWITCHBOARD_WORKSPACE_ROOT ?? path.join(dataDir, "workspace")),
+    publicUrl: (values.SWITCHBOARD_PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ""),
+  };
+}
