@@ -6,13 +6,15 @@ const booleanSetting = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const optionalUrl = z.url().optional();
+const urlWithScheme = (schemes: RegExp, example: string) =>
+  z.url({ protocol: schemes, error: `must be a URL like ${example}` }).optional();
 
 /** Every setting the hub reads, each with how to fix it when wrong. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production").describe("Node environment"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port, e.g. PORT=3000"),
   HOST: z.string().default("0.0.0.0").describe("Interface to listen on, e.g. HOST=127.0.0.1"),
-  DATABASE_URL: optionalUrl.describe("External Postgres, e.g. postgresql://user:pass@host:5432/db; unset = embedded"),
+  DATABASE_URL: urlWithScheme(/^postgres(ql)?$/, "postgresql://user:pass@host:5432/db").describe("External Postgres, e.g. postgresql://user:pass@host:5432/db; unset = embedded"),
   SWITCHBOARD_DATA_DIR: z.string().min(1).default(".switchboard").describe("Data folder for the embedded database and generated secrets"),
   SWITCHBOARD_PUBLIC_URL: optionalUrl.describe("URL clients use, e.g. https://mcp.example.com"),
   SWITCHBOARD_ALLOWED_HOSTS: z.string().optional().describe("Comma-separated Host names accepted besides the public URL's and localhost"),
@@ -25,7 +27,7 @@ export const envSchema = z.object({
   SWITCHBOARD_RATE_LIMIT_FAILURE_MODE: z.enum(["open", "closed"]).default("open").describe("When Redis is unreachable: open (local limiter) or closed (refuse)"),
   SWITCHBOARD_CALL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(30).describe("Days of raw call logs kept before only rollups remain"),
   SWITCHBOARD_CONSOLE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12).describe("Console sign-in lifetime in hours"),
-  REDIS_URL: optionalUrl.describe("Redis for shared rate limits and fan-out, e.g. redis://127.0.0.1:6379"),
+  REDIS_URL: urlWithScheme(/^rediss?$/, "redis://127.0.0.1:6379").describe("Redis for shared rate limits and fan-out, e.g. redis://127.0.0.1:6379"),
   UPSTASH_REDIS_REST_URL: optionalUrl.describe("Upstash REST URL (with UPSTASH_REDIS_REST_TOKEN)"),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional().describe("Upstash REST token"),
   AUTH_SECRET: z.string().min(32).optional().describe("Console session signing secret, at least 32 characters; generated when unset"),
