@@ -1,0 +1,51 @@
+import type { Principal } from "@/lib/api-keys/principal";
+import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
+import { HubError } from "@/lib/errors/hub-error";
+import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
+import { rateLimitHeaders } from "@/lib/rate-limit/rate-limit-headers";
+import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
+
+/** The refused calls, as they will appear in the call log. */
+export interface RateLimitedCall {
+  toolName: string;
+  requestBytes: number;
+}
+
+/**
+ * Per-key limit on POSTs that carry tools/call. Within the limit: returns the RateLimit-* headers
+ * for the answer. Over it: records the violation and one call-log row (status rate_limited) per
+ * refused call, then throws HubError rate_limited carrying Retry-After and RateLimit-* headers.
+ */
+export async function assertWithinRateLimit(context: {
+  principal: Principal;
+  sessionId: string | null;
+  transport: ToolCallRecord["transport"];
+  client: { name: string; version: string } | undefined;
+  calls: readonly RateLimitedCall[];
+}): Promise<{ rateLimitHeaders: Record<string, string> }> {
+  const decision = await checkRateLimit(context.principal);
+  const headers = rateLimitHeaders(decision);
+  if (decision.allowed) return { rateLimitHeaders: headers };
+  recordRateLimitViolation({ kind: "key", principal: context.principal, decision });
+  const at = new Date();
+  await Promise.all(
+    context.calls.map((call) =>
+      recordToolCall({
+        at,
+        principal: context.principal,
+        sessionId: context.sessionId,
+        transport: context.transport,
+        clientName: context.client?.name ?? null,
+        clientVersion: context.client?.version ?? null,
+        toolName: call.toolName,
+        toolVersion: null,
+        status: "rate_limited",
+        durationMs: 0,
+        requestBytes: call.requestBytes,
+        resultBytes: 0,
+        errorCode: "rate_limited",
+      }),
+    ),
+  );
+  throw new HubError("rate_limited", `Rate limit exceeded: ${decision.limit} tool calls per ${decision.windowSeconds} s. Retry in ${decision.retryAfterSeconds} s.`, { headers });
+}

@@ -1,0 +1,115 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Principal } from "@/lib/api-keys/principal";
+import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
+import { HubError } from "@/lib/errors/hub-error";
+import { logger } from "@/lib/log/logger";
+import { assertToolPermitted } from "@/lib/permissions/assert-tool-permitted";
+import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
+import { getRunnableTool } from "@/mcp/tools/get-runnable-tool";
+import type { ToolOutput } from "@/mcp/tools/tool-definition";
+
+/** A tool that runs longer than this is aborted and answered with isError. */
+export const TOOL_TIMEOUT_MS = 60_000;
+
+/** Everything about one tools/call besides the tool name and arguments. */
+export interface ToolCallContext {
+  /** Resolved for this very HTTP request (through resolvePrincipal's cache), so revocations apply. */
+  principal: Principal;
+  sessionId: string;
+  transport: ToolCallRecord["transport"];
+  client: { name: string; version: string } | undefined;
+  requestBytes: number;
+  /** Aborted when the client cancels or the session closes. */
+  signal: AbortSignal;
+}
+
+type Outcome = Pick<ToolCallRecord, "status" | "errorCode" | "toolVersion"> & { result: CallToolResult };
+
+/**
+ * Runs one tools/call through the pipeline: permission → tool lookup → input validation → run
+ * (with a timeout and the client's abort signal) → call log. Every refusal or failure is an MCP
+ * result with isError and a clear text, never a transport error; internal faults are logged and
+ * answered generically.
+ */
+export async function callTool(name: string, args: unknown, context: ToolCallContext): Promise<CallToolResult> {
+  const startedAt = performance.now();
+  const outcome = await runPipeline(name, args, context);
+  const durationMs = performance.now() - startedAt;
+  await recordToolCall({
+    at: new Date(),
+    principal: context.principal,
+    sessionId: context.sessionId,
+    transport: context.transport,
+    clientName: context.client?.name ?? null,
+    clientVersion: context.client?.version ?? null,
+    toolName: name,
+    toolVersion: outcome.toolVersion,
+    status: outcome.status,
+    durationMs,
+    requestBytes: context.requestBytes,
+    resultBytes: resultBytesOf(outcome.result),
+    errorCode: outcome.errorCode,
+  });
+  return outcome.result;
+}
+
+async function runPipeline(name: string, args: unknown, context: ToolCallContext): Promise<Outcome> {
+  try {
+    await assertToolPermitted(context.principal, name);
+  } catch (error) {
+    return refusal(error, "denied", null, name);
+  }
+  const tool = await getRunnableTool(name);
+  if (!tool) return failure(`Unknown tool: ${name} is not available (disabled, past its sunset date, or never existed).`, "invalid", "not_found", null);
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(new HubError("internal_error", `Tool ${name} timed out after ${TOOL_TIMEOUT_MS / 1000} s.`)), TOOL_TIMEOUT_MS);
+  const onClientAbort = () => controller.abort(new HubError("internal_error", `Tool ${name} was cancelled.`));
+  context.signal.addEventListener("abort", onClientAbort, { once: true });
+  try {
+    const toolContext = { principal: context.principal, workspaceRoot: (await getWorkspaceBounds()).root, signal: controller.signal };
+    const validation = await tool.validateInput(args ?? {}, toolContext);
+    if (!validation.ok) return failure(`Invalid input for ${name}: ${validation.message}`, "invalid", "validation_failed", tool.version);
+    const output = await raceAbort(tool.run(validation.input, toolContext), controller.signal);
+    return { status: "ok", errorCode: null, toolVersion: tool.version, result: toResult(output) };
+  } catch (error) {
+    return refusal(error, "error", tool.version, name);
+  } finally {
+    clearTimeout(timeout);
+    context.signal.removeEventListener("abort", onClientAbort);
+  }
+}
+
+/** Settles with the run, or rejects with the abort reason as soon as the signal fires. */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+function toResult(output: ToolOutput): CallToolResult {
+  const result: CallToolResult = { content: [{ type: "text", text: output.text }] };
+  if (output.structured) result.structuredContent = output.structured;
+  return result;
+}
+
+function failure(text: string, status: ToolCallRecord["status"], errorCode: string, toolVersion: string | null): Outcome {
+  return { status, errorCode, toolVersion, result: { isError: true, content: [{ type: "text", text }] } };
+}
+
+/** HubError messages are client-safe; anything else is logged and answered generically. */
+function refusal(error: unknown, status: ToolCallRecord["status"], toolVersion: string | null, toolName: string): Outcome {
+  if (error instanceof HubError) return failure(error.message, status, error.code, toolVersion);
+  logger.error({ err: error, tool: toolName }, "tool call failed");
+  return failure(`Tool ${toolName} failed with an internal error. The incident was logged.`, status, "internal_error", toolVersion);
+}
+
+/** Approximate answer size without serialising the result a second time. */
+function resultBytesOf(result: CallToolResult): number {
+  let bytes = 0;
+  for (const item of result.content) if (item.type === "text") bytes += Buffer.byteLength(item.text);
+  if (result.structuredContent) bytes += Buffer.byteLength(JSON.stringify(result.structuredContent));
+  return bytes;
+}

@@ -1,0 +1,18 @@
+import type { ListToolsResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Principal } from "@/lib/api-keys/principal";
+import { listPermittedTools } from "@/lib/permissions/list-permitted-tools";
+import { listRunnableTools } from "@/mcp/tools/list-runnable-tools";
+
+/**
+ * tools/list for one principal: the runnable tools it is permitted to call (both sides cached in
+ * memory), each with its description (deprecation text included) and JSON Schema.
+ */
+export async function listTools(principal: Principal): Promise<ListToolsResult> {
+  const [permitted, runnable] = await Promise.all([listPermittedTools(principal), listRunnableTools()]);
+  const tools: ListToolsResult["tools"] = [];
+  for (const tool of runnable) {
+    if (!permitted.has(tool.name)) continue;
+    tools.push({ name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputJsonSchema as ListToolsResult["tools"][number]["inputSchema"] });
+  }
+  return { tools };
+}

@@ -1,0 +1,38 @@
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+
+/** JSON-RPC 2.0 error codes for bodies that are not messages. */
+export const JSON_RPC_PARSE_ERROR = -32700;
+export const JSON_RPC_INVALID_REQUEST = -32600;
+
+export type ParsedJsonRpcBody =
+  | { ok: true; messages: JSONRPCMessage[]; batch: boolean }
+  | { ok: false; code: typeof JSON_RPC_PARSE_ERROR | typeof JSON_RPC_INVALID_REQUEST; message: string };
+
+/**
+ * Parses a POST body into JSON-RPC messages (one, or a batch). Only the envelope is checked here
+ * (jsonrpc "2.0", a method or a result/error with an id); the MCP server validates each method's
+ * params against its schema. Pure check.
+ */
+export function parseJsonRpcBody(body: Buffer): ParsedJsonRpcBody {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString("utf8"));
+  } catch {
+    return { ok: false, code: JSON_RPC_PARSE_ERROR, message: "Parse error: the body is not valid JSON." };
+  }
+  const batch = Array.isArray(value);
+  const items: unknown[] = batch ? (value as unknown[]) : [value];
+  if (items.length === 0) return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: "Invalid Request: empty batch." };
+  for (const item of items) {
+    if (!isJsonRpcMessage(item)) return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: "Invalid Request: not a JSON-RPC 2.0 message." };
+  }
+  return { ok: true, messages: items as JSONRPCMessage[], batch };
+}
+
+function isJsonRpcMessage(item: unknown): boolean {
+  if (typeof item !== "object" || item === null || (item as { jsonrpc?: unknown }).jsonrpc !== "2.0") return false;
+  const message = item as { method?: unknown; id?: unknown; result?: unknown; error?: unknown };
+  const validId = typeof message.id === "string" || typeof message.id === "number";
+  if (typeof message.method === "string") return message.id === undefined || validId;
+  return validId && (message.result !== undefined || message.error !== undefined);
+}

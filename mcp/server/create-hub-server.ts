@@ -1,0 +1,36 @@
+import { createServer, type Server } from "node:http";
+import type { Env } from "@/lib/env";
+import type { HubHttpContext } from "@/mcp/http/hub-http-context";
+import { routeHubRequest, type FallbackHandler } from "@/mcp/http/route-hub-request";
+import { listAllowedHosts } from "@/mcp/pipeline/list-allowed-hosts";
+import { getSessionRegistry } from "@/mcp/sessions/session-registry";
+
+/** The hub's HTTP server plus what graceful shutdown needs to know. */
+export interface HubServer {
+  server: Server;
+  context: HubHttpContext;
+  /** Requests whose answer has not finished (event streams included until they close). */
+  inFlight(): number;
+}
+
+/**
+ * The hub's node:http server: MCP and metrics routes served directly, everything else to
+ * `fallback`. Not listening yet; the session registry is started with the configured TTL.
+ */
+export function createHubServer(env: Env, fallback: FallbackHandler): HubServer {
+  const registry = getSessionRegistry();
+  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS });
+  const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES };
+  let inFlight = 0;
+  const server = createServer((request, response) => {
+    inFlight += 1;
+    response.once("close", () => {
+      inFlight -= 1;
+    });
+    routeHubRequest(request, response, context, fallback);
+  });
+  // Keep-alive sockets must outlive typical client/proxy idle timeouts, else clients hit resets.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return { server, context, inFlight: () => inFlight };
+}

@@ -1,0 +1,116 @@
+// `npm start`: the hub's entry point. Prepares the database and tool catalogue, serves MCP
+// (/sse, /message, /mcp) and /metrics on node:http and everything else through Next, and shuts
+// down gracefully on SIGTERM/SIGINT without losing call-log rows.
+import type { AddressInfo } from "node:net";
+import { stopCallLogWriter, startCallLogWriter } from "@/lib/call-log/call-log-writer";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { prepareDatabase } from "@/lib/db/prepare-database";
+import { EnvError, getEnv, type Env } from "@/lib/env";
+import { startEventFanOut } from "@/lib/events/start-event-fan-out";
+import { logger } from "@/lib/log/logger";
+import { setActiveSessionsSource } from "@/lib/metrics/set-active-sessions-source";
+import { getSessionRegistry } from "@/mcp/sessions/session-registry";
+import { syncToolCatalog } from "@/mcp/tools/sync-tool-catalog";
+import { createConsoleHandler, type ConsoleHandler } from "./create-console-handler";
+import { createHubServer, type HubServer } from "./create-hub-server";
+
+/** How long shutdown waits for in-flight requests before cutting connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function fail(message: string): never {
+  console.error(`switchboard: ${message}`);
+  process.exit(1);
+}
+
+function readEnv(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+}
+
+function listen(hub: HubServer, env: Env): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    hub.server.once("error", reject);
+    hub.server.listen(env.PORT, env.HOST, () => {
+      hub.server.off("error", reject);
+      resolve(hub.server.address() as AddressInfo);
+    });
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") fail(`port ${env.PORT} is already in use; stop the other process or set PORT to a free port.`);
+    if (error.code === "EACCES") fail(`no permission to listen on port ${env.PORT}; choose a port above 1023.`);
+    throw error;
+  }) as Promise<AddressInfo>;
+}
+
+async function waitForInFlight(hub: HubServer, graceMs: number): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  while (hub.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  const database = await prepareDatabase();
+  await syncToolCatalog();
+  startCallLogWriter();
+  const stopFanOut = await startEventFanOut();
+  const registry = getSessionRegistry();
+  setActiveSessionsSource(() => registry.countByTransport());
+
+  // Listen before preparing Next so a busy port fails fast; console requests wait for Next.
+  let consoleHandler: ConsoleHandler | undefined;
+  let resolveConsole!: (handler: ConsoleHandler) => void;
+  const consoleReady = new Promise<ConsoleHandler>((resolve) => (resolveConsole = resolve));
+  const hub = createHubServer(env, async (request, response) => (await consoleReady).handle(request, response));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.error(`switchboard: ${signal} again, exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    hub.server.close();
+    hub.server.closeIdleConnections();
+    registry.stop();
+    await registry.closeAll();
+    await waitForInFlight(hub, SHUTDOWN_GRACE_MS);
+    hub.server.closeAllConnections();
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ["call log", () => stopCallLogWriter()],
+      ["event fan-out", () => stopFanOut()],
+      ["console", async () => consoleHandler?.close()],
+      ["prisma", () => disconnectPrisma()],
+      ["database", () => database.stop()],
+    ];
+    let failed = false;
+    for (const [name, step] of steps) {
+      await step().catch((error: unknown) => {
+        failed = true;
+        logger.error({ err: error }, `shutdown: stopping ${name} failed`);
+      });
+    }
+    logger.info("stopped");
+    process.exit(failed ? 1 : 0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  const address = await listen(hub, env);
+  const consoleEnabled = env.SWITCHBOARD_CONSOLE === "on";
+  consoleHandler = await createConsoleHandler({ enabled: consoleEnabled, dev: env.SWITCHBOARD_DEV, dir: process.cwd(), hostname: env.HOST, port: address.port }).catch(
+    (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+  );
+  resolveConsole(consoleHandler);
+  const openUrl = env.PORT === 0 ? `http://localhost:${address.port}` : env.publicUrl;
+  console.log(`Switchboard is ready on port ${address.port}${consoleEnabled ? "" : " (MCP only: SWITCHBOARD_CONSOLE=off)"}. Open ${openUrl}`);
+}
+
+main().catch((error: unknown) => {
+  logger.error({ err: error }, "start-up failed");
+  fail(error instanceof Error ? error.message.split("\n")[0] : String(error));
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, ListToolsRequestSchema, type MessageExtraInfo } from "@modelcontextprotocol/sdk/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { HubError } from "@/lib/errors/hub-error";
+import { callTool } from "@/mcp/pipeline/call-tool";
+import { listTools } from "@/mcp/pipeline/list-tools";
+import type { HubRequestContext } from "./build-message-extra";
+import type { SessionTransportKind } from "./session-registry";
+
+const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+/** What clients see in initialize's serverInfo. */
+export const SERVER_INFO = { name: "switchboard", version: packageJson.version } as const;
+
+// The Server builds an Ajv instance per construction unless given one; one shared validator
+// keeps an idle session small (it is used only for elicitation, which the hub never sends).
+const sharedValidator = new AjvJsonSchemaValidator();
+
+/**
+ * A low-level MCP Server for one session (cheaper per session than McpServer): tools/list and
+ * tools/call run the hub pipeline with the principal the HTTP layer authenticated for each request.
+ */
+export function createSessionServer(session: { sessionId: string; transport: SessionTransportKind }): Server {
+  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: true } }, jsonSchemaValidator: sharedValidator });
+  server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => listTools(requestContextOf(extra).principal));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    const context = requestContextOf(extra);
+    return callTool(request.params.name, request.params.arguments, {
+      principal: context.principal,
+      sessionId: session.sessionId,
+      transport: session.transport,
+      client: server.getClientVersion(),
+      requestBytes: context.requestBytes,
+      signal: extra.signal,
+    });
+  });
+  return server;
+}
+
+function requestContextOf(extra: MessageExtraInfo): HubRequestContext {
+  const context = extra.authInfo?.extra?.hub as HubRequestContext | undefined;
+  // Every message reaches the server through the authenticated HTTP pipeline; this is a bug guard.
+  if (!context) throw new HubError("unauthorized", "Request was not authenticated.");
+  return context;
+}

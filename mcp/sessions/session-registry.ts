@@ -1,0 +1,151 @@
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
+import { logger } from "@/lib/log/logger";
+
+export type SessionTransportKind = "sse" | "streamable";
+
+/** What the registry needs from a transport: keep-alives, and whether a client stream is attached. */
+export interface SessionChannel {
+  keepAlive(): void;
+  readonly hasOpenStream: boolean;
+}
+
+/** One live MCP session, bound to the key that opened it. */
+export interface HubSession {
+  id: string;
+  transport: SessionTransportKind;
+  keyId: string;
+  userId: string;
+  server: Server;
+  channel: SessionChannel;
+  /** ms since epoch of the last client request; idle sessions expire after the TTL. */
+  lastActivityAt: number;
+}
+
+/** The keep-alive comment interval for event streams (proxies commonly cut idle streams at 30–60 s). */
+const KEEP_ALIVE_MS = 15_000;
+
+/**
+ * The one process-wide registry of live MCP sessions (on globalThis: Next bundles and the Node
+ * server load modules separately). It reacts to hub events: a revoked key or a disabled user
+ * loses its sessions at once; catalogue and permission changes reach every session as
+ * notifications/tools/list_changed. One timer sends keep-alives and expires idle sessions.
+ */
+export class SessionRegistry {
+  readonly #sessions = new Map<string, HubSession>();
+  readonly #counts: Record<SessionTransportKind, number> = { sse: 0, streamable: 0 };
+  #timer: NodeJS.Timeout | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #ttlMs = 1_800_000;
+
+  /** Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). */
+  start(options: { ttlSeconds: number }): void {
+    this.#ttlMs = options.ttlSeconds * 1000;
+    if (this.#timer) return;
+    const tickMs = Math.min(KEEP_ALIVE_MS, Math.max(1000, this.#ttlMs / 4));
+    let sinceKeepAlive = 0;
+    this.#timer = setInterval(() => {
+      sinceKeepAlive += tickMs;
+      const sendKeepAlive = sinceKeepAlive >= KEEP_ALIVE_MS;
+      if (sendKeepAlive) sinceKeepAlive = 0;
+      this.#tick(Date.now(), sendKeepAlive);
+    }, tickMs).unref();
+    this.#unsubscribe = subscribeHubEvents((event) => this.#onHubEvent(event));
+  }
+
+  /** Stops the timer and the subscription; sessions stay open (see closeAll). */
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  add(session: HubSession): void {
+    this.#sessions.set(session.id, session);
+    this.#counts[session.transport] += 1;
+  }
+
+  get(id: string): HubSession | undefined {
+    return this.#sessions.get(id);
+  }
+
+  /** Forgets a session whose transport closed; safe to call more than once. */
+  remove(id: string): void {
+    const session = this.#sessions.get(id);
+    if (!session) return;
+    this.#sessions.delete(id);
+    this.#counts[session.transport] -= 1;
+  }
+
+  /** Closes one session (its transport's onclose removes it). */
+  async close(id: string): Promise<void> {
+    const session = this.#sessions.get(id);
+    if (!session) return;
+    this.remove(id);
+    await session.server.close().catch((error: unknown) => logger.warn({ err: error, sessionId: id }, "closing MCP session failed"));
+  }
+
+  /** Closes every session matching the predicate; returns how many. */
+  async closeWhere(matches: (session: HubSession) => boolean): Promise<number> {
+    const doomed = [...this.#sessions.values()].filter(matches);
+    await Promise.all(doomed.map((session) => this.close(session.id)));
+    return doomed.length;
+  }
+
+  async closeAll(): Promise<number> {
+    return this.closeWhere(() => true);
+  }
+
+  countByTransport(): Record<SessionTransportKind, number> {
+    return { ...this.#counts };
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+
+  #tick(now: number, sendKeepAlive: boolean): void {
+    const expired: string[] = [];
+    for (const session of this.#sessions.values()) {
+      if (session.channel.hasOpenStream) {
+        // A held stream is a live client: its socket closing frees the session, not the TTL.
+        if (sendKeepAlive) session.channel.keepAlive();
+      } else if (now - session.lastActivityAt > this.#ttlMs) {
+        expired.push(session.id);
+      }
+    }
+    for (const id of expired) void this.close(id);
+    if (expired.length > 0) logger.info({ expired: expired.length }, "idle MCP sessions expired");
+  }
+
+  #onHubEvent(event: HubEvent): void {
+    switch (event.type) {
+      case "key_revoked":
+        void this.closeWhere((session) => session.keyId === event.keyId).then((closed) => {
+          if (closed > 0) logger.info({ keyId: event.keyId, closed }, "closed sessions of a revoked key");
+        });
+        return;
+      case "user_disabled":
+        void this.closeWhere((session) => session.userId === event.userId).then((closed) => {
+          if (closed > 0) logger.info({ userId: event.userId, closed }, "closed sessions of a disabled user");
+        });
+        return;
+      case "catalog_changed":
+      case "permissions_changed":
+        for (const session of this.#sessions.values()) {
+          session.server.sendToolListChanged().catch(() => {
+            // A session without an attached stream cannot be told; it re-lists on its next connect.
+          });
+        }
+        return;
+    }
+  }
+}
+
+const globalForSessions = globalThis as unknown as { switchboardSessionRegistry?: SessionRegistry };
+
+/** The process-wide session registry. */
+export function getSessionRegistry(): SessionRegistry {
+  return (globalForSessions.switchboardSessionRegistry ??= new SessionRegistry());
+}

@@ -1,0 +1,71 @@
+import type { ServerResponse } from "node:http";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { JSONRPCMessage, MessageExtraInfo } from "@modelcontextprotocol/sdk/types.js";
+
+/** Headers every event stream starts with; no-transform keeps proxies from compressing and buffering. */
+export const EVENT_STREAM_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+} as const;
+
+/**
+ * Legacy HTTP+SSE transport on a Node ServerResponse. The SDK's SSEServerTransport picks its own
+ * random session id (ours must carry the instance id for load-balancer routing) and re-reads the
+ * body itself; this one takes messages the HTTP pipeline already parsed and authenticated.
+ * The stream is the session: when the socket closes, `onclose` fires and the registry frees it.
+ */
+export class SseServerTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
+  readonly sessionId: string;
+  readonly #stream: ServerResponse;
+  readonly #endpoint: string;
+  #closed = false;
+
+  constructor(stream: ServerResponse, sessionId: string, endpointPath: string) {
+    this.#stream = stream;
+    this.sessionId = sessionId;
+    this.#endpoint = `${endpointPath}?sessionId=${encodeURIComponent(sessionId)}`;
+  }
+
+  /** Writes the headers and the `endpoint` event at once (first byte immediately). */
+  async start(): Promise<void> {
+    this.#stream.writeHead(200, EVENT_STREAM_HEADERS);
+    this.#stream.write(`event: endpoint\ndata: ${this.#endpoint}\n\n`);
+    this.#stream.on("close", () => this.#finish());
+  }
+
+  /** Hands messages from an accepted POST /message to the MCP server. */
+  receive(messages: readonly JSONRPCMessage[], extra: MessageExtraInfo): void {
+    for (const message of messages) this.onmessage?.(message, extra);
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (this.#closed) throw new Error("SSE stream closed");
+    this.#stream.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+  }
+
+  /** A comment line keeps idle proxies and clients from timing the stream out. */
+  keepAlive(): void {
+    if (!this.#closed) this.#stream.write(": keep-alive\n\n");
+  }
+
+  /** Whether a client stream is attached (an attached session is not idle-expired). */
+  get hasOpenStream(): boolean {
+    return !this.#closed;
+  }
+
+  async close(): Promise<void> {
+    if (!this.#closed) this.#stream.end();
+    this.#finish();
+  }
+
+  #finish(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.onclose?.();
+  }
+}

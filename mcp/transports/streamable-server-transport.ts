@@ -1,0 +1,133 @@
+import type { ServerResponse } from "node:http";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { JSONRPCMessage, MessageExtraInfo, RequestId } from "@modelcontextprotocol/sdk/types.js";
+import { HubError } from "@/lib/errors/hub-error";
+import { toErrorReply } from "@/lib/errors/to-error-envelope";
+import { EVENT_STREAM_HEADERS } from "./sse-server-transport";
+
+/** One POST waiting for the answers to the requests it carried. */
+interface PendingExchange {
+  response: ServerResponse;
+  /** Request ids still unanswered. */
+  waiting: Set<RequestId>;
+  answers: JSONRPCMessage[];
+  /** A single request (not a batch) is answered with a single object. */
+  batch: boolean;
+  asEventStream: boolean;
+  headers: Record<string, string>;
+}
+
+/**
+ * Streamable HTTP transport on node:http, answering POSTs with JSON (one write per response).
+ * Measured against the SDK's StreamableHTTPServerTransport, which converts every Node request
+ * to a web Request through @hono/node-server and answers over an event stream: this one skips
+ * the conversion and the stream framing. Server-initiated messages (tools/list_changed) go to
+ * the client's standalone GET stream when one is open; there is no event store, so messages
+ * sent while no stream is attached are dropped (the client re-lists tools on reconnect).
+ */
+export class StreamableServerTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
+  readonly sessionId: string;
+  #pendingById = new Map<RequestId, PendingExchange>();
+  #standalone: ServerResponse | undefined;
+  #closed = false;
+
+  constructor(sessionId: string) {
+    this.sessionId = sessionId;
+  }
+
+  async start(): Promise<void> {}
+
+  /**
+   * Dispatches a POST's messages. Requests are answered on `response` once every one of them
+   * has its answer; a POST carrying only notifications/responses is answered 202 at once.
+   */
+  receivePost(
+    response: ServerResponse,
+    messages: readonly JSONRPCMessage[],
+    options: { batch: boolean; asEventStream: boolean; headers: Record<string, string>; extra: MessageExtraInfo },
+  ): void {
+    let exchange: PendingExchange | undefined;
+    for (const message of messages) {
+      if ("method" in message && "id" in message) {
+        exchange ??= { response, waiting: new Set(), answers: [], batch: options.batch, asEventStream: options.asEventStream, headers: options.headers };
+        exchange.waiting.add(message.id);
+        this.#pendingById.set(message.id, exchange);
+      }
+    }
+    if (!exchange) {
+      response.writeHead(202, options.headers).end();
+    } else {
+      const pending = exchange;
+      // A client that hangs up before its answer must not leave ids behind.
+      response.once("close", () => {
+        for (const id of pending.waiting) if (this.#pendingById.get(id) === pending) this.#pendingById.delete(id);
+      });
+    }
+    for (const message of messages) this.onmessage?.(message, options.extra);
+  }
+
+  /** Attaches the client's standalone GET stream for server-initiated messages. */
+  attachStream(response: ServerResponse, headers: Record<string, string>): boolean {
+    if (this.#standalone) return false;
+    response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
+    response.write(": stream open\n\n");
+    this.#standalone = response;
+    response.once("close", () => {
+      if (this.#standalone === response) this.#standalone = undefined;
+    });
+    return true;
+  }
+
+  async send(message: JSONRPCMessage, options?: { relatedRequestId?: RequestId }): Promise<void> {
+    if ("id" in message && message.id !== undefined && ("result" in message || "error" in message)) {
+      this.#answer(message.id, message);
+      return;
+    }
+    // Progress and log notifications tied to a request cannot ride a JSON answer; drop them.
+    if (options?.relatedRequestId !== undefined) return;
+    this.#standalone?.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+  }
+
+  #answer(id: RequestId, message: JSONRPCMessage): void {
+    const exchange = this.#pendingById.get(id);
+    if (!exchange) return;
+    this.#pendingById.delete(id);
+    exchange.waiting.delete(id);
+    exchange.answers.push(message);
+    if (exchange.waiting.size > 0) return;
+    const payload = JSON.stringify(exchange.batch ? exchange.answers : exchange.answers[0]);
+    const { response } = exchange;
+    if (exchange.asEventStream) {
+      response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...exchange.headers });
+      response.end(`event: message\ndata: ${payload}\n\n`);
+    } else {
+      response.writeHead(200, { "Content-Type": "application/json", ...exchange.headers });
+      response.end(payload);
+    }
+  }
+
+  keepAlive(): void {
+    this.#standalone?.write(": keep-alive\n\n");
+  }
+
+  /** Whether a standalone GET stream is attached (an attached session is not idle-expired). */
+  get hasOpenStream(): boolean {
+    return this.#standalone !== undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#standalone?.end();
+    this.#standalone = undefined;
+    const reply = toErrorReply(new HubError("not_found", "Session closed."));
+    for (const exchange of new Set(this.#pendingById.values())) {
+      if (!exchange.response.headersSent) exchange.response.writeHead(reply.status, { "Content-Type": "application/json" }).end(JSON.stringify(reply.body));
+    }
+    this.#pendingById.clear();
+    this.onclose?.();
+  }
+}
