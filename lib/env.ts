@@ -36,6 +36,8 @@ export const envSchema = z.object({
   OIDC_ISSUER: optionalUrl.describe("OpenID Connect issuer URL (with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)"),
   OIDC_CLIENT_ID: z.string().optional().describe("OpenID Connect client id"),
   OIDC_CLIENT_SECRET: z.string().optional().describe("OpenID Connect client secret"),
+  SWITCHBOARD_CONSOLE: z.enum(["on", "off"]).default("on").describe("Serve the web console (Next) besides MCP: on, or off for an MCP-only hub (tests, headless)"),
+  SWITCHBOARD_DEV: booleanSetting.default(false).describe("Run the console with Next's dev server (npm run dev): true or false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
 });
 
