@@ -1,0 +1,42 @@
+import { getPrisma } from "@/lib/db/prisma";
+import type { AuditEvent } from "@/lib/generated/prisma/client";
+import { pageById, type IdPage } from "@/lib/usage/page-by-id";
+
+export interface AuditEventFilter {
+  /** Actor user id. */
+  actorId?: string;
+  /** Actor label, e.g. an email or "cli". */
+  actorLabel?: string;
+  /** Exact action ("grant.add") or a prefix ending in "." ("grant."). */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | null;
+  /** Rows per page, 1..200 (default 50). */
+  limit?: number;
+}
+
+/** One page of audit events (who changed what, before → after), newest first, filtered. */
+export async function listAuditEvents(filter: AuditEventFilter = {}): Promise<IdPage<AuditEvent>> {
+  return pageById(
+    ({ idBelow, take }) =>
+      getPrisma().auditEvent.findMany({
+        where: {
+          actorId: filter.actorId,
+          actorLabel: filter.actorLabel,
+          action: filter.action?.endsWith(".") ? { startsWith: filter.action } : filter.action,
+          targetType: filter.targetType,
+          targetId: filter.targetId,
+          at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+          id: idBelow === undefined ? undefined : { lt: idBelow },
+        },
+        orderBy: { id: "desc" },
+        take,
+      }),
+    filter.cursor,
+    filter.limit,
+  );
+}

@@ -1,0 +1,74 @@
+import type { Principal } from "@/lib/api-keys/principal";
+import { enqueueCallLog } from "@/lib/call-log/call-log-writer";
+import { logger } from "@/lib/log/logger";
+import { getMetrics } from "@/lib/metrics/get-metrics";
+
+/** Everything known about one tools/call once it has been answered. Never argument values. */
+export interface ToolCallRecord {
+  at: Date;
+  principal: Principal;
+  sessionId: string | null;
+  transport: "sse" | "streamable";
+  clientName: string | null;
+  clientVersion: string | null;
+  toolName: string;
+  toolVersion: string | null;
+  status: "ok" | "error" | "denied" | "rate_limited" | "invalid";
+  durationMs: number;
+  requestBytes: number;
+  resultBytes: number;
+  errorCode: string | null;
+}
+
+/**
+ * Records an answered tools/call: one structured log line (tool_call_success or tool_call_error:
+ * tool, user id, key prefix, client, duration, sizes, status, error code — no secrets, no
+ * arguments), metrics (duration histogram, errors, requests per client/key), and a CallLog row
+ * queued for the batched writer. Resolves at once unless the writer's buffer is full
+ * (backpressure). Never throws.
+ */
+export async function recordToolCall(record: ToolCallRecord): Promise<void> {
+  const { principal } = record;
+  const ok = record.status === "ok";
+  const errorCode = ok ? null : (record.errorCode ?? record.status);
+  const metrics = getMetrics();
+  metrics.toolCallDuration.observe({ tool: record.toolName, status: record.status }, record.durationMs / 1000);
+  metrics.requestsByClient.inc({ client: record.clientName ?? "unknown", key_prefix: principal.keyPrefix });
+  if (!ok) metrics.toolCallErrors.inc({ tool: record.toolName, code: errorCode ?? record.status });
+  logger.info(
+    {
+      event: ok ? "tool_call_success" : "tool_call_error",
+      tool: record.toolName,
+      toolVersion: record.toolVersion,
+      userId: principal.userId,
+      keyPrefix: principal.keyPrefix,
+      sessionId: record.sessionId,
+      transport: record.transport,
+      client: record.clientName,
+      clientVersion: record.clientVersion,
+      status: record.status,
+      durationMs: Math.round(record.durationMs * 1000) / 1000,
+      requestBytes: record.requestBytes,
+      resultBytes: record.resultBytes,
+      errorCode,
+    },
+    ok ? "tool call succeeded" : "tool call failed",
+  );
+  await enqueueCallLog({
+    at: record.at,
+    userId: principal.userId,
+    apiKeyId: principal.keyId,
+    keyPrefix: principal.keyPrefix,
+    sessionId: record.sessionId,
+    transport: record.transport,
+    clientName: record.clientName,
+    clientVersion: record.clientVersion,
+    toolName: record.toolName,
+    toolVersion: record.toolVersion,
+    status: record.status,
+    durationMs: record.durationMs,
+    requestBytes: record.requestBytes,
+    resultBytes: record.resultBytes,
+    errorCode,
+  });
+}

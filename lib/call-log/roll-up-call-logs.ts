@@ -1,0 +1,93 @@
+import { getPrisma } from "@/lib/db/prisma";
+import { getEnv } from "@/lib/env";
+import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
+import { takeLateCallLogMinutes } from "@/lib/call-log/late-call-log-minutes";
+
+const MINUTE_MS = 60_000;
+/** Every run recomputes this many minutes before the current one, catching rows that land late. */
+export const ROLL_UP_RECENT_MINUTES = 2;
+/** Catch-up works in slices so one transaction never aggregates months of rows at once. */
+const SLICE_MS = 6 * 60 * MINUTE_MS;
+/** CallRollup's key columns are NOT NULL; rows without a user or key are grouped under this id. */
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+/** Serialises roll-ups across instances so two never interleave delete and insert. */
+const ROLL_UP_LOCK_KEY = 7_420_151;
+
+const globalForRollUp = globalThis as unknown as { switchboardRollUp?: { rolledTo: number | null } };
+
+function state(): { rolledTo: number | null } {
+  return (globalForRollUp.switchboardRollUp ??= { rolledTo: null });
+}
+
+function floorMinute(ms: number): number {
+  return ms - (((ms % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
+}
+
+// One FILTER count per latency bucket, from the shared bounds table (constants, not input).
+const BUCKET_COUNTS_SQL = [
+  ...LATENCY_BUCKET_BOUNDS_MS.map((bound, index) =>
+    index === 0
+      ? `count(*) FILTER (WHERE "durationMs" <= ${bound})::int`
+      : `count(*) FILTER (WHERE "durationMs" > ${LATENCY_BUCKET_BOUNDS_MS[index - 1]} AND "durationMs" <= ${bound})::int`,
+  ),
+  `count(*) FILTER (WHERE "durationMs" > ${LATENCY_BUCKET_BOUNDS_MS[LATENCY_BUCKET_BOUNDS_MS.length - 1]})::int`,
+].join(", ");
+
+const RECOMPUTE_SQL = `
+INSERT INTO "CallRollup" ("minute", "toolName", "userId", "apiKeyId", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
+SELECT date_trunc('minute', "at"), "toolName", COALESCE("userId", '${NIL_UUID}'::uuid), COALESCE("apiKeyId", '${NIL_UUID}'::uuid),
+       COALESCE("clientName", ''), "status", count(*)::int, sum("durationMs"), max("durationMs"), ARRAY[${BUCKET_COUNTS_SQL}]
+FROM "CallLog"
+WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz
+GROUP BY 1, 2, 3, 4, 5, 6`;
+
+/** Replaces the rollups of [from, to) (minute-aligned) with aggregates of the raw rows. Idempotent. */
+async function recomputeRange(from: number, to: number): Promise<number> {
+  const prisma = getPrisma();
+  let rows = 0;
+  for (let start = from; start < to; start += SLICE_MS) {
+    const end = Math.min(start + SLICE_MS, to);
+    rows += await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROLL_UP_LOCK_KEY})`);
+      await tx.$executeRawUnsafe(`DELETE FROM "CallRollup" WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz`, new Date(start), new Date(end));
+      return tx.$executeRawUnsafe(RECOMPUTE_SQL, new Date(start), new Date(end));
+    }, { timeout: 120_000 });
+  }
+  return rows;
+}
+
+async function catchUpStart(now: number): Promise<number> {
+  const prisma = getPrisma();
+  const [rolled] = await prisma.$queryRawUnsafe<{ latest: Date | null }[]>(`SELECT max("minute") AS latest FROM "CallRollup"`);
+  if (rolled?.latest) return rolled.latest.getTime();
+  const [raw] = await prisma.$queryRawUnsafe<{ earliest: Date | null }[]>(`SELECT min("at") AS earliest FROM "CallLog"`);
+  return raw?.earliest ? floorMinute(raw.earliest.getTime()) : now;
+}
+
+/**
+ * Aggregates raw CallLog rows into per-minute CallRollup rows (tool, user, key, client, status;
+ * calls, total/max ms, latency histogram). Idempotent: each minute it touches is recomputed from
+ * the raw rows (delete + insert in one transaction under an advisory lock), never added twice.
+ *
+ * Covers, in one run: minutes since the last run (on a process's first run: since the newest
+ * rollup, or the oldest raw row), the last ROLL_UP_RECENT_MINUTES minutes and the still-open
+ * current minute (so dashboards lag by at most the run interval), and minutes the writer
+ * reported as having received late rows (after a database outage). Never reaches back past the
+ * retention cutoff, where raw rows may already be pruned. `from`/`to` force a rebuild of a range.
+ */
+export async function rollUpCallLogs(options: { now?: Date; from?: Date; to?: Date } = {}): Promise<{ from: Date; to: Date; rows: number }> {
+  const now = (options.now ?? new Date()).getTime();
+  const retentionCutoff = floorMinute(now - getEnv().SWITCHBOARD_CALL_LOG_RETENTION_DAYS * 86_400_000);
+  const to = options.to ? floorMinute(options.to.getTime()) : floorMinute(now) + MINUTE_MS;
+  const recent = floorMinute(now) - ROLL_UP_RECENT_MINUTES * MINUTE_MS;
+  const since = options.from ? floorMinute(options.from.getTime()) : Math.min(recent, state().rolledTo ?? (await catchUpStart(now)));
+  const from = Math.max(since, retentionCutoff);
+  let rows = 0;
+  for (const minute of takeLateCallLogMinutes()) {
+    if (minute >= retentionCutoff && minute < from) rows += await recomputeRange(minute, minute + MINUTE_MS);
+  }
+  rows += await recomputeRange(from, to);
+  // The open minute is part of [from, to) and is recomputed again next run.
+  if (!options.from) state().rolledTo = floorMinute(now);
+  return { from: new Date(from), to: new Date(to), rows };
+}

@@ -1,0 +1,41 @@
+import { logger } from "@/lib/log/logger";
+import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
+import { rollUpCallLogs } from "@/lib/call-log/roll-up-call-logs";
+
+/** How often rollups are refreshed: the dashboards' worst-case lag behind live traffic. */
+export const ROLL_UP_INTERVAL_MS = 15_000;
+const PRUNE_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * Starts the periodic roll-up (every 15 s, including the open minute) and pruning (hourly) of
+ * call logs. Runs never overlap; failures are logged and retried next tick. Returns a stop
+ * function that waits for a run in progress.
+ */
+export function startCallLogMaintenance(): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let lastPrune = 0;
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      try {
+        await rollUpCallLogs();
+        if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
+          lastPrune = Date.now();
+          const pruned = await pruneCallLogs();
+          if (pruned.callLogs > 0) logger.info({ event: "call_logs_pruned", ...pruned }, "Pruned call logs past retention");
+        }
+      } catch (err) {
+        logger.warn({ event: "call_log_maintenance_failed", err: err instanceof Error ? err.message : String(err) }, "Call-log roll-up failed; retrying next run");
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(tick, ROLL_UP_INTERVAL_MS);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

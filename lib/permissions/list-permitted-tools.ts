@@ -1,0 +1,102 @@
+import type { Principal } from "@/lib/api-keys/principal";
+import { getPrisma } from "@/lib/db/prisma";
+import { subscribeHubEvents } from "@/lib/events/hub-events";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { computePermittedTools } from "@/lib/permissions/compute-permitted-tools";
+
+/** Safety net for changes made where no event reaches this instance (no fan-out, manual SQL). */
+const SNAPSHOT_TTL_MS = 30_000;
+
+interface PermissionSnapshot {
+  tools: { name: string; public: boolean }[];
+  roleGrants: Map<Role, Set<string>>;
+  userGrants: Map<string, Set<string>>;
+  loadedAt: number;
+}
+
+interface PermissionCache {
+  snapshot: Promise<PermissionSnapshot> | null;
+  /** Results per key, valid for the snapshot they were computed from. */
+  byKey: Map<string, { snapshot: PermissionSnapshot; signature: string; tools: ReadonlySet<string> }>;
+}
+
+const globalForPermissions = globalThis as unknown as { switchboardPermissions?: PermissionCache };
+
+function getCache(): PermissionCache {
+  let cache = globalForPermissions.switchboardPermissions;
+  if (!cache) {
+    const created: PermissionCache = { snapshot: null, byKey: new Map() };
+    subscribeHubEvents((event) => {
+      if (event.type === "permissions_changed" || event.type === "catalog_changed" || event.type === "user_disabled") {
+        created.snapshot = null;
+        created.byKey.clear();
+      }
+    });
+    cache = globalForPermissions.switchboardPermissions = created;
+  }
+  return cache;
+}
+
+async function loadSnapshot(): Promise<PermissionSnapshot> {
+  const prisma = getPrisma();
+  // Grants are few (tools × roles + per-user exceptions): one read of the whole table is cheaper
+  // than a query per user and lets every call be answered from memory.
+  const [tools, grants] = await Promise.all([
+    prisma.tool.findMany({ select: { name: true, public: true } }),
+    prisma.toolGrant.findMany({ select: { toolName: true, role: true, userId: true } }),
+  ]);
+  const roleGrants = new Map<Role, Set<string>>();
+  const userGrants = new Map<string, Set<string>>();
+  for (const grant of grants) {
+    if (grant.role) {
+      const set = roleGrants.get(grant.role) ?? new Set<string>();
+      roleGrants.set(grant.role, set.add(grant.toolName));
+    } else if (grant.userId) {
+      const set = userGrants.get(grant.userId) ?? new Set<string>();
+      userGrants.set(grant.userId, set.add(grant.toolName));
+    }
+  }
+  return { tools, roleGrants, userGrants, loadedAt: Date.now() };
+}
+
+async function getSnapshot(cache: PermissionCache): Promise<PermissionSnapshot> {
+  const current = cache.snapshot;
+  if (current) {
+    const snapshot = await current;
+    if (Date.now() - snapshot.loadedAt <= SNAPSHOT_TTL_MS) return snapshot;
+    if (cache.snapshot !== current) return getSnapshot(cache);
+  }
+  const loading = loadSnapshot();
+  cache.snapshot = loading;
+  // A failed load must not stick: the next call retries.
+  loading.catch(() => {
+    if (cache.snapshot === loading) cache.snapshot = null;
+  });
+  return loading;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * The names of the catalogue tools this principal may call: (public ∪ granted to its role ∪
+ * granted to its user; admins: every tool) ∩ the key's allowedTools when that is non-empty.
+ * Answered from memory; the cache is dropped on permissions_changed, catalog_changed and
+ * user_disabled hub events (and re-read at most every 30 s).
+ */
+export async function listPermittedTools(principal: Principal): Promise<ReadonlySet<string>> {
+  const cache = getCache();
+  const snapshot = await getSnapshot(cache);
+  const signature = `${principal.userId}|${principal.role}|${principal.allowedTools.join(",")}`;
+  const cached = cache.byKey.get(principal.keyId);
+  if (cached && cached.snapshot === snapshot && cached.signature === signature) return cached.tools;
+  const tools = computePermittedTools({
+    tools: snapshot.tools,
+    role: principal.role,
+    roleGrants: snapshot.roleGrants.get(principal.role) ?? EMPTY,
+    userGrants: snapshot.userGrants.get(principal.userId) ?? EMPTY,
+    allowedTools: principal.allowedTools,
+  });
+  if (cache.byKey.size > 10_000) cache.byKey.clear();
+  cache.byKey.set(principal.keyId, { snapshot, signature, tools });
+  return tools;
+}

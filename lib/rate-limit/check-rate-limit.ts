@@ -1,0 +1,39 @@
+import type { Principal } from "@/lib/api-keys/principal";
+import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
+import { resolveRateLimitPolicy } from "@/lib/rate-limit/resolve-rate-limit-policy";
+import type { LimitResult } from "@/lib/rate-limit/sliding-window-limiter";
+import type { RateLimitPolicy } from "@/lib/rate-limit/policies";
+
+/** A rate-limit answer with everything the response headers need. `resetAt` is epoch ms. */
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAt: number;
+  retryAfterSeconds: number;
+  windowSeconds: number;
+}
+
+/** Turns a limiter answer into a decision (pure). */
+export function toRateLimitDecision(result: LimitResult, policy: RateLimitPolicy, now: number = Date.now()): RateLimitDecision {
+  return {
+    allowed: result.success,
+    limit: result.limit,
+    remaining: result.remaining,
+    resetAt: result.reset,
+    retryAfterSeconds: result.success ? 0 : Math.max(1, Math.ceil((result.reset - now) / 1000)),
+    windowSeconds: policy.windowSeconds,
+  };
+}
+
+/**
+ * Consumes one tools/call from the principal's key budget (sliding window per API key) and says
+ * whether it is allowed. Does not throw for a refusal: the caller answers 429 with
+ * rateLimitHeaders(decision) and calls recordRateLimitViolation. Throws HubError rate_limited only
+ * when the shared backend is down and SWITCHBOARD_RATE_LIMIT_FAILURE_MODE=closed.
+ */
+export async function checkRateLimit(principal: Principal): Promise<RateLimitDecision> {
+  const policy = await resolveRateLimitPolicy(principal);
+  const result = await getRateLimiter().limit(`key:${principal.keyId}`, policy);
+  return toRateLimitDecision(result, policy);
+}

@@ -1,0 +1,34 @@
+import { Redis as UpstashRedis } from "@upstash/redis";
+import { getEnv } from "@/lib/env";
+import { createRatelimitRedisAdapter } from "@/lib/redis/create-ratelimit-redis-adapter";
+import { getRedisClient } from "@/lib/redis/get-redis-client";
+import { createFailoverLimiter } from "@/lib/rate-limit/create-failover-limiter";
+import { createMemorySlidingWindowLimiter } from "@/lib/rate-limit/create-memory-sliding-window-limiter";
+import { createUpstashSlidingWindowLimiter } from "@/lib/rate-limit/create-upstash-sliding-window-limiter";
+import type { SlidingWindowLimiter } from "@/lib/rate-limit/sliding-window-limiter";
+
+const globalForLimiter = globalThis as unknown as { switchboardRateLimiter?: SlidingWindowLimiter };
+
+/**
+ * The process-wide limiter: REDIS_URL → @upstash/ratelimit over ioredis; Upstash REST
+ * credentials → @upstash/ratelimit over @upstash/redis; neither → in process (one instance).
+ * Shared backends are wrapped with the failure mode. On globalThis so every bundle shares counts.
+ */
+export function getRateLimiter(): SlidingWindowLimiter {
+  if (globalForLimiter.switchboardRateLimiter) return globalForLimiter.switchboardRateLimiter;
+  const env = getEnv();
+  const memory = createMemorySlidingWindowLimiter();
+  const redis = getRedisClient();
+  let limiter: SlidingWindowLimiter = memory;
+  if (redis) {
+    limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(redis), "redis");
+  } else if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    const upstash = new UpstashRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, enableTelemetry: false });
+    limiter = createUpstashSlidingWindowLimiter(upstash, "upstash");
+  }
+  if (limiter !== memory) {
+    limiter = createFailoverLimiter({ primary: limiter, fallback: memory, failureMode: env.SWITCHBOARD_RATE_LIMIT_FAILURE_MODE });
+  }
+  globalForLimiter.switchboardRateLimiter = limiter;
+  return limiter;
+}

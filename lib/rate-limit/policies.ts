@@ -1,0 +1,24 @@
+/** A sliding-window limit: at most `limit` calls in any `windowSeconds`. */
+export interface RateLimitPolicy {
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * The built-in policies. Per-role overrides live in the RateLimitPolicy table, per-key overrides
+ * in ApiKey.rateLimitPolicy ("600/1m"); `toolCalls` applies when neither is set.
+ */
+export const RATE_LIMIT_POLICIES = {
+  /** tools/call per API key. */
+  toolCalls: { limit: 60, windowSeconds: 60 },
+  /** Failed authentications per client IP: slows key guessing without locking out a typo. */
+  authFailures: { limit: 20, windowSeconds: 300 },
+} as const satisfies Record<string, RateLimitPolicy>;
+
+/** Bounds for any configured policy, so a typo cannot disable limiting or overflow a counter. */
+export const RATE_LIMIT_POLICY_BOUNDS = {
+  minLimit: 1,
+  maxLimit: 1_000_000,
+  minWindowSeconds: 1,
+  maxWindowSeconds: 86_400,
+} as const;

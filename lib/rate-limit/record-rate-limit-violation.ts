@@ -1,0 +1,73 @@
+import type { Principal } from "@/lib/api-keys/principal";
+import { getPrisma } from "@/lib/db/prisma";
+import { logger } from "@/lib/log/logger";
+import { getMetrics } from "@/lib/metrics/get-metrics";
+import type { RateLimitDecision } from "@/lib/rate-limit/check-rate-limit";
+
+interface ViolationRow {
+  at: Date;
+  kind: string;
+  apiKeyId: string | null;
+  userId: string | null;
+  ip: string | null;
+  limit: number;
+  windowSeconds: number;
+}
+
+interface ViolationBuffer {
+  rows: ViolationRow[];
+  timer: NodeJS.Timeout | null;
+}
+
+const FLUSH_DELAY_MS = 1_000;
+/** A flood of refusals must not grow memory without bound; beyond this, rows are sampled out. */
+const MAX_BUFFERED = 10_000;
+
+const globalForViolations = globalThis as unknown as { switchboardRateLimitViolations?: ViolationBuffer };
+
+function getBuffer(): ViolationBuffer {
+  return (globalForViolations.switchboardRateLimitViolations ??= { rows: [], timer: null });
+}
+
+/** Writes buffered RateLimitEvent rows now (also used by tests and shutdown). */
+export async function flushRateLimitViolations(): Promise<void> {
+  const buffer = getBuffer();
+  if (buffer.timer) clearTimeout(buffer.timer);
+  buffer.timer = null;
+  const rows = buffer.rows.splice(0);
+  if (rows.length === 0) return;
+  try {
+    await getPrisma().rateLimitEvent.createMany({ data: rows });
+  } catch (err) {
+    // Violations are counted in metrics already; losing a batch of event rows while the database
+    // is down is acceptable, retrying them forever under a flood is not.
+    logger.warn({ event: "rate_limit_event_write_failed", rows: rows.length, err: err instanceof Error ? err.message : String(err) }, "Could not store rate-limit events");
+  }
+}
+
+/**
+ * Notes a refused request: counts it in metrics, logs it, and queues a RateLimitEvent row written
+ * in a batch within a second, off the hot path. Never throws, never waits.
+ */
+export function recordRateLimitViolation(v: { kind: "key" | "auth_failure"; principal?: Principal; ip?: string; decision: RateLimitDecision }): void {
+  getMetrics().rateLimitViolations.inc({ kind: v.kind });
+  logger.info(
+    { event: "rate_limit_violation", kind: v.kind, keyPrefix: v.principal?.keyPrefix, userId: v.principal?.userId, ip: v.ip, limit: v.decision.limit, windowSeconds: v.decision.windowSeconds },
+    "Rate limit exceeded",
+  );
+  const buffer = getBuffer();
+  if (buffer.rows.length >= MAX_BUFFERED) return;
+  buffer.rows.push({
+    at: new Date(),
+    kind: v.kind,
+    apiKeyId: v.principal?.keyId ?? null,
+    userId: v.principal?.userId ?? null,
+    ip: v.ip ?? null,
+    limit: v.decision.limit,
+    windowSeconds: v.decision.windowSeconds,
+  });
+  if (!buffer.timer) {
+    buffer.timer = setTimeout(() => void flushRateLimitViolations(), FLUSH_DELAY_MS);
+    buffer.timer.unref();
+  }
+}

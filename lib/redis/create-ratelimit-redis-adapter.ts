@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import type { Redis as IORedis } from "ioredis";
+
+/**
+ * The subset of @upstash/redis that @upstash/ratelimit's single-region limiters call
+ * (evalsha/eval; get/set/del for dynamic limits). Typed loosely on purpose: the library passes
+ * the adapter where it expects an @upstash/redis client.
+ */
+export interface RatelimitRedisAdapter {
+  evalsha(sha: string, keys: string[], args: unknown[]): Promise<unknown>;
+  eval(script: string, keys: string[], args: unknown[]): Promise<unknown>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: unknown): Promise<string | null>;
+  del(...keys: string[]): Promise<number>;
+}
+
+// Redis 7.0 rejects `#!lua flags=allow-key-locking` ("Unexpected flag in script shebang"), and
+// the flag only matters to Redis ≥ 7.2's scheduler, so scripts run without their shebang line.
+const SHEBANG_LINE = /^#!lua[^\n]*\n/;
+
+/** Removes a leading `#!lua …` line; other scripts are returned unchanged. */
+export function stripLuaShebang(script: string): string {
+  return script.replace(SHEBANG_LINE, "");
+}
+
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
+
+function toRedisArgs(args: unknown[]): (string | number)[] {
+  return args.map((arg) => (typeof arg === "number" ? arg : arg === null || arg === undefined ? "" : String(arg)));
+}
+
+/**
+ * Serves @upstash/ratelimit from a self-hosted Redis through ioredis. The library addresses
+ * scripts by the SHA-1 of their original text (with shebang); this adapter maps that to the SHA-1
+ * of the stripped text, so after the first EVAL every call is one EVALSHA round trip.
+ */
+export function createRatelimitRedisAdapter(client: IORedis): RatelimitRedisAdapter {
+  const strippedShaByOriginalSha = new Map<string, string>();
+
+  async function evalStripped(script: string, keys: string[], args: unknown[]): Promise<unknown> {
+    const stripped = stripLuaShebang(script);
+    strippedShaByOriginalSha.set(sha1(script), sha1(stripped));
+    return client.eval(stripped, keys.length, ...keys, ...toRedisArgs(args));
+  }
+
+  return {
+    async evalsha(sha, keys, args) {
+      const strippedSha = strippedShaByOriginalSha.get(sha);
+      // Unknown script: answer like Redis so the library falls back to eval() with the text.
+      if (!strippedSha) throw new Error(`NOSCRIPT No matching script (${sha}).`);
+      return client.evalsha(strippedSha, keys.length, ...keys, ...toRedisArgs(args));
+    },
+    eval: evalStripped,
+    get: (key) => client.get(key),
+    set: (key, value) => client.set(key, String(value)),
+    del: (...keys) => client.del(...keys),
+  };
+}

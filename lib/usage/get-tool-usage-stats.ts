@@ -1,0 +1,70 @@
+import { getPrisma } from "@/lib/db/prisma";
+import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
+import { percentileFromHistogram } from "@/lib/call-log/percentile-from-histogram";
+import { usageWindow, type UsageQuery } from "@/lib/usage/usage-ranges";
+
+export interface ToolUsageStats {
+  toolName: string;
+  calls: number;
+  /** Calls whose status is not ok (error, denied, rate_limited, invalid). */
+  errors: number;
+  /** errors / calls, 0..1. */
+  errorRate: number;
+  /** Latency of executed calls (status ok or error); null when none ran. */
+  avgMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+}
+
+// Element-wise sums of the histogram arrays (Postgres arrays are 1-based), executed calls only.
+const BUCKET_SUMS_SQL = Array.from(
+  { length: LATENCY_BUCKET_BOUNDS_MS.length + 1 },
+  (_, index) => `COALESCE(sum("buckets"[${index + 1}]) FILTER (WHERE "status" IN ('ok', 'error')), 0)::bigint AS b${index}`,
+).join(", ");
+
+type StatsRow = { toolName: string; calls: bigint; errors: bigint; ran: bigint; totalMs: number | null; maxMs: number | null } & Record<`b${number}`, bigint>;
+
+/**
+ * Per tool over the range: calls, errors and error rate, and p50/p95/p99/avg/max latency
+ * estimated from the rollup histograms. Sorted by calls (desc). The console derives "slowest"
+ * (by p95) and "most failing" (by errors or errorRate) from this one answer.
+ */
+export async function getToolUsageStats(query: UsageQuery): Promise<ToolUsageStats[]> {
+  const { from, to } = usageWindow(query);
+  const rows = await getPrisma().$queryRawUnsafe<StatsRow[]>(
+    `SELECT "toolName", sum("calls")::bigint AS calls,
+            COALESCE(sum("calls") FILTER (WHERE "status" <> 'ok'), 0)::bigint AS errors,
+            COALESCE(sum("calls") FILTER (WHERE "status" IN ('ok', 'error')), 0)::bigint AS ran,
+            sum("totalMs") FILTER (WHERE "status" IN ('ok', 'error')) AS "totalMs",
+            max("maxMs") FILTER (WHERE "status" IN ('ok', 'error')) AS "maxMs",
+            ${BUCKET_SUMS_SQL}
+     FROM "CallRollup"
+     WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz AND ($3::uuid IS NULL OR "userId" = $3::uuid)
+     GROUP BY "toolName"
+     ORDER BY calls DESC, "toolName"`,
+    from,
+    to,
+    query.userId ?? null,
+  );
+  return rows.map((row) => {
+    const buckets = Array.from({ length: LATENCY_BUCKET_BOUNDS_MS.length + 1 }, (_, index) => Number(row[`b${index}`]));
+    const calls = Number(row.calls);
+    const errors = Number(row.errors);
+    const ran = Number(row.ran);
+    const maxMs = row.maxMs === null ? null : Number(row.maxMs);
+    const quantile = (q: number) => (maxMs === null ? null : percentileFromHistogram(buckets, q, maxMs));
+    return {
+      toolName: row.toolName,
+      calls,
+      errors,
+      errorRate: calls === 0 ? 0 : errors / calls,
+      avgMs: ran === 0 || row.totalMs === null ? null : Number(row.totalMs) / ran,
+      p50Ms: quantile(0.5),
+      p95Ms: quantile(0.95),
+      p99Ms: quantile(0.99),
+      maxMs,
+    };
+  });
+}

@@ -1,0 +1,42 @@
+import { getPrisma } from "@/lib/db/prisma";
+import type { CallLog } from "@/lib/generated/prisma/client";
+import type { CallStatus } from "@/lib/generated/prisma/enums";
+import { pageById, type IdPage } from "@/lib/usage/page-by-id";
+
+export interface CallLogFilter {
+  toolName?: string;
+  /** Members must always pass their own id (resolveUsageUserFilter). */
+  userId?: string | null;
+  apiKeyId?: string;
+  status?: CallStatus;
+  from?: Date;
+  to?: Date;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | null;
+  /** Rows per page, 1..200 (default 50). */
+  limit?: number;
+}
+
+/**
+ * One page of raw call logs, newest first, with optional filters (tool, user, key, status, time).
+ * Keyset-paged on the id, so every page costs the same at millions of rows.
+ */
+export async function listCallLogs(filter: CallLogFilter = {}): Promise<IdPage<CallLog>> {
+  return pageById(
+    ({ idBelow, take }) =>
+      getPrisma().callLog.findMany({
+        where: {
+          toolName: filter.toolName,
+          userId: filter.userId ?? undefined,
+          apiKeyId: filter.apiKeyId,
+          status: filter.status,
+          at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+          id: idBelow === undefined ? undefined : { lt: idBelow },
+        },
+        orderBy: { id: "desc" },
+        take,
+      }),
+    filter.cursor,
+    filter.limit,
+  );
+}

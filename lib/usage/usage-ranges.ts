@@ -1,0 +1,32 @@
+/**
+ * Dashboard time ranges and the bucket width each is charted with (kept to ≤ 168 points).
+ */
+export const USAGE_RANGES = {
+  "1h": { durationMs: 60 * 60_000, bucketSeconds: 60 },
+  "24h": { durationMs: 24 * 60 * 60_000, bucketSeconds: 15 * 60 },
+  "7d": { durationMs: 7 * 24 * 60 * 60_000, bucketSeconds: 60 * 60 },
+  "30d": { durationMs: 30 * 24 * 60 * 60_000, bucketSeconds: 6 * 60 * 60 },
+} as const;
+
+export type UsageRange = keyof typeof USAGE_RANGES;
+
+/** A dashboard query's scope: a range ending now, optionally one user's calls only. */
+export interface UsageQuery {
+  range: UsageRange;
+  /** Only this user's calls; members must always pass their own id (resolveUsageUserFilter). */
+  userId?: string | null;
+  now?: Date;
+}
+
+/** Pure check that a string names a range. */
+export function parseUsageRange(text: string | null | undefined): { ok: true; range: UsageRange } | { ok: false; message: string } {
+  if (text && Object.hasOwn(USAGE_RANGES, text)) return { ok: true, range: text as UsageRange };
+  return { ok: false, message: `Invalid range "${text ?? ""}": expected one of ${Object.keys(USAGE_RANGES).join(", ")}` };
+}
+
+/** Start and end of a query's window, with the chart bucket width. */
+export function usageWindow(query: UsageQuery): { from: Date; to: Date; bucketSeconds: number } {
+  const to = query.now ?? new Date();
+  const spec = USAGE_RANGES[query.range];
+  return { from: new Date(to.getTime() - spec.durationMs), to, bucketSeconds: spec.bucketSeconds };
+}
