@@ -1,0 +1,57 @@
+import { API_KEY_SUMMARY_SELECT, type ApiKeySummary } from "@/lib/api-keys/api-key-summary";
+import { generateApiKey } from "@/lib/api-keys/generate-api-key";
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getPrisma } from "@/lib/db/prisma";
+import { HubError } from "@/lib/errors/hub-error";
+import { parseRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
+
+export interface CreateApiKeyInput {
+  userId: string;
+  name: string;
+  /** Narrows the owner's tools; empty or omitted = every tool the owner may call. */
+  allowedTools?: readonly string[];
+  /** Per-key rate limit such as "600/1m"; null/omitted uses the role or default policy. */
+  rateLimitPolicy?: string | null;
+  expiresAt?: Date | null;
+  /** Who asked; defaults to the key's owner. */
+  actor?: Actor;
+}
+
+/**
+ * Mints a key for a user. The returned `secret` is the only copy: only its SHA-256 and visible
+ * prefix are stored. Audited in the same transaction. Throws HubError validation_failed (name,
+ * policy, expiry in the past), not_found (no such user), forbidden (user disabled).
+ */
+export async function createApiKey(input: CreateApiKeyInput): Promise<{ key: ApiKeySummary; secret: string }> {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 100) throw new HubError("validation_failed", "Key name must be 1 to 100 characters");
+  const allowedTools = [...new Set((input.allowedTools ?? []).map((tool) => tool.trim()).filter(Boolean))];
+  const rateLimitPolicy = input.rateLimitPolicy?.trim() || null;
+  if (rateLimitPolicy) {
+    const parsed = parseRateLimitPolicy(rateLimitPolicy);
+    if (!parsed.ok) throw new HubError("validation_failed", parsed.message);
+  }
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new HubError("validation_failed", "Key expiry must be in the future");
+  const generated = generateApiKey();
+  const key = await getPrisma().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, disabledAt: true } });
+    if (!user) throw new HubError("not_found", `User ${input.userId} not found`);
+    if (user.disabledAt) throw new HubError("forbidden", `User ${user.email} is disabled`);
+    const row = await tx.apiKey.create({
+      data: { userId: user.id, name, prefix: generated.prefix, hash: generated.hash, allowedTools, rateLimitPolicy, expiresAt: input.expiresAt ?? null },
+      select: API_KEY_SUMMARY_SELECT,
+    });
+    await recordAuditEvent(
+      {
+        actor: input.actor ?? { userId: user.id, label: user.email },
+        action: "api_key.create",
+        targetType: "api_key",
+        targetId: row.id,
+        after: { prefix: row.prefix, name, userId: user.id, allowedTools, rateLimitPolicy, expiresAt: row.expiresAt?.toISOString() ?? null },
+      },
+      tx,
+    );
+    return row;
+  });
+  return { key, secret: generated.key };
+}

@@ -1,0 +1,105 @@
+import type { Principal } from "@/lib/api-keys/principal";
+import { hashApiKey } from "@/lib/api-keys/hash-api-key";
+import { API_KEY_MESSAGES, parseApiKey } from "@/lib/api-keys/parse-api-key";
+import { stampKeyLastUsed } from "@/lib/api-keys/stamp-key-last-used";
+import { getPrisma } from "@/lib/db/prisma";
+import { HubError } from "@/lib/errors/hub-error";
+import { subscribeHubEvents } from "@/lib/events/hub-events";
+
+const POSITIVE_TTL_MS = 5_000;
+// Short: a failure cached longer would hide a key minted on another instance, but a revoked key
+// hammered by a forgotten agent should not cost a query per request.
+const NEGATIVE_TTL_MS = 1_000;
+const MAX_ENTRIES = 10_000;
+
+type CacheEntry =
+  | { until: number; principal: Principal; keyExpiresAt: number | null }
+  | { until: number; failure: string };
+
+const cache = new Map<string, CacheEntry>();
+const inFlight = new Map<string, Promise<CacheEntry>>();
+// Bumped by every eviction event so a lookup that raced with a revocation is not cached.
+let generation = 0;
+let unsubscribe: (() => void) | undefined;
+
+/**
+ * The principal behind an API key, given the raw key or a whole `Authorization` header value.
+ * Throws HubError("unauthorized") with one distinct message per cause: missing, malformed,
+ * bad checksum (both decided without the database), unknown, revoked, expired, owner disabled.
+ * Valid principals are cached ~5 s by key hash and evicted at once on key_revoked,
+ * user_disabled and permissions_changed; failures are cached ~1 s. Stamps lastUsedAt (batched).
+ */
+export async function resolvePrincipal(authorizationHeaderValueOrSecret: string | null | undefined): Promise<Principal> {
+  const parsed = parseApiKey(authorizationHeaderValueOrSecret);
+  if (!parsed.ok) throw new HubError("unauthorized", parsed.message);
+  unsubscribe ??= subscribeHubEvents((event) => {
+    if (event.type === "catalog_changed") return;
+    generation += 1;
+    for (const [hash, entry] of cache) {
+      if (!("principal" in entry)) continue;
+      const stale =
+        event.type === "permissions_changed" ||
+        (event.type === "key_revoked" && entry.principal.keyId === event.keyId) ||
+        (event.type === "user_disabled" && entry.principal.userId === event.userId);
+      if (stale) cache.delete(hash);
+    }
+  });
+  const hash = hashApiKey(parsed.key);
+  const now = Date.now();
+  let entry = cache.get(hash);
+  if (!entry || entry.until <= now) {
+    cache.delete(hash);
+    let lookup = inFlight.get(hash);
+    if (!lookup) {
+      lookup = lookUpKey(hash).finally(() => inFlight.delete(hash));
+      inFlight.set(hash, lookup);
+    }
+    entry = await lookup;
+  }
+  if ("failure" in entry) throw new HubError("unauthorized", entry.failure);
+  if (entry.keyExpiresAt !== null && entry.keyExpiresAt <= Date.now()) {
+    cache.delete(hash);
+    throw new HubError("unauthorized", API_KEY_MESSAGES.expired);
+  }
+  void stampKeyLastUsed(entry.principal.keyId);
+  return entry.principal;
+}
+
+async function lookUpKey(hash: string): Promise<CacheEntry> {
+  const startedAt = generation;
+  const row = await getPrisma().apiKey.findUnique({
+    where: { hash },
+    select: {
+      id: true,
+      prefix: true,
+      allowedTools: true,
+      rateLimitPolicy: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, role: true, disabledAt: true } },
+    },
+  });
+  const now = Date.now();
+  let entry: CacheEntry;
+  if (!row) entry = { until: now + NEGATIVE_TTL_MS, failure: API_KEY_MESSAGES.unknown };
+  else if (row.revokedAt) entry = { until: now + NEGATIVE_TTL_MS, failure: API_KEY_MESSAGES.revoked };
+  else if (row.expiresAt && row.expiresAt.getTime() <= now) entry = { until: now + NEGATIVE_TTL_MS, failure: API_KEY_MESSAGES.expired };
+  else if (row.user.disabledAt) entry = { until: now + NEGATIVE_TTL_MS, failure: API_KEY_MESSAGES.disabledUser };
+  else {
+    const principal: Principal = Object.freeze({
+      userId: row.user.id,
+      email: row.user.email,
+      role: row.user.role,
+      keyId: row.id,
+      keyPrefix: row.prefix,
+      allowedTools: Object.freeze([...row.allowedTools]),
+      rateLimitPolicy: row.rateLimitPolicy,
+    });
+    entry = { until: now + POSITIVE_TTL_MS, principal, keyExpiresAt: row.expiresAt?.getTime() ?? null };
+  }
+  if (startedAt === generation) {
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(hash, entry);
+  }
+  return entry;
+}
