@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+
+export interface CanonicalInputSchema {
+  /** JSON Schema with keys sorted and "$schema" removed (some MCP clients reject it). */
+  schema: Record<string, unknown>;
+  /** sha256 hex of the canonical JSON text; equal schemas always hash equal. */
+  hash: string;
+}
+
+/** Canonical form of a tool's input JSON Schema, so a hash change means a real schema change. */
+export function canonicalizeInputSchema(jsonSchema: Record<string, unknown>): CanonicalInputSchema {
+  const { $schema: _ignored, ...rest } = jsonSchema;
+  if (rest.type !== "object") throw new Error(`A tool input schema must have type "object", got ${JSON.stringify(rest.type)}`);
+  const schema = sortKeys(rest) as Record<string, unknown>;
+  return { schema, hash: createHash("sha256").update(JSON.stringify(schema)).digest("hex") };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}

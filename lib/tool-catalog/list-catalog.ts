@@ -1,0 +1,42 @@
+import { getPrisma } from "@/lib/db/prisma";
+import { formatToolDescription } from "@/lib/tool-catalog/format-tool-description";
+import { getToolStatus, type ToolStatus } from "@/lib/tool-catalog/get-tool-status";
+
+export interface CatalogItem {
+  name: string;
+  version: string;
+  title: string;
+  /** As clients see it, with the deprecation prefix. */
+  description: string;
+  kind: string;
+  public: boolean;
+  enabled: boolean;
+  status: ToolStatus;
+  deprecatedAt: Date | null;
+  deprecationMessage: string | null;
+  replacement: string | null;
+  sunsetAt: Date | null;
+  grantCount: number;
+  updatedAt: Date;
+}
+
+/** Every tool in the catalogue for the console, including disabled and sunset ones, by name. */
+export async function listCatalog(now: Date = new Date()): Promise<CatalogItem[]> {
+  const rows = await getPrisma().tool.findMany({ include: { _count: { select: { grants: true } } }, orderBy: { name: "asc" } });
+  return rows.map((row) => ({
+    name: row.name,
+    version: row.version,
+    title: row.title,
+    description: formatToolDescription(row.description, row),
+    kind: row.kind,
+    public: row.public,
+    enabled: row.enabled,
+    status: getToolStatus(row, now),
+    deprecatedAt: row.deprecatedAt,
+    deprecationMessage: row.deprecationMessage,
+    replacement: row.replacement,
+    sunsetAt: row.sunsetAt,
+    grantCount: row._count.grants,
+    updatedAt: row.updatedAt,
+  }));
+}

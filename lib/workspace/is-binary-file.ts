@@ -1,0 +1,13 @@
+import { open } from "node:fs/promises";
+
+/** True when the first 8 KB of the file hold a NUL byte (the heuristic git and grep use). */
+export async function isBinaryFile(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(8192);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).includes(0);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+import { checkRelativePath } from "@/lib/workspace/check-relative-path";
+import type { WorkspacePathResult } from "@/lib/workspace/workspace-path-result";
+
+export interface WorkspaceBounds {
+  /** Real (symlink-free) absolute path of the workspace root. */
+  root: string;
+  /** Real absolute folders inside the root that clients must never see (the data folder). */
+  excluded?: readonly string[];
+}
+
+/** True when `child` is `parent` or lies below it (both absolute and normalized). */
+export function isInsideFolder(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/**
+ * Resolves a client-given relative path to a real path inside the workspace. Refuses NUL bytes,
+ * absolute paths, ".." escapes, symlinks that point outside the root (checked on the real path,
+ * so a link anywhere in the chain counts), excluded folders, and paths that do not exist.
+ */
+export async function resolveWorkspacePath(bounds: WorkspaceBounds, relativePath: string): Promise<WorkspacePathResult> {
+  const syntax = checkRelativePath(relativePath);
+  if (!syntax.ok) return syntax;
+  const lexical = path.resolve(bounds.root, relativePath === "" ? "." : relativePath);
+  let real: string;
+  try {
+    real = await realpath(lexical);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, message: `Path "${relativePath}" does not exist in the workspace.` };
+    if (code === "ELOOP") return { ok: false, message: `Path "${relativePath}" is a symlink loop.` };
+    return { ok: false, message: `Path "${relativePath}" cannot be read.` };
+  }
+  if (!isInsideFolder(bounds.root, real)) {
+    return { ok: false, message: `Path "${relativePath}" resolves outside the workspace root (symlink).` };
+  }
+  if ((bounds.excluded ?? []).some((folder) => isInsideFolder(folder, real))) {
+    return { ok: false, message: `Path "${relativePath}" is inside the hub's data folder, which the workspace tools do not expose.` };
+  }
+  return { ok: true, absolutePath: real, relativePath: path.relative(bounds.root, real) || "." };
+}

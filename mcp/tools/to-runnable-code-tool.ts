@@ -1,0 +1,27 @@
+import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
+import { toInputJsonSchema } from "@/lib/tool-catalog/to-input-json-schema";
+import { formatInputIssues } from "@/mcp/tools/format-input-issues";
+import type { RunnableTool } from "@/mcp/tools/runnable-tool";
+import type { ToolDefinition } from "@/mcp/tools/tool-definition";
+
+const NOT_DEPRECATED: ToolDeprecation = { deprecatedAt: null, deprecationMessage: null, replacement: null };
+
+/** A code tool as a RunnableTool: schema parse, then the tool's own semantic checks. */
+export function toRunnableCodeTool(tool: ToolDefinition, deprecation: ToolDeprecation = NOT_DEPRECATED): RunnableTool {
+  const inputJsonSchema = toInputJsonSchema(tool.inputSchema).schema;
+  return {
+    name: tool.name,
+    version: tool.version,
+    title: tool.title,
+    description: formatToolDescription(tool.description, deprecation),
+    inputJsonSchema,
+    public: tool.public ?? false,
+    async validateInput(args, context) {
+      const parsed = tool.inputSchema.safeParse(args ?? {});
+      if (!parsed.success) return { ok: false, message: `Invalid arguments for ${tool.name}: ${formatInputIssues(parsed.error)}` };
+      const check = tool.checkInput ? await tool.checkInput(parsed.data, context) : { ok: true as const };
+      return check.ok ? { ok: true, input: parsed.data } : { ok: false, message: `Invalid arguments for ${tool.name}: ${check.message}` };
+    },
+    run: (input, context) => tool.run(input as Parameters<ToolDefinition["run"]>[0], context),
+  };
+}
