@@ -1,8 +1,8 @@
 import { getPrisma } from "@/lib/db/prisma";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
-import { pageById, type IdPage } from "@/lib/usage/page-by-id";
+import { pageById, type IdPage, type IdPageRequest } from "@/lib/usage/page-by-id";
 
-export interface AuditEventFilter {
+export interface AuditEventFilter extends IdPageRequest {
   /** Actor user id. */
   actorId?: string;
   /** Actor label, e.g. an email or "cli". */
@@ -11,12 +11,6 @@ export interface AuditEventFilter {
   action?: string;
   targetType?: string;
   targetId?: string;
-  from?: Date;
-  to?: Date;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string | null;
-  /** Rows per page, 1..200 (default 50). */
-  limit?: number;
 }
 
 /** One page of audit events (who changed what, before → after), newest first, filtered. */

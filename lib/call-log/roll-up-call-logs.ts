@@ -4,14 +4,15 @@ import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
 import { takeLateCallLogMinutes } from "@/lib/call-log/late-call-log-minutes";
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 /** Every run recomputes this many minutes before the current one, catching rows that land late. */
 export const ROLL_UP_RECENT_MINUTES = 2;
 /** Catch-up works in slices so one transaction never aggregates months of rows at once. */
 const SLICE_MS = 6 * 60 * MINUTE_MS;
 /** CallRollup's key columns are NOT NULL; rows without a user or key are grouped under this id. */
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
-/** Serialises roll-ups across instances so two never interleave delete and insert. */
-const ROLL_UP_LOCK_KEY = 7_420_151;
+/** Serialises roll-ups and compaction across instances so two never interleave. */
+export const ROLL_UP_LOCK_KEY = 7_420_151;
 
 const globalForRollUp = globalThis as unknown as { switchboardRollUp?: { rolledTo: number | null } };
 
@@ -33,16 +34,28 @@ const BUCKET_COUNTS_SQL = [
   `count(*) FILTER (WHERE "durationMs" > ${LATENCY_BUCKET_BOUNDS_MS[LATENCY_BUCKET_BOUNDS_MS.length - 1]})::int`,
 ].join(", ");
 
-const RECOMPUTE_SQL = `
+/** Older than this, rollups are compacted to one row per hour (see compactCallRollups). */
+export const MINUTE_ROLLUP_KEEP_MS = 25 * 60 * MINUTE_MS;
+
+/** Rollup rows before this instant may have been compacted into hourly rows. */
+export function compactionCutoff(now: number): number {
+  const edge = now - MINUTE_ROLLUP_KEEP_MS;
+  return edge - (edge % HOUR_MS);
+}
+
+const recomputeSql = (unit: "minute" | "hour") => `
 INSERT INTO "CallRollup" ("minute", "toolName", "userId", "apiKeyId", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
-SELECT date_trunc('minute', "at"), "toolName", COALESCE("userId", '${NIL_UUID}'::uuid), COALESCE("apiKeyId", '${NIL_UUID}'::uuid),
+SELECT date_trunc('${unit}', "at"), "toolName", COALESCE("userId", '${NIL_UUID}'::uuid), COALESCE("apiKeyId", '${NIL_UUID}'::uuid),
        COALESCE("clientName", ''), "status", count(*)::int, sum("durationMs"), max("durationMs"), ARRAY[${BUCKET_COUNTS_SQL}]
 FROM "CallLog"
 WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz
 GROUP BY 1, 2, 3, 4, 5, 6`;
 
-/** Replaces the rollups of [from, to) (minute-aligned) with aggregates of the raw rows. Idempotent. */
-async function recomputeRange(from: number, to: number): Promise<number> {
+/**
+ * Replaces the rollups of [from, to) with aggregates of the raw rows, per minute (or per hour for
+ * a compacted hour: aligned range). Idempotent.
+ */
+async function recomputeRange(from: number, to: number, unit: "minute" | "hour" = "minute"): Promise<number> {
   const prisma = getPrisma();
   let rows = 0;
   for (let start = from; start < to; start += SLICE_MS) {
@@ -50,7 +63,7 @@ async function recomputeRange(from: number, to: number): Promise<number> {
     rows += await prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROLL_UP_LOCK_KEY})`);
       await tx.$executeRawUnsafe(`DELETE FROM "CallRollup" WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz`, new Date(start), new Date(end));
-      return tx.$executeRawUnsafe(RECOMPUTE_SQL, new Date(start), new Date(end));
+      return tx.$executeRawUnsafe(recomputeSql(unit), new Date(start), new Date(end));
     }, { timeout: 120_000 });
   }
   return rows;
@@ -83,8 +96,19 @@ export async function rollUpCallLogs(options: { now?: Date; from?: Date; to?: Da
   const since = options.from ? floorMinute(options.from.getTime()) : Math.min(recent, state().rolledTo ?? (await catchUpStart(now)));
   const from = Math.max(since, retentionCutoff);
   let rows = 0;
+  const compactedBefore = compactionCutoff(now);
+  const recomputedHours = new Set<number>();
   for (const minute of takeLateCallLogMinutes()) {
-    if (minute >= retentionCutoff && minute < from) rows += await recomputeRange(minute, minute + MINUTE_MS);
+    if (minute < retentionCutoff || minute >= from) continue;
+    if (minute >= compactedBefore) {
+      rows += await recomputeRange(minute, minute + MINUTE_MS);
+      continue;
+    }
+    // The minute may already be compacted into its hour's row: rebuild the whole hour.
+    const hour = minute - (minute % HOUR_MS);
+    if (recomputedHours.has(hour)) continue;
+    recomputedHours.add(hour);
+    rows += await recomputeRange(hour, hour + HOUR_MS, "hour");
   }
   rows += await recomputeRange(from, to);
   // The open minute is part of [from, to) and is recomputed again next run.

@@ -1,4 +1,5 @@
 import { logger } from "@/lib/log/logger";
+import { compactCallRollups } from "@/lib/call-log/compact-call-rollups";
 import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
 import { rollUpCallLogs } from "@/lib/call-log/roll-up-call-logs";
 
@@ -7,9 +8,10 @@ export const ROLL_UP_INTERVAL_MS = 15_000;
 const PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Starts the periodic roll-up (every 15 s, including the open minute) and pruning (hourly) of
- * call logs. Runs never overlap; failures are logged and retried next tick. Returns a stop
- * function that waits for a run in progress.
+ * Starts the periodic roll-up (every 15 s, including the open minute), and hourly compaction of
+ * day-old rollups into hourly rows and pruning of raw call logs past retention. Runs never
+ * overlap; failures are logged and retried next tick. Returns a stop function that waits for a
+ * run in progress.
  */
 export function startCallLogMaintenance(): () => Promise<void> {
   let running: Promise<void> | null = null;
@@ -21,6 +23,7 @@ export function startCallLogMaintenance(): () => Promise<void> {
         await rollUpCallLogs();
         if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
           lastPrune = Date.now();
+          await compactCallRollups();
           const pruned = await pruneCallLogs();
           if (pruned.callLogs > 0) logger.info({ event: "call_logs_pruned", ...pruned }, "Pruned call logs past retention");
         }

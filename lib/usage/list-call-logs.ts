@@ -1,20 +1,14 @@
 import { getPrisma } from "@/lib/db/prisma";
 import type { CallLog } from "@/lib/generated/prisma/client";
 import type { CallStatus } from "@/lib/generated/prisma/enums";
-import { pageById, type IdPage } from "@/lib/usage/page-by-id";
+import { pageById, type IdPage, type IdPageRequest } from "@/lib/usage/page-by-id";
 
-export interface CallLogFilter {
+export interface CallLogFilter extends IdPageRequest {
   toolName?: string;
   /** Members must always pass their own id (resolveUsageUserFilter). */
   userId?: string | null;
   apiKeyId?: string;
   status?: CallStatus;
-  from?: Date;
-  to?: Date;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string | null;
-  /** Rows per page, 1..200 (default 50). */
-  limit?: number;
 }
 
 /**

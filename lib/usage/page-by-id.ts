@@ -1,3 +1,13 @@
+/** Time window and keyset paging shared by the log browsers. */
+export interface IdPageRequest {
+  from?: Date;
+  to?: Date;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | null;
+  /** Rows per page, 1..200 (default 50). */
+  limit?: number;
+}
+
 /** One page of rows, newest first, and the cursor for the next (null on the last page). */
 export interface IdPage<T> {
   entries: (Omit<T, "id"> & { id: string })[];

@@ -24,9 +24,14 @@ export function parseUsageRange(text: string | null | undefined): { ok: true; ra
   return { ok: false, message: `Invalid range "${text ?? ""}": expected one of ${Object.keys(USAGE_RANGES).join(", ")}` };
 }
 
-/** Start and end of a query's window, with the chart bucket width. */
+/**
+ * Start and end of a query's window, with the chart bucket width. Ranges charted by the hour or
+ * coarser start on an hour boundary, because rollups older than a day are kept per hour.
+ */
 export function usageWindow(query: UsageQuery): { from: Date; to: Date; bucketSeconds: number } {
   const to = query.now ?? new Date();
   const spec = USAGE_RANGES[query.range];
-  return { from: new Date(to.getTime() - spec.durationMs), to, bucketSeconds: spec.bucketSeconds };
+  const start = to.getTime() - spec.durationMs;
+  const from = spec.bucketSeconds >= 3_600 ? start - (start % 3_600_000) : start;
+  return { from: new Date(from), to, bucketSeconds: spec.bucketSeconds };
 }
