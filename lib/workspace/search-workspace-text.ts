@@ -74,7 +74,7 @@ export async function searchWorkspaceText(
     if ((bounds.excluded ?? []).some((excluded) => isInsideFolder(excluded, absolute))) return;
     const info = await lstat(absolute);
     if (info.isDirectory()) {
-      const children = (await readdir(absolute)).sort();
+      const children = (await readdir(absolute)).sort((a, b) => a.localeCompare(b));
       for (const child of children) {
         if ((SEARCH_SKIPPED_FOLDERS as readonly string[]).includes(child)) continue;
         await visit(path.join(absolute, child), fromSearchRoot ? `${fromSearchRoot}/${child}` : child);

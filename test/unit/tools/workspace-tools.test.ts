@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { HubError } from "@/lib/errors/hub-error";
+import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
+import { globToRegExp } from "@/lib/workspace/glob-to-reg-exp";
+import { listWorkspaceDirectory } from "@/lib/workspace/list-workspace-directory";
+import { checkReadFileInput, READ_FILE_MAX_BYTES, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
+import type { WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
+import { searchWorkspaceText } from "@/lib/workspace/search-workspace-text";
+
+let sandbox: string;
+let bounds: WorkspaceBounds;
+
+before(async () => {
+  sandbox = realpathSync(mkdtempSync(path.join(os.tmpdir(), "sb-wst-")));
+  const root = path.join(sandbox, "ws");
+  const write = (file: string, content: string | Buffer) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  };
+  write("README.md", "# Demo\nThe Parser handles input.\n");
+  write("src/parser.ts", "export function parse() {}\n// TODO parser edge cases\n");
+  write("src/lexer.ts", "export const lexer = 1;\n");
+  write("docs/guide/intro.md", "parser intro\n");
+  write("node_modules/lib/index.js", "parser in a dependency\n");
+  write("logo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+  write("big.txt", Array.from({ length: 30_000 }, (_, index) => `line ${index + 1} ${"x".repeat(20)}`).join("\n"));
+  write(".switchboard/secret.txt", "parser secret\n");
+  symlinkSync(path.join(sandbox, "elsewhere"), path.join(root, "dangling"));
+  bounds = await getWorkspaceBounds(root, path.join(root, ".switchboard"));
+});
+after(() => rmSync(sandbox, { recursive: true, force: true }));
+
+const refusedWith = (message: RegExp) => (error: unknown) => error instanceof HubError && error.code === "validation_failed" && message.test(error.message);
+
+describe("readWorkspaceFile", () => {
+  test("reads a whole file", async () => {
+    const result = await readWorkspaceFile(bounds, { path: "README.md" });
+    assert.deepEqual(result, { path: "README.md", text: "# Demo\nThe Parser handles input.", startLine: 1, endLine: 2, truncated: false });
+  });
+  test("reads a line range of a file above the size cap", async () => {
+    const result = await readWorkspaceFile(bounds, { path: "big.txt", startLine: 20_000, endLine: 20_001 });
+    assert.equal(result.text, `line 20000 ${"x".repeat(20)}\nline 20001 ${"x".repeat(20)}`);
+  });
+  test("refuses a whole file above the cap with a hint", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: "big.txt" }), refusedWith(new RegExp(`at most ${READ_FILE_MAX_BYTES} bytes. Pass startLine/endLine`)));
+  });
+  test("refuses a binary file", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: "logo.png" }), refusedWith(/binary file/));
+  });
+  test("refuses a folder", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: "src" }), refusedWith(/is not a file/));
+  });
+  test("refuses the data folder and escapes", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: ".switchboard/secret.txt" }), refusedWith(/data folder/));
+    await assert.rejects(readWorkspaceFile(bounds, { path: "../ws/README.md" }), refusedWith(/leaves the workspace root/));
+  });
+  test("checks the line range order", () => {
+    assert.deepEqual(checkReadFileInput({ path: "a", startLine: 5, endLine: 2 }), { ok: false, message: "endLine (2) is before startLine (5)." });
+    assert.deepEqual(checkReadFileInput({ path: "a", startLine: 2, endLine: 2 }), { ok: true });
+  });
+});
+
+describe("listWorkspaceDirectory", () => {
+  test("lists one level, leaves out the data folder, never follows symlinks", async () => {
+    const { entries, truncated } = await listWorkspaceDirectory(bounds, { path: "." });
+    assert.deepEqual(
+      entries.map((entry) => `${entry.path}:${entry.type}`),
+      ["big.txt:file", "dangling:symlink", "docs:directory", "logo.png:file", "node_modules:directory", "README.md:file", "src:directory"],
+    );
+    assert.equal(truncated, false);
+  });
+  test("descends to the depth cap and stops at the entry cap", async () => {
+    const deep = await listWorkspaceDirectory(bounds, { path: "docs", depth: 2 });
+    assert.deepEqual(deep.entries.map((entry) => entry.path), ["docs/guide", "docs/guide/intro.md"]);
+    const capped = await listWorkspaceDirectory(bounds, { path: ".", maxEntries: 2 });
+    assert.equal(capped.entries.length, 2);
+    assert.equal(capped.truncated, true);
+  });
+});
+
+describe("searchWorkspaceText", () => {
+  test("finds literal text case-insensitively, skipping node_modules, binaries and the data folder", async () => {
+    const { matches } = await searchWorkspaceText(bounds, { query: "parser" });
+    assert.deepEqual(
+      matches.map((match) => `${match.path}:${match.line}`),
+      ["docs/guide/intro.md:1", "README.md:2", "src/parser.ts:2"],
+    );
+  });
+  test("treats regex characters literally", async () => {
+    const { matches } = await searchWorkspaceText(bounds, { query: "parse()" });
+    assert.deepEqual(matches.map((match) => match.path), ["src/parser.ts"]);
+    assert.equal((await searchWorkspaceText(bounds, { query: "(a+)+$" })).matches.length, 0);
+  });
+  test("honours case, glob, folder and result cap", async () => {
+    assert.deepEqual((await searchWorkspaceText(bounds, { query: "Parser", caseSensitive: true })).matches.map((match) => match.path), ["README.md"]);
+    assert.deepEqual((await searchWorkspaceText(bounds, { query: "parser", glob: "*.md" })).matches.map((match) => match.path), ["docs/guide/intro.md", "README.md"]);
+    assert.deepEqual((await searchWorkspaceText(bounds, { query: "parser", path: "src" })).matches.map((match) => match.path), ["src/parser.ts"]);
+    const capped = await searchWorkspaceText(bounds, { query: "parser", maxResults: 1 });
+    assert.equal(capped.matches.length, 1);
+    assert.equal(capped.truncated, true);
+  });
+});
+
+describe("globToRegExp", () => {
+  const cases: Array<[string, string, boolean]> = [
+    ["*.ts", "parser.ts", true],
+    ["*.ts", "parser.tsx", false],
+    ["src/**/*.ts", "src/a/b/c.ts", true],
+    ["src/**/*.ts", "src/c.ts", true],
+    ["src/*.ts", "src/a/c.ts", false],
+    ["file?.md", "file1.md", true],
+    ["a.(b|c)", "a.(b|c)", true],
+    ["a.(b|c)", "a.b", false],
+    ["[abc].txt", "a.txt", false],
+  ];
+  for (const [glob, candidate, expected] of cases) {
+    test(`${glob} ${expected ? "matches" : "does not match"} ${candidate}`, () => {
+      assert.equal(globToRegExp(glob).regExp.test(candidate), expected);
+    });
+  }
+});
