@@ -1,0 +1,26 @@
+import { timingSafeEqual, createHash } from "node:crypto";
+import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
+import { getEnv } from "@/lib/env";
+import { HubError } from "@/lib/errors/hub-error";
+import { ROLES } from "@/lib/permissions/roles";
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+// Hashing first gives equal-length inputs, so the comparison leaks neither content nor length.
+function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
+}
+
+/**
+ * Allows GET /metrics for `Authorization: Bearer <SWITCHBOARD_METRICS_TOKEN>` (compared in
+ * constant time) or an admin's API key. Throws HubError unauthorized (no or unknown credentials)
+ * or forbidden (a valid key of a non-admin).
+ */
+export async function authorizeMetricsRequest(authorizationHeader: string | null | undefined): Promise<void> {
+  const token = BEARER.exec(authorizationHeader ?? "")?.[1];
+  if (!token) throw new HubError("unauthorized", "Metrics require Authorization: Bearer <metrics token or admin API key>");
+  const metricsToken = getEnv().SWITCHBOARD_METRICS_TOKEN;
+  if (metricsToken && sameSecret(token, metricsToken)) return;
+  const principal = await resolvePrincipal(token);
+  if (!ROLES[principal.role].manageHub) throw new HubError("forbidden", "Metrics are available to admins only");
+}
