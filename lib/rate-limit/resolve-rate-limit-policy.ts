@@ -13,6 +13,8 @@ interface PolicyCache {
   roles: Map<Role, RateLimitPolicy> | null;
   loadedAt: number;
   loading: Promise<void> | null;
+  /** Bumped on permissions_changed, so a load that raced with a change is not trusted. */
+  generation: number;
   parsedKeyPolicies: Map<string, RateLimitPolicy>;
   unsubscribe?: () => void;
 }
@@ -22,10 +24,14 @@ const globalForPolicies = globalThis as unknown as { switchboardRateLimitPolicie
 function getCache(): PolicyCache {
   let cache = globalForPolicies.switchboardRateLimitPolicies;
   if (!cache) {
-    const created: PolicyCache = { roles: null, loadedAt: 0, loading: null, parsedKeyPolicies: new Map() };
+    const created: PolicyCache = { roles: null, loadedAt: 0, loading: null, generation: 0, parsedKeyPolicies: new Map() };
     // Role overrides are changed by setRoleRateLimitPolicy, which publishes permissions_changed.
+    // After a change, calls wait for the new overrides instead of being answered from stale ones.
     created.unsubscribe = subscribeHubEvents((event) => {
-      if (event.type === "permissions_changed") created.loadedAt = 0;
+      if (event.type !== "permissions_changed") return;
+      created.generation += 1;
+      created.roles = null;
+      created.loadedAt = 0;
     });
     cache = globalForPolicies.switchboardRateLimitPolicies = created;
   }
@@ -33,8 +39,11 @@ function getCache(): PolicyCache {
 }
 
 async function loadRolePolicies(cache: PolicyCache): Promise<void> {
+  const generation = cache.generation;
   try {
     const rows = await getPrisma().rateLimitPolicy.findMany();
+    // Changed while loading: these rows may predate the change; the caller loads again.
+    if (generation !== cache.generation) return;
     cache.roles = new Map(rows.map((row) => [row.role, { limit: row.limit, windowSeconds: row.windowSeconds }]));
   } catch (err) {
     // Never fail a call over policy lookup: keep the last known overrides (or the default).
@@ -42,6 +51,13 @@ async function loadRolePolicies(cache: PolicyCache): Promise<void> {
     cache.roles ??= new Map();
   }
   cache.loadedAt = Date.now();
+}
+
+function startLoading(cache: PolicyCache): Promise<void> {
+  cache.loading ??= loadRolePolicies(cache).finally(() => {
+    cache.loading = null;
+  });
+  return cache.loading;
 }
 
 /**
@@ -63,11 +79,7 @@ export async function resolveRateLimitPolicy(principal: Principal): Promise<Rate
     // Keys are validated when created; a bad stored value falls back rather than failing calls.
     logger.warn({ event: "invalid_key_rate_limit_policy", keyPrefix: principal.keyPrefix }, parsed.message);
   }
-  if (Date.now() - cache.loadedAt > ROLE_POLICY_TTL_MS && !cache.loading) {
-    cache.loading = loadRolePolicies(cache).finally(() => {
-      cache.loading = null;
-    });
-  }
-  if (!cache.roles) await cache.loading;
-  return cache.roles?.get(principal.role) ?? RATE_LIMIT_POLICIES.toolCalls;
+  if (Date.now() - cache.loadedAt > ROLE_POLICY_TTL_MS) startLoading(cache);
+  while (!cache.roles) await startLoading(cache);
+  return cache.roles.get(principal.role) ?? RATE_LIMIT_POLICIES.toolCalls;
 }

@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { Redis } from "ioredis";
+import { toErrorReply } from "@/lib/errors/to-error-envelope";
+import { getMetrics } from "@/lib/metrics/get-metrics";
+import { createFailoverLimiter } from "@/lib/rate-limit/create-failover-limiter";
+import { createMemorySlidingWindowLimiter } from "@/lib/rate-limit/create-memory-sliding-window-limiter";
+import { createUpstashSlidingWindowLimiter } from "@/lib/rate-limit/create-upstash-sliding-window-limiter";
+import { createRatelimitRedisAdapter } from "@/lib/redis/create-ratelimit-redis-adapter";
+import { createRedisConnection } from "@/lib/redis/get-redis-client";
+
+const REDIS_URL = process.env.REDIS_URL;
+const SKIP = REDIS_URL ? false : "REDIS_URL is unset: skipping Redis-backed rate-limit tests (set REDIS_URL=redis://127.0.0.1:6379 to run them)";
+if (SKIP) console.log(`# ${SKIP}`);
+
+async function commandCalls(client: Redis, command: string): Promise<number> {
+  const info = await client.info("commandstats");
+  const match = new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(info);
+  return match ? Number(match[1]) : 0;
+}
+
+describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
+  const clients: Redis[] = [];
+  const connect = () => {
+    const client = new Redis(REDIS_URL!, { maxRetriesPerRequest: 1 });
+    clients.push(client);
+    return client;
+  };
+  // A fresh prefix per run keeps runs (and parallel CI jobs) apart.
+  const prefix = `switchboard-test:${randomUUID()}`;
+
+  after(async () => {
+    const [first] = clients;
+    if (first) {
+      const keys = await first.keys(`${prefix}*`);
+      if (keys.length > 0) await first.del(...keys);
+    }
+    await Promise.all(clients.map((client) => client.quit()));
+  });
+
+  it("enforces a sliding window and reports limit, remaining and reset", async () => {
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
+    const policy = { limit: 3, windowSeconds: 60 };
+    const answers = [];
+    for (let index = 0; index < 4; index += 1) answers.push(await limiter.limit("key:a", policy));
+    assert.deepEqual(answers.map((a) => [a.success, a.limit, a.remaining]), [[true, 3, 2], [true, 3, 1], [true, 3, 0], [false, 3, 0]]);
+    const windowEnd = (Math.floor(Date.now() / 60_000) + 1) * 60_000;
+    assert.ok(Math.abs(answers[3].reset - windowEnd) <= 60_000, "reset is the end of the current window");
+    assert.equal((await limiter.peek("key:a", policy)).success, false);
+    assert.equal((await limiter.peek("key:b", policy)).remaining, 3, "another identifier has its own budget");
+  });
+
+  it("shares one budget between two hub instances on the same Redis", async () => {
+    const instanceA = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
+    const instanceB = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
+    const policy = { limit: 10, windowSeconds: 60 };
+    let allowed = 0;
+    for (let index = 0; index < 10; index += 1) {
+      const [a, b] = await Promise.all([instanceA.limit("key:shared", policy), instanceB.limit("key:shared", policy)]);
+      allowed += Number(a.success) + Number(b.success);
+    }
+    assert.equal(allowed, 10, "20 calls across two instances, 10 allowed in total");
+  });
+
+  it("lets calls through again as the window slides", async () => {
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
+    const policy = { limit: 2, windowSeconds: 1 };
+    // Start right after a window boundary so the two windows below are clean.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+    assert.deepEqual([(await limiter.limit("key:slide", policy)).success, (await limiter.limit("key:slide", policy)).success, (await limiter.limit("key:slide", policy)).success], [true, true, false]);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    assert.equal((await limiter.limit("key:slide", policy)).success, true, "two windows later the budget is back");
+  });
+
+  it("runs the library's scripts on Redis 7.0 with one EVALSHA per decision after the first EVAL", async () => {
+    const observer = connect();
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
+    const policy = { limit: 100, windowSeconds: 60 };
+    await limiter.limit("key:stats", policy);
+    const [evalBefore, evalshaBefore] = [await commandCalls(observer, "eval"), await commandCalls(observer, "evalsha")];
+    for (let index = 0; index < 10; index += 1) await limiter.limit("key:stats", policy);
+    assert.equal(await commandCalls(observer, "eval"), evalBefore);
+    assert.equal(await commandCalls(observer, "evalsha"), evalshaBefore + 10);
+  });
+
+  it("recovers when Redis forgets its scripts (SCRIPT FLUSH, restart)", async () => {
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
+    const policy = { limit: 5, windowSeconds: 60 };
+    await limiter.limit("key:flush", policy);
+    await connect().script("FLUSH");
+    const answer = await limiter.limit("key:flush", policy);
+    assert.deepEqual([answer.success, answer.remaining], [true, 3]);
+  });
+});
+
+describe("rate-limit backend failure modes (Redis unreachable)", () => {
+  let unreachable: Redis;
+  before(() => {
+    unreachable = createRedisConnection("redis://127.0.0.1:1");
+  });
+  after(() => unreachable.disconnect());
+
+  const policy = { limit: 2, windowSeconds: 60 };
+
+  it("open: falls back to the in-process limiter and counts the failure", async () => {
+    const failures = getMetrics().rateLimitBackendFailures;
+    const before = (await failures.get()).values.find((v) => v.labels.failure_mode === "open")?.value ?? 0;
+    const limiter = createFailoverLimiter({
+      primary: createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(unreachable), "redis"),
+      fallback: createMemorySlidingWindowLimiter(),
+      failureMode: "open",
+    });
+    const answers = [await limiter.limit("key:x", policy), await limiter.limit("key:x", policy), await limiter.limit("key:x", policy)];
+    assert.deepEqual(answers.map((a) => a.success), [true, true, false], "the local limiter still limits");
+    const afterCount = (await failures.get()).values.find((v) => v.labels.failure_mode === "open")?.value ?? 0;
+    assert.equal(afterCount - before, 3);
+  });
+
+  it("closed: refuses with 429 rate_limited, Retry-After and a clear message", async () => {
+    const limiter = createFailoverLimiter({
+      primary: createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(unreachable), "redis"),
+      fallback: createMemorySlidingWindowLimiter(),
+      failureMode: "closed",
+    });
+    const error = await limiter.limit("key:y", policy).then(() => null, (err: unknown) => err);
+    const reply = toErrorReply(error);
+    assert.equal(reply.status, 429);
+    assert.deepEqual(reply.body, { error: { code: "rate_limited", message: "Rate limiting is temporarily unavailable; retry shortly" } });
+    assert.equal(reply.headers["Retry-After"], "5");
+  });
+});
