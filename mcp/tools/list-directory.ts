@@ -1,3 +1,4 @@
+import { checkWorkspacePath } from "@/lib/workspace/check-workspace-path";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { listDirectoryInputSchema, listWorkspaceDirectory } from "@/lib/workspace/list-workspace-directory";
 import { defineTool } from "@/mcp/tools/tool-definition";
@@ -8,6 +9,7 @@ export const listDirectoryTool = defineTool({
   title: "List directory",
   description: "Lists files and folders in the team workspace (folders end with /), optionally a few levels deep. Paths are relative to the workspace root.",
   inputSchema: listDirectoryInputSchema,
+  checkInput: (input, context) => checkWorkspacePath(context.workspaceRoot, input.path),
   run: async (input, context) => {
     const { entries, truncated } = await listWorkspaceDirectory(await getWorkspaceBounds(context.workspaceRoot), input);
     const lines = entries.map((entry) =>

@@ -1,3 +1,4 @@
+import { checkWorkspacePath } from "@/lib/workspace/check-workspace-path";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { checkReadFileInput, READ_FILE_MAX_BYTES, readFileInputSchema, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
 import { defineTool } from "@/mcp/tools/tool-definition";
@@ -8,7 +9,10 @@ export const readFileTool = defineTool({
   title: "Read file",
   description: `Reads a UTF-8 text file from the team workspace, whole (up to ${READ_FILE_MAX_BYTES / 1024} KB) or a range of lines. Paths are relative to the workspace root.`,
   inputSchema: readFileInputSchema,
-  checkInput: (input) => checkReadFileInput(input),
+  checkInput: async (input, context) => {
+    const range = checkReadFileInput(input);
+    return range.ok ? checkWorkspacePath(context.workspaceRoot, input.path) : range;
+  },
   run: async (input, context) => {
     const result = await readWorkspaceFile(await getWorkspaceBounds(context.workspaceRoot), input);
     const note = result.truncated ? `\n[truncated after line ${result.endLine}: output limit ${READ_FILE_MAX_BYTES} bytes]` : "";

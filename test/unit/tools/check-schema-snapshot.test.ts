@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { checkSchemaSnapshot } from "@/lib/tool-catalog/check-schema-snapshot";
+import { checkSchemaSnapshot, type SnapshotTool } from "@/lib/tool-catalog/check-schema-snapshot";
 
-const v1 = { version: "1.0.0", inputSchema: { type: "object", properties: { pattern: { type: "string" } } } };
+const v1: SnapshotTool = { version: "1.0.0", inputSchema: { type: "object", properties: { pattern: { type: "string" } } } };
 
-const cases: Array<[string, Record<string, typeof v1>, Record<string, typeof v1>, { breaking: string[]; stale: string[] }]> = [
+const cases: Array<[string, Record<string, SnapshotTool>, Record<string, SnapshotTool>, { breaking: string[]; stale: string[] }]> = [
   ["unchanged", { run: v1 }, { run: v1 }, { breaking: [], stale: [] }],
   [
     "breaking change under the same name",

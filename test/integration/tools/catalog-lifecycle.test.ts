@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
+import { getPrisma } from "@/lib/db/prisma";
+import { HubError } from "@/lib/errors/hub-error";
+import { publishHubEvent } from "@/lib/events/hub-events";
+import { deprecateTool } from "@/lib/tool-catalog/deprecate-tool";
+import { listCatalog } from "@/lib/tool-catalog/list-catalog";
+import { setToolEnabled } from "@/lib/tool-catalog/set-tool-enabled";
+import { undeprecateTool } from "@/lib/tool-catalog/undeprecate-tool";
+import { getRunnableTool } from "@/mcp/tools/get-runnable-tool";
+import { listRunnableTools } from "@/mcp/tools/list-runnable-tools";
+import { syncToolCatalog } from "@/mcp/tools/sync-tool-catalog";
+import { useToolsDatabase } from "@/test/integration/tools/use-tools-database";
+
+useToolsDatabase(syncToolCatalog);
+
+const listedNames = async () => (await listRunnableTools()).map((tool) => tool.name);
+const descriptionOf = async (name: string) => (await getRunnableTool(name))?.description;
+const ECHO_DESCRIPTION = "Returns the given message unchanged. Use it to check that the hub is reachable and your key works.";
+
+describe("catalogue lifecycle", () => {
+  test("lists every synced tool with a JSON Schema clients accept, run_tests flagged by its code deprecation", async () => {
+    const tools = await listRunnableTools();
+    assert.deepEqual(
+      tools.map((tool) => tool.name),
+      ["echo", "list_directory", "read_file", "read_note", "run_tests", "run_tests_v2", "search_notes", "search_text", "write_note"],
+    );
+    for (const tool of tools) {
+      assert.equal(tool.inputJsonSchema.type, "object", tool.name);
+      assert.equal("$schema" in tool.inputJsonSchema, false, tool.name);
+    }
+    assert.equal(tools.find((tool) => tool.name === "echo")?.public, true);
+    assert.equal(tools.find((tool) => tool.name === "read_file")?.public, false);
+    assert.match(await descriptionOf("run_tests") ?? "", /^\[DEPRECATED: Use run_tests_v2\] run_tests_v2 runs one file or folder and takes a timeout\. Runs the workspace's tests/);
+  });
+
+  test("deprecate with a replacement prefixes the description; undeprecate removes it", async () => {
+    await deprecateTool({ name: "echo", replacement: "read_file", actor: CLI_ACTOR });
+    assert.equal(await descriptionOf("echo"), `[DEPRECATED: Use read_file] ${ECHO_DESCRIPTION}`);
+    await deprecateTool({ name: "echo", message: "Going away soon.", actor: CLI_ACTOR });
+    assert.equal(await descriptionOf("echo"), `[DEPRECATED] Going away soon. ${ECHO_DESCRIPTION}`);
+    await undeprecateTool({ name: "echo", actor: CLI_ACTOR });
+    assert.equal(await descriptionOf("echo"), ECHO_DESCRIPTION);
+    const actions = (await getPrisma().auditEvent.findMany({ where: { targetId: "echo" }, orderBy: { id: "asc" } })).map((event) => [event.action, event.actorLabel]);
+    assert.deepEqual(actions.slice(-3), [["tool.deprecate", "cli"], ["tool.deprecate", "cli"], ["tool.undeprecate", "cli"]]);
+  });
+
+  const refused: Array<[string, Parameters<typeof deprecateTool>[0], HubError["code"], string]> = [
+    ["an unknown tool", { name: "nope", actor: CLI_ACTOR }, "not_found", "Tool nope does not exist."],
+    ["an unknown replacement", { name: "echo", replacement: "echo_v9", actor: CLI_ACTOR }, "validation_failed", "Replacement tool echo_v9 does not exist."],
+    ["the tool as its own replacement", { name: "echo", replacement: "echo", actor: CLI_ACTOR }, "validation_failed", "A tool cannot replace itself."],
+  ];
+  for (const [name, input, code, message] of refused) {
+    test(`deprecateTool refuses ${name}`, async () => {
+      await assert.rejects(deprecateTool(input), (error: unknown) => error instanceof HubError && error.code === code && error.message === message);
+    });
+  }
+
+  test("a tool past its sunset date is neither listed nor callable, and shows as sunset", async () => {
+    await deprecateTool({ name: "read_note", replacement: "search_notes", sunset: new Date(Date.now() - 60_000), actor: CLI_ACTOR });
+    assert.equal((await listedNames()).includes("read_note"), false);
+    assert.equal(await getRunnableTool("read_note"), undefined);
+    assert.equal((await listCatalog()).find((item) => item.name === "read_note")?.status, "sunset");
+  });
+
+  test("a future sunset keeps the tool listed until that moment", async () => {
+    const sunset = new Date(Date.now() + 3_600_000);
+    await deprecateTool({ name: "search_notes", message: "Moving to v2.", sunset, actor: CLI_ACTOR });
+    assert.ok((await listedNames()).includes("search_notes"));
+    assert.equal((await listRunnableTools(new Date(sunset.getTime() + 1))).some((tool) => tool.name === "search_notes"), false);
+    assert.equal(await getRunnableTool("search_notes", new Date(sunset.getTime() + 1)), undefined);
+  });
+
+  test("a disabled tool is neither listed nor callable until enabled again", async () => {
+    await setToolEnabled({ name: "list_directory", enabled: false, actor: CLI_ACTOR });
+    assert.equal(await getRunnableTool("list_directory"), undefined);
+    assert.equal((await listCatalog()).find((item) => item.name === "list_directory")?.status, "disabled");
+    await setToolEnabled({ name: "list_directory", enabled: true, actor: CLI_ACTOR });
+    assert.ok(await getRunnableTool("list_directory"));
+    const audit = await getPrisma().auditEvent.findMany({ where: { targetId: "list_directory", action: { in: ["tool.disable", "tool.enable"] } }, orderBy: { id: "asc" } });
+    assert.deepEqual(audit.map((event) => [event.action, event.before, event.after]), [
+      ["tool.disable", { enabled: true }, { enabled: false }],
+      ["tool.enable", { enabled: false }, { enabled: true }],
+    ]);
+  });
+
+  test("the hot path reads the in-memory snapshot: a DB change shows only after catalog_changed", async () => {
+    assert.ok(await getRunnableTool("search_text"));
+    await getPrisma().tool.update({ where: { name: "search_text" }, data: { enabled: false } });
+    assert.ok(await getRunnableTool("search_text"), "served from the snapshot without a query");
+    publishHubEvent({ type: "catalog_changed" });
+    assert.equal(await getRunnableTool("search_text"), undefined);
+  });
+
+  test("listCatalog reports every tool with its status for the console", async () => {
+    const statuses = Object.fromEntries((await listCatalog()).map((item) => [item.name, item.status]));
+    assert.deepEqual(statuses, {
+      echo: "active",
+      list_directory: "active",
+      read_file: "active",
+      read_note: "sunset",
+      run_tests: "deprecated",
+      run_tests_v2: "active",
+      search_notes: "deprecated",
+      search_text: "disabled",
+      write_note: "active",
+    });
+  });
+});
