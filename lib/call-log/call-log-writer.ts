@@ -7,9 +7,28 @@ import { getMetrics } from "@/lib/metrics/get-metrics";
 /** One CallLog row as inserted (the id is assigned by the database). */
 export type CallLogRow = Omit<CallLog, "id">;
 
-/** Anything with Prisma's callLog.createMany (the shared client, or a test's own client). */
+/** Anything that runs raw SQL like Prisma (the shared client, or a test's own client). */
 export interface CallLogStore {
-  callLog: { createMany(args: { data: CallLogRow[] }): Promise<unknown> };
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+// One INSERT per batch with one array parameter per column: 15 bind parameters whatever the batch
+// size, and no per-row query building — several times cheaper than createMany on the hot CPU.
+const INSERT_SQL = `
+INSERT INTO "CallLog" ("at", "userId", "apiKeyId", "keyPrefix", "sessionId", "transport", "clientName", "clientVersion",
+                       "toolName", "toolVersion", "status", "durationMs", "requestBytes", "resultBytes", "errorCode")
+SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::text[], $11::"CallStatus"[], $12::float8[], $13::int[], $14::int[], $15::text[])`;
+
+async function insertBatch(store: CallLogStore, rows: readonly CallLogRow[]): Promise<void> {
+  const column = <K extends keyof CallLogRow>(key: K) => rows.map((row) => row[key]);
+  await store.$executeRawUnsafe(
+    INSERT_SQL,
+    rows.map((row) => row.at.toISOString()),
+    column("userId"), column("apiKeyId"), column("keyPrefix"), column("sessionId"), column("transport"), column("clientName"),
+    column("clientVersion"), column("toolName"), column("toolVersion"), column("status"), column("durationMs"),
+    column("requestBytes"), column("resultBytes"), column("errorCode"),
+  );
 }
 
 export interface CallLogWriterOptions {
@@ -71,7 +90,7 @@ async function drain(state: WriterState): Promise<void> {
   while (state.buffer.length > 0) {
     const batch = state.buffer.slice(0, state.options.batchSize);
     try {
-      await state.options.store().callLog.createMany({ data: batch });
+      await insertBatch(state.options.store(), batch);
     } catch (err) {
       state.failures += 1;
       const backoff = Math.min(state.options.flushIntervalMs * 2 ** state.failures, state.options.maxBackoffMs);

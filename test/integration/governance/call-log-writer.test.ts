@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Principal } from "@/lib/api-keys/principal";
+import { flushCallLog, getCallLogQueueDepth, startCallLogWriter, stopCallLogWriter } from "@/lib/call-log/call-log-writer";
+import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
+import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getMetrics } from "@/lib/metrics/get-metrics";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+
+let database: TestDatabase;
+let admin: pg.Client;
+let databaseName: string;
+
+const principal: Principal = { userId: randomUUID(), email: "w@example.com", role: "member", keyId: randomUUID(), keyPrefix: "sb_writer", allowedTools: [], rateLimitPolicy: null };
+
+function call(overrides: Partial<ToolCallRecord> = {}): ToolCallRecord {
+  return {
+    at: new Date(), principal, sessionId: "s1", transport: "streamable", clientName: "claude-code", clientVersion: "2.0",
+    toolName: "echo", toolVersion: "1.0.0", status: "ok", durationMs: 3, requestBytes: 40, resultBytes: 80, errorCode: null, ...overrides,
+  };
+}
+
+async function countRows(toolName: string): Promise<number> {
+  return getPrisma().callLog.count({ where: { toolName } });
+}
+
+/** A real outage: no new connections to the test database, existing ones killed. */
+async function takeDatabaseDown(): Promise<void> {
+  await admin.query(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS false`);
+  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [databaseName]);
+}
+
+async function bringDatabaseBack(): Promise<void> {
+  await admin.query(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS true`);
+}
+
+before(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  databaseName = new URL(database.url).pathname.slice(1);
+  const adminUrl = new URL(database.url);
+  adminUrl.pathname = "/postgres";
+  admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+});
+
+after(async () => {
+  await stopCallLogWriter();
+  await bringDatabaseBack().catch(() => {});
+  await admin?.end();
+  await disconnectPrisma();
+  await database?.drop();
+});
+
+describe("call-log writer", () => {
+  it("writes every recorded call in batches, with the call's fields and no argument values", async () => {
+    await stopCallLogWriter();
+    startCallLogWriter({ batchSize: 500, flushIntervalMs: 50 });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 2_345 }, (_, index) => recordToolCall(call({ toolName: "bulk", durationMs: index % 100 }))));
+    assert.ok(Date.now() - started < 2_000, "recording does not wait for the database");
+    await flushCallLog();
+    assert.equal(await countRows("bulk"), 2_345);
+    const row = await getPrisma().callLog.findFirstOrThrow({ where: { toolName: "bulk" } });
+    assert.deepEqual(
+      { ...row, id: 0n, at: null, durationMs: 0 },
+      {
+        id: 0n, at: null, userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId: "s1", transport: "streamable",
+        clientName: "claude-code", clientVersion: "2.0", toolName: "bulk", toolVersion: "1.0.0", status: "ok", durationMs: 0,
+        requestBytes: 40, resultBytes: 80, errorCode: null,
+      },
+    );
+  });
+
+  it("keeps rows through a database outage, applies backpressure when full, and writes them all once it is back", async () => {
+    await stopCallLogWriter();
+    // Its own client, so the outage hits the writer's pool like a real one would.
+    const store = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, connectionTimeoutMillis: 1_000 }) });
+    startCallLogWriter({ batchSize: 50, flushIntervalMs: 50, maxBuffered: 100, maxBackoffMs: 300, store: () => store });
+    try {
+      await takeDatabaseDown();
+      const accepted: Promise<void>[] = [];
+      for (let index = 0; index < 100; index += 1) accepted.push(recordToolCall(call({ toolName: "outage" })));
+      await Promise.all(accepted);
+      let waitingResolved = 0;
+      const waiting = Array.from({ length: 50 }, () => recordToolCall(call({ toolName: "outage" })).then(() => void (waitingResolved += 1)));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.equal(waitingResolved, 0, "calls past the buffer wait instead of being dropped");
+      assert.equal(getCallLogQueueDepth(), 150);
+      const failures = (await getMetrics().callLogWriteFailures.get()).values[0]?.value ?? 0;
+      assert.ok(failures >= 1, "failed inserts are counted");
+      await bringDatabaseBack();
+      await Promise.all(waiting);
+      await flushCallLog();
+      assert.equal(await countRows("outage"), 150, "nothing lost, nothing duplicated");
+      assert.equal(getCallLogQueueDepth(), 0);
+    } finally {
+      await bringDatabaseBack();
+      await stopCallLogWriter();
+      await store.$disconnect();
+    }
+  });
+
+  it("flushes what is buffered on shutdown", async () => {
+    startCallLogWriter({ batchSize: 10_000, flushIntervalMs: 60_000 });
+    for (let index = 0; index < 30; index += 1) await recordToolCall(call({ toolName: "shutdown" }));
+    assert.equal(await countRows("shutdown"), 0, "still buffered (long interval)");
+    await stopCallLogWriter();
+    assert.equal(await countRows("shutdown"), 30);
+  });
+});
