@@ -4,8 +4,10 @@ import GitHubProvider from "next-auth/providers/github";
 import type { OAuthConfig, Provider } from "next-auth/providers/index";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { getClientIp } from "@/lib/auth/get-client-ip";
 import { resolveSsoUser } from "@/lib/auth/resolve-sso-user";
 import { getEnv, type Env } from "@/lib/env";
+import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
 
 const globalForAuth = globalThis as unknown as { switchboardAuthOptions?: AuthOptions };
@@ -79,7 +81,15 @@ function buildProviders(env: Env): Provider[] {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      async authorize(credentials, request) {
+        try {
+          return await authorizeCredentials(credentials, getClientIp(request.headers));
+        } catch (error) {
+          // next-auth puts a thrown message in ?error=; only our code goes there, never internals.
+          if (error instanceof HubError && error.code === "rate_limited") throw new Error("rate_limited");
+          throw error;
+        }
+      },
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push(buildGitHubProvider(env.GITHUB_ID, env.GITHUB_SECRET));

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** Shortest password the console accepts; length beats composition rules (NIST 800-63B). */
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from "@/lib/users/create-user";
 
 /** What the console's sign-up form accepts. */
 export const signUpSchema = z.object({

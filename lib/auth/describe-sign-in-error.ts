@@ -9,6 +9,7 @@ export const WRONG_CREDENTIALS_MESSAGE = "Wrong email or password";
  */
 export const SIGN_IN_ERROR_MESSAGES = {
   CredentialsSignin: WRONG_CREDENTIALS_MESSAGE,
+  rate_limited: "Too many failed sign-in attempts from your network. Wait a few minutes and try again.",
   SessionRequired: "Sign in to continue.",
   AccessDenied: "That sign-in was refused.",
   OAuthAccountNotLinked: "This email already belongs to an account; sign in with your password.",
@@ -18,3 +19,8 @@ export const SIGN_IN_ERROR_MESSAGES = {
   sign_up_closed: SIGN_UP_CLOSED_MESSAGE,
   default: "Sign-in failed. Try again.",
 } as const;
+
+/** The message for a next-auth / Switchboard sign-in error code; unknown codes get the generic one. */
+export function describeSignInError(code: string): string {
+  return Object.hasOwn(SIGN_IN_ERROR_MESSAGES, code) ? SIGN_IN_ERROR_MESSAGES[code as keyof typeof SIGN_IN_ERROR_MESSAGES] : SIGN_IN_ERROR_MESSAGES.default;
+}

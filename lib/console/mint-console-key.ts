@@ -1,0 +1,26 @@
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import type { ApiKeySummary } from "@/lib/api-keys/api-key-summary";
+import { parseExpiry } from "@/lib/api-keys/parse-expiry";
+import type { ConsoleUser } from "@/lib/auth/console-user";
+import { listGrantableTools } from "@/lib/console/list-grantable-tools";
+import type { MintKeyForm } from "@/lib/console/mint-key-form-schema";
+import { HubError } from "@/lib/errors/hub-error";
+
+/**
+ * Mints a key for the signed-in user from the console form. A tool subset may only name tools
+ * the user may call today (else validation_failed naming them). Returns the secret, once.
+ */
+export async function mintConsoleKey(user: ConsoleUser, form: MintKeyForm): Promise<{ key: ApiKeySummary; secret: string }> {
+  let expiresAt: Date | null = null;
+  if (form.lifetime !== "never") {
+    const expiry = parseExpiry(form.lifetime);
+    if (!expiry.ok) throw new HubError("validation_failed", expiry.message);
+    expiresAt = expiry.expiresAt;
+  }
+  if (form.tools.length > 0) {
+    const grantable = new Set(await listGrantableTools(user));
+    const unknown = form.tools.filter((tool) => !grantable.has(tool));
+    if (unknown.length > 0) throw new HubError("validation_failed", `You may not use: ${unknown.join(", ")}`);
+  }
+  return createApiKey({ userId: user.id, name: form.name, allowedTools: form.tools, expiresAt, actor: { userId: user.id, label: user.email } });
+}

@@ -1,0 +1,123 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+
+const ADMIN = { email: "ada@example.com", password: "correct horse battery staple" };
+const MEMBER = { email: "grace@example.com", password: "another long passphrase" };
+
+/** Full-page screenshot, attached to the report and kept under test-results/. */
+async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+async function signUp(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: /create/i }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+}
+
+async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.locator("summary", { hasText: "Account menu for" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+// One hub, one database: the first account becomes admin, so these run in order.
+test.describe.configure({ mode: "serial" });
+
+test("health and readiness answer without a session", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok", version: expect.any(String) });
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+});
+
+test("pages without a session redirect to /login", async ({ page }, testInfo) => {
+  for (const path of ["/", "/keys", "/tools", "/usage", "/admin"]) {
+    await page.goto(path);
+    await expect(page, `${path} should redirect`).toHaveURL(/\/login$/);
+  }
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Create the admin account" })).toBeVisible();
+  await capture(page, testInfo, "login");
+});
+
+test("the first user signs up as admin, signs out, is refused a wrong password, signs in again", async ({ page }, testInfo) => {
+  await page.goto("/signup");
+  await expect(page.getByRole("heading", { name: "Create the admin account" })).toBeVisible();
+  await capture(page, testInfo, "signup-first-admin");
+  await signUp(page, ADMIN);
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Admin" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mint your first key" })).toBeVisible();
+  await capture(page, testInfo, "keys");
+  for (const [link, heading] of [["Tools", "Tools"], ["Usage", "Usage"], ["Admin", "Admin"]] as const) {
+    await nav.getByRole("link", { name: link }).click();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(nav.getByRole("link", { name: link })).toHaveAttribute("aria-current", "page");
+    await capture(page, testInfo, link.toLowerCase());
+  }
+
+  await signOut(page);
+  await page.goto("/keys");
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Next renders its own (empty) role=alert route announcer; the form's alert is the one inside the form.
+  const formAlert = page.locator("form [role=alert]");
+  await signIn(page, { email: ADMIN.email, password: "not the password" });
+  await expect(formAlert).toHaveText("Wrong email or password");
+  await page.goto("/login");
+  await expect(formAlert).toHaveText("");
+  await signIn(page, { email: "nobody@example.com", password: ADMIN.password });
+  await expect(formAlert).toHaveText("Wrong email or password");
+  await capture(page, testInfo, "login-wrong-password");
+
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/keys$/);
+  await expect(nav.getByRole("link", { name: "Admin" })).toBeVisible();
+});
+
+test("a later sign-up is a member: no Admin nav, and /admin answers 403", async ({ page }, testInfo) => {
+  await page.goto("/signup");
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await signUp(page, MEMBER);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Keys" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  await capture(page, testInfo, "admin-forbidden");
+});
+
+test("signing up with a taken email is refused on the form", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill("yet another long passphrase");
+  await page.getByRole("button", { name: /create/i }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup$/);
+});
+
+test("the theme toggle switches and survives a reload", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/keys$/);
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-theme", "system");
+  await page.getByRole("button", { name: /^Theme: system/ }).click();
+  await expect(html).toHaveAttribute("data-theme", "light");
+  await page.getByRole("button", { name: /^Theme: light/ }).click();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+});

@@ -1,0 +1,60 @@
+/**
+ * Playwright's webServer command: a fresh, migrated database for this run, a Next build when the
+ * sources are newer than .next, then the real hub (mcp/server/start-hub.ts) on that database.
+ * The database is dropped when the hub exits (Playwright stops us with SIGTERM).
+ *
+ * The database is made here rather than in a Playwright globalSetup because Playwright starts
+ * webServer before globalSetup, so a URL created there would reach the server too late.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { createTestDatabase } from "@/test/helpers/test-database";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const SOURCES = ["app", "lib", "mcp", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "proxy.ts"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+/** Rebuild when .next is missing or older than any source, so the browser never tests stale code. */
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
+}
+
+const database = await createTestDatabase();
+const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" as const };
+
+if (buildIsStale()) {
+  console.log("[e2e] sources changed since the last Next build: building");
+  const build = spawnSync(bin("next"), ["build"], { cwd: root, env, stdio: "inherit" });
+  if (build.status !== 0) {
+    await database.drop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const startHub = path.join(root, "mcp/server/start-hub.ts");
+const hub: ChildProcess = existsSync(startHub)
+  ? spawn(bin("tsx"), [startHub], { cwd: root, env, stdio: "inherit" })
+  : // Until the MCP helper's custom server exists, the console alone is enough for these tests.
+    spawn(bin("next"), ["start", "--port", process.env.PORT ?? "3000", "--hostname", process.env.HOST ?? "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => hub.kill(signal));
+
+hub.on("exit", async (code, signal) => {
+  try {
+    await database.drop();
+  } catch (error) {
+    console.error("[e2e] could not drop the test database", error);
+  }
+  process.exit(code ?? (signal ? 0 : 1));
+});
