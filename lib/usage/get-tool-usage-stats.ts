@@ -24,6 +24,10 @@ const BUCKET_SUMS_SQL = Array.from(
   (_, index) => `COALESCE(sum("buckets"[${index + 1}]) FILTER (WHERE "status" IN ('ok', 'error')), 0)::bigint AS b${index}`,
 ).join(", ");
 
+function roundMicros(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms * 1000) / 1000;
+}
+
 type StatsRow = { toolName: string; calls: bigint; errors: bigint; ran: bigint; totalMs: number | null; maxMs: number | null } & Record<`b${number}`, bigint>;
 
 /**
@@ -54,13 +58,14 @@ export async function getToolUsageStats(query: UsageQuery): Promise<ToolUsageSta
     const errors = Number(row.errors);
     const ran = Number(row.ran);
     const maxMs = row.maxMs === null ? null : Number(row.maxMs);
-    const quantile = (q: number) => (maxMs === null ? null : percentileFromHistogram(buckets, q, maxMs));
+    // Microsecond precision is all a histogram estimate can honestly claim.
+    const quantile = (q: number) => (maxMs === null ? null : roundMicros(percentileFromHistogram(buckets, q, maxMs)));
     return {
       toolName: row.toolName,
       calls,
       errors,
       errorRate: calls === 0 ? 0 : errors / calls,
-      avgMs: ran === 0 || row.totalMs === null ? null : Number(row.totalMs) / ran,
+      avgMs: ran === 0 || row.totalMs === null ? null : roundMicros(Number(row.totalMs) / ran),
       p50Ms: quantile(0.5),
       p95Ms: quantile(0.95),
       p99Ms: quantile(0.99),
