@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import os from "node:os";
+import { HubError } from "@/lib/errors/hub-error";
 
 export interface CommandInvocation {
   argv: readonly string[];
@@ -24,11 +26,12 @@ const PASSED_ENV = ["PATH", "LANG", "TZ"] as const;
 /**
  * Runs a prepared command without a shell, in its own process group with a minimal environment.
  * On timeout or abort the whole group is killed (test runners fork workers that would otherwise
- * keep the pipes open). Never rejects for a failing command: the exit code is in the result.
+ * keep the pipes open). Never rejects for a failing command: the exit code is in the result;
+ * rejects with HubError internal_error only when the program cannot be started.
  */
 export function runCommand(invocation: CommandInvocation, signal?: AbortSignal): Promise<CommandResult> {
   const started = performance.now();
-  const env: Record<string, string | undefined> = { HOME: invocation.cwd, CI: "1", NO_COLOR: "1" };
+  const env: Record<string, string | undefined> = { HOME: os.tmpdir(), CI: "1", NO_COLOR: "1" };
   for (const name of PASSED_ENV) if (process.env[name]) env[name] = process.env[name];
   return new Promise((resolve, reject) => {
     const [program, ...args] = invocation.argv;
@@ -72,9 +75,10 @@ export function runCommand(invocation: CommandInvocation, signal?: AbortSignal):
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     };
-    child.on("error", (error) => {
+    child.on("error", (error: NodeJS.ErrnoException) => {
       finish();
-      reject(error);
+      const missing = error.code === "ENOENT";
+      reject(new HubError("internal_error", missing ? `The command's program ${program} is not installed on the hub.` : `The command could not be started.`, { cause: error }));
     });
     child.on("close", (exitCode) => {
       finish();

@@ -1,7 +1,8 @@
 import { mkdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import { isInsideFolder, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
+import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
+import type { WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 
 const globalForWorkspace = globalThis as unknown as { switchboardWorkspaceBounds?: Map<string, Promise<WorkspaceBounds>> };
 

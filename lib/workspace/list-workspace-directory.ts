@@ -3,7 +3,8 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { HubError } from "@/lib/errors/hub-error";
-import { isInsideFolder, resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
+import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
+import { resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 
 export const listDirectoryInputSchema = z.object({
   path: z.string().max(1024).default(".").describe('Folder relative to the workspace root; "." is the root'),

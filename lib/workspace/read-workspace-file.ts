@@ -4,7 +4,6 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { HubError } from "@/lib/errors/hub-error";
 import { isBinaryFile } from "@/lib/workspace/is-binary-file";
-import type { InputCheck } from "@/lib/workspace/workspace-path-result";
 import { resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 
 /** Largest file read whole, and most text returned for a line range of a bigger file. */
@@ -16,14 +15,6 @@ export const readFileInputSchema = z.object({
   endLine: z.number().int().min(1).optional().describe("Last line to return (1-based, inclusive)"),
 });
 export type ReadFileInput = z.infer<typeof readFileInputSchema>;
-
-/** Pure check: a line range must not be reversed. */
-export function checkReadFileInput(input: ReadFileInput): InputCheck {
-  if (input.startLine !== undefined && input.endLine !== undefined && input.endLine < input.startLine) {
-    return { ok: false, message: `endLine (${input.endLine}) is before startLine (${input.startLine}).` };
-  }
-  return { ok: true };
-}
 
 export interface ReadFileResult {
   path: string;

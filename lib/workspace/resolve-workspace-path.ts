@@ -1,6 +1,7 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { checkRelativePath } from "@/lib/workspace/check-relative-path";
+import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
 import type { WorkspacePathResult } from "@/lib/workspace/workspace-path-result";
 
 export interface WorkspaceBounds {
@@ -8,12 +9,6 @@ export interface WorkspaceBounds {
   root: string;
   /** Real absolute folders inside the root that clients must never see (the data folder). */
   excluded?: readonly string[];
-}
-
-/** True when `child` is `parent` or lies below it (both absolute and normalized). */
-export function isInsideFolder(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
 /**

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { HubError } from "@/lib/errors/hub-error";
 import { globToRegExp } from "@/lib/workspace/glob-to-reg-exp";
 import { isBinaryFile } from "@/lib/workspace/is-binary-file";
-import { isInsideFolder, resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
+import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
+import { resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 
 /** Files larger than this are skipped; they are rarely source and slow every search. */
 export const SEARCH_MAX_FILE_BYTES = 1024 * 1024;

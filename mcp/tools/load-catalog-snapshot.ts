@@ -27,6 +27,8 @@ const MAX_SNAPSHOT_AGE_MS = 30_000;
 
 interface SnapshotState {
   current?: CatalogSnapshot;
+  /** The last good snapshot, served when a reload after catalog_changed fails (database down). */
+  previous?: CatalogSnapshot;
   loading?: Promise<CatalogSnapshot>;
   /** Bumped by every catalog_changed so a load started before the event is not kept. */
   generation: number;
@@ -39,20 +41,27 @@ const globalForCatalog = globalThis as unknown as { switchboardCatalogSnapshot?:
 /**
  * The in-memory catalogue the hot path reads: code tools and command tools merged with the DB
  * flags, disabled ones left out. One DB read per catalog_changed (or per 30 s), never per call;
- * a stale snapshot is served while a fresh one loads.
+ * a stale snapshot is served while a fresh one loads, and the last good one when loading fails.
  */
 export async function loadCatalogSnapshot(): Promise<CatalogSnapshot> {
   const state = (globalForCatalog.switchboardCatalogSnapshot ??= { generation: 0 });
   state.unsubscribe ??= subscribeHubEvents((event) => {
     if (event.type !== "catalog_changed") return;
     state.generation += 1;
+    state.previous = state.current ?? state.previous;
     state.current = undefined;
     state.loading = undefined;
   });
   const { current } = state;
   if (current && Date.now() - current.loadedAt < MAX_SNAPSHOT_AGE_MS) return current;
   const loading = (state.loading ??= startLoad(state));
-  return current ?? loading;
+  if (current) return current;
+  try {
+    return await loading;
+  } catch (error) {
+    if (state.previous) return state.previous;
+    throw error;
+  }
 }
 
 function startLoad(state: SnapshotState): Promise<CatalogSnapshot> {
@@ -61,6 +70,7 @@ function startLoad(state: SnapshotState): Promise<CatalogSnapshot> {
     (snapshot) => {
       if (state.generation === generation) {
         state.current = snapshot;
+        state.previous = undefined;
         state.loading = undefined;
       }
       return snapshot;

@@ -1,6 +1,7 @@
 import { checkWorkspacePath } from "@/lib/workspace/check-workspace-path";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
-import { checkReadFileInput, READ_FILE_MAX_BYTES, readFileInputSchema, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
+import { checkReadFileInput } from "@/lib/workspace/check-read-file-input";
+import { READ_FILE_MAX_BYTES, readFileInputSchema, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
 import { defineTool } from "@/mcp/tools/tool-definition";
 
 export const readFileTool = defineTool({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
-import { getPrisma } from "@/lib/db/prisma";
+import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
 import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import { deprecateTool } from "@/lib/tool-catalog/deprecate-tool";
@@ -106,5 +106,20 @@ describe("catalogue lifecycle", () => {
       search_text: "disabled",
       write_note: "active",
     });
+  });
+
+  test("keeps serving the last good snapshot when a reload fails (database unreachable)", async () => {
+    const url = process.env.DATABASE_URL;
+    await disconnectPrisma();
+    process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/unreachable";
+    try {
+      publishHubEvent({ type: "catalog_changed" });
+      assert.ok(await getRunnableTool("echo"));
+    } finally {
+      await disconnectPrisma();
+      process.env.DATABASE_URL = url;
+    }
+    publishHubEvent({ type: "catalog_changed" });
+    assert.ok(await getRunnableTool("echo"));
   });
 });

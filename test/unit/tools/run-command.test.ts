@@ -63,3 +63,11 @@ test("never runs a shell: metacharacters reach the program as one argument", asy
   const result = await runCommand({ ...node("console.log(JSON.stringify(process.argv.slice(1)))"), argv: [process.execPath, "-e", "console.log(JSON.stringify(process.argv.slice(1)))", "a; echo pwned", "$(id)"] });
   assert.deepEqual(JSON.parse(result.output), ["a; echo pwned", "$(id)"]);
 });
+
+test("a missing program is a clear HubError, not a crash", async () => {
+  await assert.rejects(runCommand({ ...node(""), argv: ["sb-no-such-program-xyz"] }), {
+    name: "HubError",
+    code: "internal_error",
+    message: "The command's program sb-no-such-program-xyz is not installed on the hub.",
+  });
+});

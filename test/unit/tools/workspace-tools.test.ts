@@ -7,7 +7,8 @@ import { HubError } from "@/lib/errors/hub-error";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { globToRegExp } from "@/lib/workspace/glob-to-reg-exp";
 import { listWorkspaceDirectory } from "@/lib/workspace/list-workspace-directory";
-import { checkReadFileInput, READ_FILE_MAX_BYTES, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
+import { checkReadFileInput } from "@/lib/workspace/check-read-file-input";
+import { READ_FILE_MAX_BYTES, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
 import type { WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 import { searchWorkspaceText } from "@/lib/workspace/search-workspace-text";
 
