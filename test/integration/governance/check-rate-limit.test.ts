@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Principal } from "@/lib/api-keys/principal";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
-import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { getPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
@@ -13,26 +13,15 @@ import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 import { rateLimitHeaders } from "@/lib/rate-limit/rate-limit-headers";
 import { flushRateLimitViolations, recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
 import { setRoleRateLimitPolicy } from "@/lib/rate-limit/set-role-rate-limit-policy";
-import { closeRedisClient } from "@/lib/redis/get-redis-client";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
 // Runs on whichever backend the environment selects: Redis when REDIS_URL is set, else in process.
-let database: TestDatabase;
 
 function principal(overrides: Partial<Principal> = {}): Principal {
   return { userId: randomUUID(), email: "p@example.com", role: "member", keyId: randomUUID(), keyPrefix: "sb_rl", allowedTools: [], rateLimitPolicy: null, ...overrides };
 }
 
-before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-});
-
-after(async () => {
-  await closeRedisClient();
-  await disconnectPrisma();
-  await database?.drop();
-});
+useGovernanceDatabase();
 
 describe(`checkRateLimit (${describeRateLimitBackend()})`, () => {
   it("applies the default policy (60/min) to a key without overrides", async () => {

@@ -1,21 +1,18 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Principal } from "@/lib/api-keys/principal";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { stopCallLogWriter } from "@/lib/call-log/call-log-writer";
 import { recordToolCall } from "@/lib/call-log/record-tool-call";
-import { disconnectPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { authorizeMetricsRequest } from "@/lib/metrics/authorize-metrics-request";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 import { renderMetrics, setActiveSessionsSource } from "@/lib/metrics/render-metrics";
 import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
 import { createUser } from "@/lib/users/create-user";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
-let database: TestDatabase;
 let adminSecret: string;
 let memberSecret: string;
 
@@ -26,22 +23,15 @@ function sampleValue(body: string, line: string): number {
   return match ? Number(match.slice(line.length + 1)) : 0;
 }
 
-before(async () => {
-  // Read by getEnv() on first use, which happens after this point.
-  process.env.SWITCHBOARD_METRICS_TOKEN = METRICS_TOKEN;
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+// Read by getEnv() on first use, which happens after this point.
+process.env.SWITCHBOARD_METRICS_TOKEN = METRICS_TOKEN;
+useGovernanceDatabase(async () => {
   const admin = await createUser({ email: "metrics-admin@example.com", role: "admin" });
   const member = await createUser({ email: "metrics-member@example.com", role: "member" });
   adminSecret = (await createApiKey({ userId: admin.id, name: "admin" })).secret;
   memberSecret = (await createApiKey({ userId: member.id, name: "member" })).secret;
 });
 
-after(async () => {
-  await stopCallLogWriter();
-  await disconnectPrisma();
-  await database?.drop();
-});
 
 describe("metrics", () => {
   it("move when recordToolCall is called (duration histogram, errors, requests by client and key)", async () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Principal } from "@/lib/api-keys/principal";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
-import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { getPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import { assertToolPermitted } from "@/lib/permissions/assert-tool-permitted";
@@ -14,9 +14,8 @@ import { listPermittedTools } from "@/lib/permissions/list-permitted-tools";
 import { listToolGrants } from "@/lib/permissions/list-tool-grants";
 import { revokeToolGrant } from "@/lib/permissions/revoke-tool-grant";
 import { createUser } from "@/lib/users/create-user";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
-let database: TestDatabase;
 let admin: { id: string; email: string };
 let member: { id: string; email: string };
 let other: { id: string; email: string };
@@ -33,9 +32,7 @@ async function permitted(principal: Principal): Promise<string[]> {
   return [...(await listPermittedTools(principal))].sort();
 }
 
-before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+useGovernanceDatabase(async () => {
   admin = await createUser({ email: "admin@example.com", role: "admin" });
   member = await createUser({ email: "member@example.com", role: "member" });
   other = await createUser({ email: "other@example.com", role: "member" });
@@ -44,10 +41,6 @@ before(async () => {
   await seedTool("workspace_read");
 });
 
-after(async () => {
-  await disconnectPrisma();
-  await database?.drop();
-});
 
 describe("tool permissions against the database", () => {
   it("a member starts with public tools only; an admin with every tool", async () => {

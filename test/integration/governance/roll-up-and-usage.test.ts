@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, it } from "node:test";
-import { enqueueCallLog, flushCallLog, stopCallLogWriter, type CallLogRow } from "@/lib/call-log/call-log-writer";
+import { describe, it } from "node:test";
+import { enqueueCallLog, flushCallLog, type CallLogRow } from "@/lib/call-log/call-log-writer";
 import { compactCallRollups } from "@/lib/call-log/compact-call-rollups";
 import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
 import { rollUpCallLogs } from "@/lib/call-log/roll-up-call-logs";
-import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { getPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { getCallsOverTime } from "@/lib/usage/get-calls-over-time";
 import { getRateLimitViolationsOverTime } from "@/lib/usage/get-rate-limit-violations-over-time";
@@ -14,11 +14,10 @@ import { getRequestsByKey } from "@/lib/usage/get-requests-by-key";
 import { getToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
 import { resolveUsageUserFilter } from "@/lib/usage/resolve-usage-user-filter";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-let database: TestDatabase;
 // Mid-minute, so "five minutes ago" is never on a boundary.
 const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE + 30_000);
 const minuteAgo = (minutes: number) => new Date(Math.floor(now.getTime() / MINUTE) * MINUTE - minutes * MINUTE);
@@ -42,9 +41,7 @@ async function rollups(where: { toolName?: string } = {}) {
   return getPrisma().callRollup.findMany({ where, orderBy: [{ minute: "asc" }, { toolName: "asc" }, { status: "asc" }] });
 }
 
-before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+useGovernanceDatabase(async () => {
   const fiveAgo = minuteAgo(5);
   await insertRows([
     ...[1, 3, 8, 40, 400].map((durationMs, index) => row({ at: new Date(fiveAgo.getTime() + index * 1000), durationMs })),
@@ -53,11 +50,6 @@ before(async () => {
   ]);
 });
 
-after(async () => {
-  await stopCallLogWriter();
-  await disconnectPrisma();
-  await database?.drop();
-});
 
 describe("call-log roll-up", () => {
   it("aggregates raw rows per minute, tool, user, key, client and status with a latency histogram", async () => {

@@ -1,0 +1,29 @@
+import { after, before } from "node:test";
+import { stopCallLogWriter } from "@/lib/call-log/call-log-writer";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { closeRedisClient } from "@/lib/redis/get-redis-client";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+
+/**
+ * Registers file-level hooks: a fresh migrated database that getPrisma() uses (before `seed`
+ * runs), and on teardown the call-log writer flushed, Redis and Prisma closed, the database dropped.
+ * Returns a getter for the database (set once `before` has run).
+ */
+export function useGovernanceDatabase(seed: () => Promise<void> = async () => {}): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  before(async () => {
+    database = await createTestDatabase();
+    process.env.DATABASE_URL = database.url;
+    await seed();
+  });
+  after(async () => {
+    await stopCallLogWriter();
+    await closeRedisClient();
+    await disconnectPrisma();
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error("the test database is created in before()");
+    return database;
+  };
+}
