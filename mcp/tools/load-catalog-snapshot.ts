@@ -1,3 +1,4 @@
+import { readCommandToolRow } from "@/lib/command-tools/read-command-tool-row";
 import { parseCommandToolDefinition } from "@/lib/command-tools/parse-command-tool-definition";
 import { subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
@@ -106,18 +107,7 @@ function toCommandTool(row: CatalogRow): RunnableTool | undefined {
   const command = row.command;
   if (!command) return undefined;
   try {
-    const definition = parseCommandToolDefinition({
-      name: row.name,
-      version: row.version,
-      title: row.title,
-      description: row.description,
-      public: row.public,
-      argv: command.argv,
-      parameters: command.parameters,
-      workingDir: command.workingDir,
-      timeoutMs: command.timeoutMs,
-      maxOutputBytes: command.maxOutputBytes,
-    });
+    const definition = parseCommandToolDefinition(readCommandToolRow(row, command));
     return toRunnableCommandTool(definition, { inputJsonSchema: row.inputSchema as Record<string, unknown>, deprecation: row, public: row.public });
   } catch (error) {
     // One broken row must not take the whole catalogue down; the console still shows it.

@@ -3,6 +3,7 @@ import { after, describe, test } from "node:test";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
 import type { CommandToolDefinitionInput } from "@/lib/command-tools/command-tool-schema";
 import { createCommandTool } from "@/lib/command-tools/create-command-tool";
+import { getCommandTool } from "@/lib/command-tools/get-command-tool";
 import { deleteCommandTool } from "@/lib/command-tools/delete-command-tool";
 import { updateCommandTool } from "@/lib/command-tools/update-command-tool";
 import { getPrisma } from "@/lib/db/prisma";
@@ -126,11 +127,14 @@ describe("admin-defined command tools", () => {
         error.message === "Incompatible input schema change: input.grep: newly required. Register the new definition under a new name (e.g. print_noise_v2).",
     );
     assert.equal(await getPrisma().toolRevision.count({ where: { toolName: "print_noise" } }), 2);
+    const stored = await getCommandTool("print_noise");
+    assert.deepEqual([stored.version, stored.argv, stored.parameters.grep.flag], ["1.1.0", [...definition.argv, "{{grep}}"], "--test-name-pattern"]);
   });
 
   test("deleting removes it from the runnable tools; built-in tools cannot be deleted", async () => {
     await deleteCommandTool({ name: "print_noise", actor: CLI_ACTOR });
     assert.equal(await getRunnableTool("print_noise"), undefined);
+    await assert.rejects(getCommandTool("print_noise"), (error: unknown) => error instanceof HubError && error.code === "not_found");
     await assert.rejects(deleteCommandTool({ name: "echo", actor: CLI_ACTOR }), (error: unknown) => error instanceof HubError && error.code === "invalid_request");
   });
 });
