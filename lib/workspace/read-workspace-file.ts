@@ -8,6 +8,8 @@ import { resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/reso
 
 /** Largest file read whole, and most text returned for a line range of a bigger file. */
 export const READ_FILE_MAX_BYTES = 256 * 1024;
+/** Largest file read by line range: readline holds a whole line, and a huge file may have one. */
+export const READ_FILE_MAX_RANGED_FILE_BYTES = 32 * 1024 * 1024;
 
 export const readFileInputSchema = z.object({
   path: z.string().min(1).max(1024).describe("File path relative to the workspace root, e.g. src/index.ts"),
@@ -44,6 +46,9 @@ export async function readWorkspaceFile(bounds: WorkspaceBounds, input: ReadFile
       `"${resolved.relativePath}" is ${info.size} bytes; read_file returns at most ${READ_FILE_MAX_BYTES} bytes. Pass startLine/endLine to read part of it.`,
     );
   }
+  if (info.size > READ_FILE_MAX_RANGED_FILE_BYTES) {
+    throw new HubError("validation_failed", `"${resolved.relativePath}" is ${info.size} bytes; read_file reads files up to ${READ_FILE_MAX_RANGED_FILE_BYTES} bytes.`);
+  }
   const startLine = input.startLine ?? 1;
   const endLine = input.endLine ?? Number.MAX_SAFE_INTEGER;
   const lines: string[] = [];
@@ -60,13 +65,18 @@ export async function readWorkspaceFile(bounds: WorkspaceBounds, input: ReadFile
       bytes += Buffer.byteLength(line) + 1;
       if (bytes > READ_FILE_MAX_BYTES) {
         truncated = true;
-        lineNumber -= 1;
+        // A single line over the cap (minified code) still returns its beginning.
+        if (lines.length === 0) lines.push(Buffer.from(line).subarray(0, READ_FILE_MAX_BYTES).toString("utf8"));
+        else lineNumber -= 1;
         break;
       }
       lines.push(line);
     }
   } finally {
     reader.close();
+  }
+  if (lineNumber < startLine && startLine > 1) {
+    throw new HubError("validation_failed", `"${resolved.relativePath}" has ${lineNumber} lines; startLine ${startLine} is past the end.`);
   }
   return { path: resolved.relativePath, text: lines.join("\n"), startLine, endLine: Math.min(lineNumber, endLine), truncated };
 }

@@ -29,6 +29,7 @@ before(async () => {
   write("node_modules/lib/index.js", "parser in a dependency\n");
   write("logo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
   write("big.txt", Array.from({ length: 30_000 }, (_, index) => `line ${index + 1} ${"x".repeat(20)}`).join("\n"));
+  write("minified.js", "x".repeat(READ_FILE_MAX_BYTES + 10));
   write(".switchboard/secret.txt", "parser secret\n");
   symlinkSync(path.join(sandbox, "elsewhere"), path.join(root, "dangling"));
   bounds = await getWorkspaceBounds(root, path.join(root, ".switchboard"));
@@ -48,6 +49,14 @@ describe("readWorkspaceFile", () => {
   });
   test("refuses a whole file above the cap with a hint", async () => {
     await assert.rejects(readWorkspaceFile(bounds, { path: "big.txt" }), refusedWith(new RegExp(`at most ${READ_FILE_MAX_BYTES} bytes. Pass startLine/endLine`)));
+  });
+  test("refuses a start line past the end of the file", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: "README.md", startLine: 5 }), refusedWith(/^"README.md" has 2 lines; startLine 5 is past the end\.$/));
+  });
+  test("returns the beginning of a single line longer than the cap", async () => {
+    const result = await readWorkspaceFile(bounds, { path: "minified.js", startLine: 1 });
+    assert.equal(result.text.length, READ_FILE_MAX_BYTES);
+    assert.deepEqual([result.truncated, result.endLine], [true, 1]);
   });
   test("refuses a binary file", async () => {
     await assert.rejects(readWorkspaceFile(bounds, { path: "logo.png" }), refusedWith(/binary file/));
@@ -70,7 +79,7 @@ describe("listWorkspaceDirectory", () => {
     const { entries, truncated } = await listWorkspaceDirectory(bounds, { path: "." });
     assert.deepEqual(
       entries.map((entry) => `${entry.path}:${entry.type}`),
-      ["big.txt:file", "dangling:symlink", "docs:directory", "logo.png:file", "node_modules:directory", "README.md:file", "src:directory"],
+      ["big.txt:file", "dangling:symlink", "docs:directory", "logo.png:file", "minified.js:file", "node_modules:directory", "README.md:file", "src:directory"],
     );
     assert.equal(truncated, false);
   });
