@@ -38,6 +38,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // The auth flows need an empty hub (the first sign-up becomes admin), so they run first.
+  projects: [
+    { name: "auth", testMatch: /console-auth\.spec\.ts$/ },
+    { name: "console", testMatch: /\.spec\.ts$/, testIgnore: /console-auth\.spec\.ts$/, dependencies: ["auth"] },
+  ],
   webServer: {
     command: "npx tsx test/e2e/serve-e2e-hub.ts",
     url: `${baseURL}/api/health`,

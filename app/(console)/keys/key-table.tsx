@@ -1,0 +1,58 @@
+import type { ApiKeySummary } from "@/lib/api-keys/api-key-summary";
+import { describeKeyStatus, type KeyStatus } from "@/lib/console/describe-key-status";
+import { RevokeKeyButton } from "./revoke-key-button";
+
+const STATUS_BADGES = {
+  active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  expired: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  revoked: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+} as const satisfies Record<KeyStatus, string>;
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function When({ at, never }: { at: Date | null; never: string }) {
+  if (!at) return <span className="text-zinc-500 dark:text-zinc-400">{never}</span>;
+  return <time dateTime={at.toISOString()}>{dateFormat.format(at)} UTC</time>;
+}
+
+/** The user's keys: visible prefix, tools, dates, status, and revoke for live ones. */
+export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Your API keys</caption>
+        <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-4 py-3 font-medium">Name</th>
+            <th scope="col" className="px-4 py-3 font-medium">Key</th>
+            <th scope="col" className="px-4 py-3 font-medium">Tools</th>
+            <th scope="col" className="px-4 py-3 font-medium">Created</th>
+            <th scope="col" className="px-4 py-3 font-medium">Last used</th>
+            <th scope="col" className="px-4 py-3 font-medium">Expires</th>
+            <th scope="col" className="px-4 py-3 font-medium">Status</th>
+            <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {keys.map((key) => {
+            const status = describeKeyStatus(key, now);
+            return (
+              <tr key={key.id}>
+                <th scope="row" className="px-4 py-3 font-medium">{key.name}</th>
+                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
+                <td className="px-4 py-3 text-xs">{key.allowedTools.length === 0 ? "All permitted" : key.allowedTools.join(", ")}</td>
+                <td className="px-4 py-3 whitespace-nowrap"><When at={key.createdAt} never="" /></td>
+                <td className="px-4 py-3 whitespace-nowrap"><When at={key.lastUsedAt} never="Never" /></td>
+                <td className="px-4 py-3 whitespace-nowrap"><When at={key.expiresAt} never="Never" /></td>
+                <td className="px-4 py-3">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_BADGES[status]}`}>{status}</span>
+                </td>
+                <td className="px-4 py-3 text-right">{status === "revoked" ? null : <RevokeKeyButton keyId={key.id} name={key.name} prefix={key.prefix} />}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

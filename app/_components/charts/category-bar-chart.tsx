@@ -1,0 +1,69 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsageValue, type UsageUnit } from "@/lib/console/usage/format-usage-value";
+import { ChartFrame } from "./chart-frame";
+import type { ChartSeries } from "./chart-series";
+import { ChartTooltip } from "./chart-tooltip";
+
+/** One bar group: its label (a tool, client, key or transport) and a number (or null) per series key. */
+export type CategoryRow = { label: string } & Record<string, string | number | null>;
+
+export interface CategoryBarChartProps {
+  id: string;
+  title: string;
+  description?: string;
+  /** The category column's header in the data table ("Tool", "Client", …). */
+  categoryLabel: string;
+  rows: readonly CategoryRow[];
+  series: readonly ChartSeries[];
+  unit: UsageUnit;
+  /** Shown instead of the drawing when there are no rows. */
+  emptyText: string;
+}
+
+function numberAt(row: CategoryRow, key: string): number | null {
+  const cell = row[key];
+  return typeof cell === "number" ? cell : null;
+}
+
+/** Horizontal bars per category, one bar per series; the summary names the leading categories. */
+export function CategoryBarChart({ id, title, description, categoryLabel, rows, series, unit, emptyText }: CategoryBarChartProps) {
+  const value = (number: number | null) => formatUsageValue(number, unit);
+  const lead = series[0];
+  const summary =
+    rows.length === 0 || !lead
+      ? `${title}: ${emptyText}`
+      : `${title}: ${rows
+          .slice(0, 5)
+          .map((row) => `${row.label} ${series.map((line) => `${line.label.toLowerCase()} ${value(numberAt(row, line.key))}`).join(", ")}`)
+          .join("; ")}${rows.length > 5 ? `; and ${rows.length - 5} more` : ""}.`;
+  const table = {
+    rowHeader: categoryLabel,
+    columns: series.map((line) => line.label),
+    rows: rows.map((row) => ({ label: row.label, cells: series.map((line) => value(numberAt(row, line.key))) })),
+  };
+  const height = Math.max(120, rows.length * (12 * series.length + 14) + 56);
+
+  return (
+    <ChartFrame id={id} title={title} description={description} summary={summary} table={table}>
+      {rows.length === 0 ? (
+        <p className="grid h-28 place-items-center text-sm text-zinc-500 dark:text-zinc-400">{emptyText}</p>
+      ) : (
+        <BarChart responsive style={{ width: "100%", height }} data={rows as CategoryRow[]} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.25} horizontal={false} />
+          <XAxis type="number" tickFormatter={(tick: number) => value(tick)} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" allowDecimals={unit !== "count"} />
+          <YAxis type="category" dataKey="label" width={120} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" tickFormatter={(label: string) => (label.length > 18 ? `${label.slice(0, 17)}…` : label)} />
+          <Tooltip
+            cursor={{ fill: "currentColor", fillOpacity: 0.1 }}
+            content={(props) => <ChartTooltip active={props.active} payload={props.payload} label={props.label} formatLabel={String} formatValue={value} />}
+          />
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+          {series.map((line) => (
+            <Bar key={line.key} dataKey={line.key} name={line.label} fill={line.color} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      )}
+    </ChartFrame>
+  );
+}
