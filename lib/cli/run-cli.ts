@@ -1,0 +1,74 @@
+import type { CliIo } from "@/lib/cli/cli-io";
+import { CliUsageError } from "@/lib/cli/cli-usage-error";
+import { runKeyCreate } from "@/lib/cli/commands/run-key-create";
+import { runKeyList } from "@/lib/cli/commands/run-key-list";
+import { runKeyRevoke } from "@/lib/cli/commands/run-key-revoke";
+import { runMigrate } from "@/lib/cli/commands/run-migrate";
+import { runToolDeprecate } from "@/lib/cli/commands/run-tool-deprecate";
+import { runToolGrant } from "@/lib/cli/commands/run-tool-grant";
+import { runUserCreate } from "@/lib/cli/commands/run-user-create";
+import { DatabaseSetupError } from "@/lib/db/database-setup-error";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare-database";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { EnvError } from "@/lib/env";
+import { HubError } from "@/lib/errors/hub-error";
+
+const COMMANDS = {
+  migrate: runMigrate,
+  "user create": runUserCreate,
+  "key create": runKeyCreate,
+  "key list": runKeyList,
+  "key revoke": runKeyRevoke,
+  "tool grant": runToolGrant,
+  "tool deprecate": runToolDeprecate,
+} as const satisfies Record<string, (args: string[], io: CliIo) => Promise<void>>;
+
+const USAGE = `usage: npm run -s sb -- <command>
+  migrate
+  user create --email E --password P [--role admin|member]
+  key create --email E --name N [--tools a,b] [--rate-limit 60/1m] [--expires 30d]
+  key list --email E
+  key revoke --prefix P
+  tool grant NAME (--role R | --email E)
+  tool deprecate NAME [--replacement R] [--sunset YYYY-MM-DD] [--message M]`;
+
+/**
+ * Runs one `sb` command and returns the exit code: 0 done, 1 failed (one-line message on
+ * stderr, never a stack trace), 2 usage error. Prepares the database first (joining a running
+ * hub's embedded Postgres, or starting one and stopping it again before returning).
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [first = "", second = ""] = argv;
+  const name = (`${first} ${second}` in COMMANDS ? `${first} ${second}` : first) as keyof typeof COMMANDS;
+  const command = COMMANDS[name];
+  if (!command) {
+    io.info(first === "" || first === "help" || first === "--help" ? USAGE : `sb: unknown command "${argv.slice(0, 2).join(" ")}"\n${USAGE}`);
+    return first === "help" || first === "--help" ? 0 : 2;
+  }
+  const args = argv.slice(name.split(" ").length);
+  let database: PreparedDatabase | undefined;
+  let stopFanOut: (() => Promise<void>) | undefined;
+  try {
+    database = await prepareDatabase({ owner: "cli", onProgress: (message) => io.info(message) });
+    // With Redis configured, changes made here reach running hubs' sessions and caches at once.
+    const { startEventFanOut } = await import("@/lib/events/start-event-fan-out");
+    stopFanOut = await startEventFanOut();
+    await command(args, io);
+    return 0;
+  } catch (error) {
+    io.info(`sb: ${describeFailure(error)}`);
+    return error instanceof CliUsageError ? 2 : 1;
+  } finally {
+    await stopFanOut?.().catch(() => {});
+    await disconnectPrisma().catch(() => {});
+    await database?.stop().catch(() => {});
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof HubError || error instanceof DatabaseSetupError || error instanceof EnvError || error instanceof CliUsageError) {
+    return error.message.split("\n")[0];
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${message.split("\n")[0]}`;
+}
