@@ -1,0 +1,32 @@
+import { request, type IncomingMessage } from "node:http";
+
+export interface RawEventStream {
+  status: number;
+  headers: IncomingMessage["headers"];
+  /** Body text received so far. */
+  text(): string;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+/** Opens a GET event stream over node:http and resolves once the first body bytes arrived. */
+export function openRawEventStream(options: { port: number; path: string; headers: Record<string, string> }): Promise<RawEventStream> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: options.port, method: "GET", path: options.path, headers: options.headers }, (res) => {
+      let body = "";
+      let resolved = false;
+      const ended = new Promise<void>((resolveEnd) => res.once("close", () => resolveEnd()));
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        body += chunk;
+        if (!resolved) {
+          resolved = true;
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: () => body, ended, close: () => req.destroy() });
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
