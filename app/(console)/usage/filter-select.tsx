@@ -1,11 +1,10 @@
+import { FilterField } from "./filter-field";
+
 /** A labelled native <select> in the console's form style (GET filter forms). */
 export function FilterSelect({ label, name, value, options, emptyLabel }: { label: string; name: string; value: string | null | undefined; options: readonly { value: string; label: string }[]; emptyLabel: string }) {
   const id = `filter-${name}`;
   return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
+    <FilterField label={label} htmlFor={id}>
       <select
         id={id}
         name={name}
@@ -19,6 +18,6 @@ export function FilterSelect({ label, name, value, options, emptyLabel }: { labe
           </option>
         ))}
       </select>
-    </div>
+    </FilterField>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsageValue, type UsageUnit } from "@/lib/console/usage/format-usage-value";
 import { ChartFrame } from "./chart-frame";
@@ -12,7 +13,7 @@ export type CategoryRow = { label: string } & Record<string, string | number | n
 export interface CategoryBarChartProps {
   id: string;
   title: string;
-  description?: string;
+  description?: ReactNode;
   /** The category column's header in the data table ("Tool", "Client", …). */
   categoryLabel: string;
   rows: readonly CategoryRow[];

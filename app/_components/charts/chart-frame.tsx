@@ -12,7 +12,7 @@ export interface ChartTable {
  * image described by `summary`), and the same numbers as a table under a disclosure, for screen
  * readers and keyboard users who would rather read than hover.
  */
-export function ChartFrame({ id, title, description, summary, table, children, className = "" }: { id: string; title: string; description?: string; summary: string; table: ChartTable; children: ReactNode; className?: string }) {
+export function ChartFrame({ id, title, description, summary, table, children, className = "" }: { id: string; title: string; description?: ReactNode; summary: string; table: ChartTable; children: ReactNode; className?: string }) {
   return (
     <figure aria-labelledby={`${id}-title`} className={`flex min-w-0 flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900 ${className}`}>
       <div>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsageValue, type UsageUnit } from "@/lib/console/usage/format-usage-value";
 import { ChartFrame } from "./chart-frame";
@@ -14,7 +15,7 @@ export type TimeSeriesPoint = { at: number } & Record<string, number>;
 export interface TimeSeriesChartProps {
   id: string;
   title: string;
-  description?: string;
+  description?: ReactNode;
   points: readonly TimeSeriesPoint[];
   series: readonly ChartSeries[];
   kind: "area" | "bar";

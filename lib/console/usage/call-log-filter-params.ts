@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { CallStatus } from "@/lib/generated/prisma/enums";
+import { parseSearchParams, type RawSearchParams } from "@/lib/console/usage/parse-search-params";
+
+/** Call statuses in the order the filter offers them. */
+export const CALL_STATUSES = Object.values(CallStatus);
+
+/** The call-log browser's URL search params (its GET filter form and the paging links). */
+export const callLogFilterParamsShape = {
+  tool: z.string().max(200).describe("Only calls of this tool (exact name)"),
+  user: z.uuid().describe("Admins only: only this user's calls"),
+  key: z.uuid().describe("Only calls made with this API key (its id)"),
+  status: z.enum(CallStatus).describe("Only calls with this outcome"),
+  from: z.iso.datetime({ offset: true }).transform((text) => new Date(text)).describe("Calls at or after this instant (ISO 8601 with zone)"),
+  to: z.iso.datetime({ offset: true }).transform((text) => new Date(text)).describe("Calls before this instant (ISO 8601 with zone)"),
+  cursor: z.string().regex(/^\d+$/).max(20).describe("Keyset cursor: the last id of the previous page"),
+} as const;
+
+export interface CallLogFilterParams {
+  toolName?: string;
+  /** The user asked for, before the viewer's role is applied (resolveUsageUserFilter). */
+  requestedUserId: string | null;
+  apiKeyId?: string;
+  status?: CallStatus;
+  from?: Date;
+  to?: Date;
+  cursor: string | null;
+  /** Params that were present but invalid (and ignored). */
+  ignored: string[];
+}
+
+/** Parses the call-log browser's search params; invalid values are ignored and named. Pure. */
+export function parseCallLogFilterParams(searchParams: RawSearchParams): CallLogFilterParams {
+  const { values, ignored } = parseSearchParams(callLogFilterParamsShape, searchParams);
+  return {
+    toolName: values.tool,
+    requestedUserId: values.user ?? null,
+    apiKeyId: values.key,
+    status: values.status,
+    from: values.from,
+    to: values.to,
+    cursor: values.cursor ?? null,
+    ignored,
+  };
+}
