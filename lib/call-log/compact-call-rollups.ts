@@ -1,5 +1,5 @@
 import { getPrisma } from "@/lib/db/prisma";
-import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
+import { sumBucketsSql } from "@/lib/call-log/sum-buckets-sql";
 import { ROLL_UP_LOCK_KEY, compactionCutoff } from "@/lib/call-log/roll-up-call-logs";
 
 const HOUR_MS = 60 * 60_000;
@@ -8,14 +8,12 @@ const HOURS_PER_BATCH = 24;
 
 const globalForCompaction = globalThis as unknown as { switchboardCompactedTo?: number };
 
-const BUCKET_SUMS_SQL = Array.from({ length: LATENCY_BUCKET_BOUNDS_MS.length + 1 }, (_, index) => `sum("buckets"[${index + 1}])::int`).join(", ");
-
 // Replaces each hour's rows by one row per (tool, user, key, client, status) keyed at the hour's
 // first minute; re-running it on a compacted hour rewrites the same values (idempotent).
 const MERGE_SQL = `
 INSERT INTO "CallRollup" ("minute", "toolName", "userId", "apiKeyId", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
 SELECT date_trunc('hour', "minute"), "toolName", "userId", "apiKeyId", "clientName", "status",
-       sum("calls")::int, sum("totalMs"), max("maxMs"), ARRAY[${BUCKET_SUMS_SQL}]
+       sum("calls")::int, sum("totalMs"), max("maxMs"), ${sumBucketsSql({ as: "array" })}
 FROM "CallRollup"
 WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz
 GROUP BY 1, 2, 3, 4, 5, 6

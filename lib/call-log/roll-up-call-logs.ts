@@ -1,6 +1,7 @@
 import { getPrisma } from "@/lib/db/prisma";
 import { getEnv } from "@/lib/env";
 import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
+import { sumBucketsSql } from "@/lib/call-log/sum-buckets-sql";
 import { takeLateCallLogMinutes } from "@/lib/call-log/late-call-log-minutes";
 
 const MINUTE_MS = 60_000;
@@ -51,6 +52,13 @@ FROM "CallLog"
 WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz
 GROUP BY 1, 2, 3, 4, 5, 6`;
 
+const HOURLY_SQL = `
+INSERT INTO "CallRollupHourly" ("hour", "toolName", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
+SELECT date_trunc('hour', "minute"), "toolName", "clientName", "status", sum("calls")::int, sum("totalMs"), max("maxMs"), ${sumBucketsSql({ as: "array" })}
+FROM "CallRollup"
+WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz
+GROUP BY 1, 2, 3, 4`;
+
 /**
  * Replaces the rollups of [from, to) with aggregates of the raw rows, per minute (or per hour for
  * a compacted hour: aligned range). Idempotent.
@@ -63,7 +71,12 @@ async function recomputeRange(from: number, to: number, unit: "minute" | "hour" 
     rows += await prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROLL_UP_LOCK_KEY})`);
       await tx.$executeRawUnsafe(`DELETE FROM "CallRollup" WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz`, new Date(start), new Date(end));
-      return tx.$executeRawUnsafe(recomputeSql(unit), new Date(start), new Date(end));
+      const inserted = await tx.$executeRawUnsafe(recomputeSql(unit), new Date(start), new Date(end));
+      // The hourly all-users level is rebuilt for every hour the slice touches, whole hours only.
+      const hours = [new Date(start - (start % HOUR_MS)), new Date(Math.ceil(end / HOUR_MS) * HOUR_MS)];
+      await tx.$executeRawUnsafe(`DELETE FROM "CallRollupHourly" WHERE "hour" >= $1::timestamptz AND "hour" < $2::timestamptz`, ...hours);
+      await tx.$executeRawUnsafe(HOURLY_SQL, ...hours);
+      return inserted;
     }, { timeout: 120_000 });
   }
   return rows;
@@ -79,7 +92,8 @@ async function catchUpStart(now: number): Promise<number> {
 
 /**
  * Aggregates raw CallLog rows into per-minute CallRollup rows (tool, user, key, client, status;
- * calls, total/max ms, latency histogram). Idempotent: each minute it touches is recomputed from
+ * calls, total/max ms, latency histogram), and the hours they fall in into CallRollupHourly (tool,
+ * client, status over all users: the admin dashboards' 7-day and 30-day views). Idempotent: each minute it touches is recomputed from
  * the raw rows (delete + insert in one transaction under an advisory lock), never added twice.
  *
  * Covers, in one run: minutes since the last run (on a process's first run: since the newest

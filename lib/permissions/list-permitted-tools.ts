@@ -15,7 +15,11 @@ interface PermissionSnapshot {
 }
 
 interface PermissionCache {
-  snapshot: Promise<PermissionSnapshot> | null;
+  /** The snapshot in use; null after an invalidating event (callers then wait for a fresh one). */
+  current: PermissionSnapshot | null;
+  loading: Promise<void> | null;
+  /** Bumped by every invalidating event, so a load that raced with a change is not kept. */
+  generation: number;
   /** Results per key, valid for the snapshot they were computed from. */
   byKey: Map<string, { snapshot: PermissionSnapshot; signature: string; tools: ReadonlySet<string> }>;
 }
@@ -25,10 +29,11 @@ const globalForPermissions = globalThis as unknown as { switchboardPermissions?:
 function getCache(): PermissionCache {
   let cache = globalForPermissions.switchboardPermissions;
   if (!cache) {
-    const created: PermissionCache = { snapshot: null, byKey: new Map() };
+    const created: PermissionCache = { current: null, loading: null, generation: 0, byKey: new Map() };
     subscribeHubEvents((event) => {
       if (event.type === "permissions_changed" || event.type === "catalog_changed" || event.type === "user_disabled") {
-        created.snapshot = null;
+        created.generation += 1;
+        created.current = null;
         created.byKey.clear();
       }
     });
@@ -59,20 +64,29 @@ async function loadSnapshot(): Promise<PermissionSnapshot> {
   return { tools, roleGrants, userGrants, loadedAt: Date.now() };
 }
 
+function startLoading(cache: PermissionCache): Promise<void> {
+  const generation = cache.generation;
+  cache.loading ??= loadSnapshot()
+    .then((snapshot) => {
+      if (generation === cache.generation) cache.current = snapshot;
+    })
+    .finally(() => {
+      cache.loading = null;
+    });
+  return cache.loading;
+}
+
 async function getSnapshot(cache: PermissionCache): Promise<PermissionSnapshot> {
-  const current = cache.snapshot;
+  const current = cache.current;
+  if (current && Date.now() - current.loadedAt <= SNAPSHOT_TTL_MS) return current;
+  // Merely old (no event since): answer from it while a fresh one loads in the background.
   if (current) {
-    const snapshot = await current;
-    if (Date.now() - snapshot.loadedAt <= SNAPSHOT_TTL_MS) return snapshot;
-    if (cache.snapshot !== current) return getSnapshot(cache);
+    startLoading(cache).catch(() => {});
+    return current;
   }
-  const loading = loadSnapshot();
-  cache.snapshot = loading;
-  // A failed load must not stick: the next call retries.
-  loading.catch(() => {
-    if (cache.snapshot === loading) cache.snapshot = null;
-  });
-  return loading;
+  // Invalidated or never loaded: wait. A failed load rejects (the call fails closed).
+  while (!cache.current) await startLoading(cache);
+  return cache.current;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

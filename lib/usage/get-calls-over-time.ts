@@ -1,5 +1,6 @@
 import { getPrisma } from "@/lib/db/prisma";
 import { zeroFilledSeriesSql } from "@/lib/usage/zero-filled-series-sql";
+import { selectRollupSource } from "@/lib/usage/select-rollup-source";
 import { usageWindow, type UsageQuery } from "@/lib/usage/usage-ranges";
 
 export interface CallsOverTimePoint {
@@ -14,12 +15,13 @@ export interface CallsOverTimePoint {
  * stays fast at millions of raw rows). Buckets without calls are present with zeros.
  */
 export async function getCallsOverTime(query: UsageQuery): Promise<CallsOverTimePoint[]> {
+  const source = selectRollupSource(query, "$4");
   const { from, to, bucketSeconds } = usageWindow(query);
   const rows = await getPrisma().$queryRawUnsafe<{ at: Date; calls: bigint; errors: bigint }[]>(
     zeroFilledSeriesSql(
-      `SELECT date_bin($3::interval, "minute", 'epoch') AS at, sum("calls") AS calls, sum("calls") FILTER (WHERE "status" <> 'ok') AS errors
-       FROM "CallRollup"
-       WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz AND ($4::uuid IS NULL OR "userId" = $4::uuid)
+      `SELECT date_bin($3::interval, ${source.time}, 'epoch') AS at, sum("calls") AS calls, sum("calls") FILTER (WHERE "status" <> 'ok') AS errors
+       FROM ${source.table}
+       WHERE ${source.time} >= $1::timestamptz AND ${source.time} < $2::timestamptz AND ${source.userCondition}
        GROUP BY 1`,
       ["calls", "errors"],
     ),

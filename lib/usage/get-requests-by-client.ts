@@ -1,4 +1,5 @@
 import { getPrisma } from "@/lib/db/prisma";
+import { selectRollupSource } from "@/lib/usage/select-rollup-source";
 import { usageWindow, type UsageQuery } from "@/lib/usage/usage-ranges";
 
 export interface ClientUsage {
@@ -10,11 +11,12 @@ export interface ClientUsage {
 
 /** Calls per MCP client over the range, most active first (at most `limit`, default 20). */
 export async function getRequestsByClient(query: UsageQuery & { limit?: number }): Promise<ClientUsage[]> {
+  const source = selectRollupSource(query, "$3");
   const { from, to } = usageWindow(query);
   const rows = await getPrisma().$queryRawUnsafe<{ clientName: string; calls: bigint; errors: bigint }[]>(
     `SELECT "clientName", sum("calls")::bigint AS calls, COALESCE(sum("calls") FILTER (WHERE "status" <> 'ok'), 0)::bigint AS errors
-     FROM "CallRollup"
-     WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz AND ($3::uuid IS NULL OR "userId" = $3::uuid)
+     FROM ${source.table}
+     WHERE ${source.time} >= $1::timestamptz AND ${source.time} < $2::timestamptz AND ${source.userCondition}
      GROUP BY "clientName" ORDER BY calls DESC, "clientName" LIMIT $4`,
     from,
     to,

@@ -1,6 +1,8 @@
 import { getPrisma } from "@/lib/db/prisma";
 import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
+import { sumBucketsSql } from "@/lib/call-log/sum-buckets-sql";
 import { percentileFromHistogram } from "@/lib/call-log/percentile-from-histogram";
+import { selectRollupSource } from "@/lib/usage/select-rollup-source";
 import { usageWindow, type UsageQuery } from "@/lib/usage/usage-ranges";
 
 export interface ToolUsageStats {
@@ -18,12 +20,6 @@ export interface ToolUsageStats {
   maxMs: number | null;
 }
 
-// Element-wise sums of the histogram arrays (Postgres arrays are 1-based), executed calls only.
-const BUCKET_SUMS_SQL = Array.from(
-  { length: LATENCY_BUCKET_BOUNDS_MS.length + 1 },
-  (_, index) => `COALESCE(sum("buckets"[${index + 1}]) FILTER (WHERE "status" IN ('ok', 'error')), 0)::bigint AS b${index}`,
-).join(", ");
-
 function roundMicros(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms * 1000) / 1000;
 }
@@ -36,6 +32,7 @@ type StatsRow = { toolName: string; calls: bigint; errors: bigint; ran: bigint; 
  * (by p95) and "most failing" (by errors or errorRate) from this one answer.
  */
 export async function getToolUsageStats(query: UsageQuery): Promise<ToolUsageStats[]> {
+  const source = selectRollupSource(query, "$3");
   const { from, to } = usageWindow(query);
   const rows = await getPrisma().$queryRawUnsafe<StatsRow[]>(
     `SELECT "toolName", sum("calls")::bigint AS calls,
@@ -43,9 +40,9 @@ export async function getToolUsageStats(query: UsageQuery): Promise<ToolUsageSta
             COALESCE(sum("calls") FILTER (WHERE "status" IN ('ok', 'error')), 0)::bigint AS ran,
             sum("totalMs") FILTER (WHERE "status" IN ('ok', 'error')) AS "totalMs",
             max("maxMs") FILTER (WHERE "status" IN ('ok', 'error')) AS "maxMs",
-            ${BUCKET_SUMS_SQL}
-     FROM "CallRollup"
-     WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz AND ($3::uuid IS NULL OR "userId" = $3::uuid)
+            ${sumBucketsSql({ filter: `"status" IN ('ok', 'error')`, as: "columns" })}
+     FROM ${source.table}
+     WHERE ${source.time} >= $1::timestamptz AND ${source.time} < $2::timestamptz AND ${source.userCondition}
      GROUP BY "toolName"
      ORDER BY calls DESC, "toolName"`,
     from,

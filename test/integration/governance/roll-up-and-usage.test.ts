@@ -143,6 +143,14 @@ describe("usage queries (from rollups)", () => {
     assert.equal(week.reduce((sum, p) => sum + p.calls, 0), 16 + 2 + 1 + 4, "7d includes the compacted hour");
   });
 
+  it("admin 7d/30d views (hourly all-users level) agree with the per-minute level", async () => {
+    const byMinute = await getToolUsageStats({ range: "24h", now });
+    const byHour = await getToolUsageStats({ range: "30d", now });
+    for (const tool of byMinute) assert.deepEqual(byHour.find((s) => s.toolName === tool.toolName), tool);
+    assert.deepEqual(byHour.find((s) => s.toolName === "old"), { toolName: "old", calls: 4, errors: 0, errorRate: 0, avgMs: 184, p50Ms: 5, p95Ms: 660, p99Ms: 692, maxMs: 700 });
+    assert.deepEqual(await getRequestsByClient({ range: "7d", now }), [{ clientName: "claude-code", calls: 13, errors: 1 }, { clientName: "", calls: 10, errors: 0 }]);
+  });
+
   it("requests per client and per key", async () => {
     assert.deepEqual(await getRequestsByClient({ range: "1h", now }), [{ clientName: "", calls: 10, errors: 0 }, { clientName: "claude-code", calls: 9, errors: 1 }]);
     const keys = await getRequestsByKey({ range: "1h", now });
