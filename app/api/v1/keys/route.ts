@@ -1,0 +1,17 @@
+import { assertKeyScopeCovers } from "@/lib/api/assert-key-scope-covers";
+import { parseJsonBody } from "@/lib/api/parse-json-body";
+import { withApiRoute } from "@/lib/api/with-api-route";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { mintConsoleKey } from "@/lib/console/mint-console-key";
+import { mintKeyFormSchema } from "@/lib/console/mint-key-form-schema";
+
+/** The caller's own keys, newest first (revoked and expired included; never a secret or hash). */
+export const GET = withApiRoute({}, async ({ caller }) => Response.json({ keys: await listApiKeys(caller.userId) }));
+
+/** Mints a key for the caller, with the console form's fields; the secret is in this answer only. */
+export const POST = withApiRoute({}, async ({ request, caller }) => {
+  const form = await parseJsonBody(request, mintKeyFormSchema);
+  assertKeyScopeCovers(caller, form.tools);
+  const { key, secret } = await mintConsoleKey({ id: caller.userId, email: caller.email, name: null, role: caller.role }, form);
+  return Response.json({ key, secret }, { status: 201 });
+});

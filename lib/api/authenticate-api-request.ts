@@ -1,0 +1,45 @@
+import type { ApiCaller } from "@/lib/api/api-caller";
+import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
+import { getClientIp } from "@/lib/auth/get-client-ip";
+import { getConsoleUser } from "@/lib/auth/get-console-user";
+import { HubError } from "@/lib/errors/hub-error";
+import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
+
+const NO_CREDENTIALS = "Authentication required: send Authorization: Bearer <api key>, or sign in to the console.";
+
+/**
+ * The caller of an API request. An Authorization header always wins and must hold a valid key
+ * (resolvePrincipal: same cache and messages as MCP; an IP over its failed-authentication budget
+ * gets 429 first, and each refused key counts against it). Without one, the console's next-auth
+ * session is used (role and disabled state re-read from the database). Throws HubError
+ * unauthorized when neither identifies an enabled user.
+ */
+export async function authenticateApiRequest(request: Request): Promise<ApiCaller> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) return authenticateKey(authorization, getClientIp(Object.fromEntries(request.headers)));
+  const user = await getConsoleUser();
+  if (!user) throw new HubError("unauthorized", NO_CREDENTIALS);
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    via: "session",
+    // The same stand-in principal the console's key form uses, so both share one permission cache entry.
+    principal: { userId: user.id, email: user.email, role: user.role, keyId: `console:${user.id}`, keyPrefix: "", allowedTools: [], rateLimitPolicy: null },
+    actor: { userId: user.id, label: user.email },
+  };
+}
+
+async function authenticateKey(authorization: string, ip: string): Promise<ApiCaller> {
+  await assertAuthAttemptAllowed(ip);
+  try {
+    const principal = await resolvePrincipal(authorization);
+    return { userId: principal.userId, email: principal.email, role: principal.role, via: "key", principal, actor: { userId: principal.userId, label: principal.email } };
+  } catch (error) {
+    if (error instanceof HubError && error.code === "unauthorized") {
+      // A failed count must not turn the 401 into a 500; the limiter logs its own faults.
+      noteAuthFailure(ip).catch(() => {});
+    }
+    throw error;
+  }
+}

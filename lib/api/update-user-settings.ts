@@ -1,0 +1,19 @@
+import type { UpdateUserBody } from "@/lib/api/schemas/update-user-schema";
+import type { Actor } from "@/lib/audit/record-audit-event";
+import { disableUser } from "@/lib/users/disable-user";
+import { setUserRole } from "@/lib/users/set-user-role";
+import type { UserSummary } from "@/lib/users/user-summary";
+
+/**
+ * Applies PATCH /api/v1/users/{id} through the user services (each audits and publishes its
+ * event): the role first, then disabled. Both refuse to leave the hub without an enabled admin.
+ * Returns the user as it now is. Throws HubError not_found / conflict / validation_failed.
+ */
+export async function updateUserSettings(input: { userId: string; body: UpdateUserBody; actor: Actor }): Promise<UserSummary> {
+  const { userId, body, actor } = input;
+  let user: UserSummary | undefined;
+  if (body.role !== undefined) user = await setUserRole({ userId, role: body.role, actor });
+  if (body.disabled !== undefined) user = await disableUser({ userId, disabled: body.disabled, actor });
+  // The schema guarantees at least one field, so one of the services answered.
+  return user as UserSummary;
+}
