@@ -9,6 +9,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { openRawEventStream } from "./open-raw-event-stream";
 import { runSbCli } from "./run-sb-cli";
@@ -171,6 +172,25 @@ describe("session lifecycle", () => {
     assert.equal(reply.headers["www-authenticate"], 'Bearer realm="switchboard"');
     assert.deepEqual(JSON.parse(reply.text), { error: { code: "unauthorized", message: "API key revoked: create a new key." } });
     await streamable.client.close();
+  });
+});
+
+describe("catalogue changes", () => {
+  test("deprecating a tool sends tools/list_changed to live sessions on both transports", { skip: redisUrl ? false : "REDIS_URL unset: the CLI cannot reach the hub process" }, async () => {
+    const sessions = await Promise.all([connect("sse", keys.admin), connect("streamable", keys.admin)]);
+    try {
+      const notified = sessions.map(
+        ({ client }) => new Promise<void>((resolve) => client.setNotificationHandler(ToolListChangedNotificationSchema, () => resolve())),
+      );
+      // Give the Streamable client time to attach its standalone GET stream (opened after initialized).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await runSbCli(["tool", "deprecate", "search_notes", "--replacement", "search_text"], cliEnv);
+      await withTimeout(Promise.all(notified), 5_000, "tools/list_changed on both sessions");
+      const { tools } = await sessions[1].client.listTools();
+      assert.match(tools.find((tool) => tool.name === "search_notes")?.description ?? "", /^\[DEPRECATED: Use search_text\]/);
+    } finally {
+      await Promise.all(sessions.map(({ client }) => client.close()));
+    }
   });
 });
 

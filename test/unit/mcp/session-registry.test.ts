@@ -1,0 +1,107 @@
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { publishHubEvent } from "@/lib/events/hub-events";
+import { createSessionServer } from "@/mcp/sessions/create-session-server";
+import { SessionRegistry, type HubSession } from "@/mcp/sessions/session-registry";
+
+const registries: SessionRegistry[] = [];
+afterEach(async () => {
+  for (const registry of registries.splice(0)) {
+    registry.stop();
+    await registry.closeAll();
+  }
+});
+
+function startRegistry(ttlSeconds: number): SessionRegistry {
+  const registry = new SessionRegistry();
+  registry.start({ ttlSeconds });
+  registries.push(registry);
+  return registry;
+}
+
+/**
+ * A real per-session MCP server wired to an SDK Client in memory; `stream` says whether the
+ * session counts as holding a client stream (SSE / standalone GET) for expiry purposes.
+ */
+async function openSession(registry: SessionRegistry, options: { id: string; keyId: string; userId: string; stream: boolean }) {
+  const server = createSessionServer({ sessionId: options.id, transport: "streamable" });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const keepAlives: number[] = [];
+  const session: HubSession = {
+    id: options.id,
+    transport: options.stream ? "sse" : "streamable",
+    keyId: options.keyId,
+    userId: options.userId,
+    server,
+    channel: { keepAlive: () => keepAlives.push(Date.now()), hasOpenStream: options.stream },
+    lastActivityAt: Date.now(),
+  };
+  let closed = false;
+  serverSide.onclose = () => {
+    closed = true;
+    registry.remove(options.id);
+  };
+  registry.add(session);
+  await server.connect(serverSide);
+  const client = new Client({ name: "registry-test", version: "1.0.0" });
+  await client.connect(clientSide);
+  return { session, client, keepAlives, isClosed: () => closed };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("counts sessions per transport and forgets removed ones", async () => {
+  const registry = startRegistry(60);
+  await openSession(registry, { id: "a", keyId: "k1", userId: "u1", stream: false });
+  await openSession(registry, { id: "b", keyId: "k1", userId: "u1", stream: true });
+  assert.deepEqual(registry.countByTransport(), { sse: 1, streamable: 1 });
+  await registry.close("a");
+  assert.deepEqual(registry.countByTransport(), { sse: 1, streamable: 0 });
+  assert.equal(registry.get("a"), undefined);
+});
+
+test("key_revoked closes only that key's sessions, user_disabled only that user's", async () => {
+  const registry = startRegistry(60);
+  const revoked = await openSession(registry, { id: "r", keyId: "key-revoked", userId: "u1", stream: true });
+  const disabled = await openSession(registry, { id: "d", keyId: "key-2", userId: "user-disabled", stream: false });
+  const bystander = await openSession(registry, { id: "b", keyId: "key-3", userId: "u3", stream: false });
+  publishHubEvent({ type: "key_revoked", keyId: "key-revoked" });
+  publishHubEvent({ type: "user_disabled", userId: "user-disabled" });
+  await sleep(20);
+  assert.equal(revoked.isClosed(), true);
+  assert.equal(disabled.isClosed(), true);
+  assert.equal(bystander.isClosed(), false);
+  assert.deepEqual(registry.countByTransport(), { sse: 0, streamable: 1 });
+});
+
+test("catalog and permission changes send notifications/tools/list_changed to every session", async () => {
+  const registry = startRegistry(60);
+  const sessions = [await openSession(registry, { id: "x", keyId: "k", userId: "u", stream: false }), await openSession(registry, { id: "y", keyId: "k", userId: "u", stream: true })];
+  const received = sessions.map(({ client }) => {
+    let count = 0;
+    client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      count += 1;
+    });
+    return () => count;
+  });
+  publishHubEvent({ type: "catalog_changed" });
+  publishHubEvent({ type: "permissions_changed" });
+  await sleep(20);
+  assert.deepEqual(received.map((count) => count()), [2, 2]);
+});
+
+test("idle sessions without a client stream expire after the TTL; sessions holding a stream stay", { timeout: 10_000 }, async () => {
+  // TTL 0.5 s → the registry ticks every second (its floor).
+  const registry = startRegistry(0.5);
+  const idle = await openSession(registry, { id: "idle", keyId: "k", userId: "u", stream: false });
+  const streamed = await openSession(registry, { id: "streamed", keyId: "k", userId: "u", stream: true });
+  streamed.session.lastActivityAt = 0;
+  await sleep(2_300);
+  assert.equal(idle.isClosed(), true);
+  assert.equal(streamed.isClosed(), false);
+  assert.equal(registry.get("idle"), undefined);
+  assert.ok(registry.get("streamed"));
+});
