@@ -29,10 +29,12 @@ export interface ToolCallRecord {
  */
 export async function recordToolCall(record: ToolCallRecord): Promise<void> {
   const { principal } = record;
+  // A clock step or a caller bug must not turn into a metrics exception on the hot path.
+  const durationMs = Number.isFinite(record.durationMs) && record.durationMs > 0 ? record.durationMs : 0;
   const ok = record.status === "ok";
   const errorCode = ok ? null : (record.errorCode ?? record.status);
   const metrics = getMetrics();
-  metrics.toolCallDuration.observe({ tool: record.toolName, status: record.status }, record.durationMs / 1000);
+  metrics.toolCallDuration.observe({ tool: record.toolName, status: record.status }, durationMs / 1000);
   metrics.requestsByClient.inc({ client: record.clientName ?? "unknown", key_prefix: principal.keyPrefix });
   if (!ok) metrics.toolCallErrors.inc({ tool: record.toolName, code: errorCode ?? record.status });
   logger.info(
@@ -47,7 +49,7 @@ export async function recordToolCall(record: ToolCallRecord): Promise<void> {
       client: record.clientName,
       clientVersion: record.clientVersion,
       status: record.status,
-      durationMs: Math.round(record.durationMs * 1000) / 1000,
+      durationMs: Math.round(durationMs * 1000) / 1000,
       requestBytes: record.requestBytes,
       resultBytes: record.resultBytes,
       errorCode,
@@ -66,7 +68,7 @@ export async function recordToolCall(record: ToolCallRecord): Promise<void> {
     toolName: record.toolName,
     toolVersion: record.toolVersion,
     status: record.status,
-    durationMs: record.durationMs,
+    durationMs,
     requestBytes: record.requestBytes,
     resultBytes: record.resultBytes,
     errorCode,

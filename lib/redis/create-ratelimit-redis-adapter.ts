@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import type { Redis as IORedis } from "ioredis";
 
 /**
@@ -38,8 +39,17 @@ function toRedisArgs(args: unknown[]): (string | number)[] {
  */
 export function createRatelimitRedisAdapter(client: IORedis): RatelimitRedisAdapter {
   const strippedShaByOriginalSha = new Map<string, string>();
+  // The connection has no offline queue (an outage must fail fast), so the very first calls after
+  // start-up would fail while it is still connecting: those wait for it, once, up to 1 s.
+  let firstConnection: Promise<void> | null =
+    client.status === "ready"
+      ? null
+      : Promise.race([once(client, "ready").then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]).finally(() => {
+          firstConnection = null;
+        });
 
   async function evalStripped(script: string, keys: string[], args: unknown[]): Promise<unknown> {
+    if (firstConnection) await firstConnection;
     const stripped = stripLuaShebang(script);
     strippedShaByOriginalSha.set(sha1(script), sha1(stripped));
     return client.eval(stripped, keys.length, ...keys, ...toRedisArgs(args));
@@ -47,6 +57,7 @@ export function createRatelimitRedisAdapter(client: IORedis): RatelimitRedisAdap
 
   return {
     async evalsha(sha, keys, args) {
+      if (firstConnection) await firstConnection;
       const strippedSha = strippedShaByOriginalSha.get(sha);
       // Unknown script: answer like Redis so the library falls back to eval() with the text.
       if (!strippedSha) throw new Error(`NOSCRIPT No matching script (${sha}).`);
