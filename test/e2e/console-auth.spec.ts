@@ -108,7 +108,7 @@ test("signing up with a taken email is refused on the form", async ({ page }) =>
   await expect(page).toHaveURL(/\/signup$/);
 });
 
-test("the theme toggle switches and survives a reload", async ({ page }) => {
+test("the theme toggle switches and survives a reload", async ({ page }, testInfo) => {
   await page.goto("/login");
   await signIn(page, ADMIN);
   await expect(page).toHaveURL(/\/keys$/);
@@ -116,8 +116,11 @@ test("the theme toggle switches and survives a reload", async ({ page }) => {
   await expect(html).toHaveAttribute("data-theme", "system");
   await page.getByRole("button", { name: /^Theme: system/ }).click();
   await expect(html).toHaveAttribute("data-theme", "light");
+  const lightBackground = await page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
   await page.getByRole("button", { name: /^Theme: light/ }).click();
   await expect(html).toHaveAttribute("data-theme", "dark");
   await page.reload();
   await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(page.locator("body"), "dark styles apply, not just the attribute").not.toHaveCSS("background-color", lightBackground);
+  await capture(page, testInfo, "keys-dark");
 });

@@ -91,3 +91,18 @@ test("a Server Action posted from another origin is refused (CSRF)", async ({ pa
   await page.goto("/keys");
   await expect(page.getByRole("row", { name: /forged/ })).toHaveCount(0);
 });
+
+test("the tools page lists what the member's keys can call, with input schemas", async ({ page }, testInfo) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tools" }).click();
+  // echo is public: every member may call it without a grant.
+  const echo = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "echo", exact: true }) });
+  await expect(echo).toBeVisible();
+  await echo.getByText("Input schema").click();
+  await expect(echo.locator("pre")).toContainText('"type": "object"');
+  await capture(page, testInfo, "tools");
+});
