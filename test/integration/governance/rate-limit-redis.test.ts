@@ -84,6 +84,15 @@ describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
     assert.equal(await commandCalls(observer, "evalsha"), evalshaBefore + 10);
   });
 
+  it("answers the very first call after start-up from Redis (waits for the connection, no offline queue)", async () => {
+    const client = createRedisConnection(REDIS_URL!);
+    clients.push(client);
+    assert.notEqual(client.status, "ready");
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix);
+    const answer = await limiter.limit("key:first", { limit: 5, windowSeconds: 60 });
+    assert.deepEqual([answer.success, answer.remaining], [true, 4]);
+  });
+
   it("recovers when Redis forgets its scripts (SCRIPT FLUSH, restart)", async () => {
     const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
     const policy = { limit: 5, windowSeconds: 60 };
