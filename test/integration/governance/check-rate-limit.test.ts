@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/api-keys/principal";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
+import { publishHubEvent } from "@/lib/events/hub-events";
 import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { describeRateLimitBackend } from "@/lib/rate-limit/describe-rate-limit-backend";
@@ -61,6 +62,17 @@ describe(`checkRateLimit (${describeRateLimitBackend()})`, () => {
     assert.equal((await checkRateLimit(principal())).limit, 60);
     const audit = await getPrisma().auditEvent.findMany({ where: { action: "rate_limit_policy.set" }, orderBy: { id: "asc" } });
     assert.deepEqual(audit.map((e) => [e.before, e.after]), [[null, "2/1m"], ["2/1m", null]]);
+  });
+
+  it("does not read policies per call: a row changed behind its back applies after permissions_changed", async () => {
+    const admin = principal({ role: "admin" });
+    assert.equal((await checkRateLimit(admin)).limit, 60);
+    await getPrisma().rateLimitPolicy.create({ data: { role: "admin", limit: 7, windowSeconds: 60 } });
+    assert.equal((await checkRateLimit(admin)).limit, 60, "still the cached policy");
+    publishHubEvent({ type: "permissions_changed" });
+    assert.equal((await checkRateLimit(admin)).limit, 7);
+    await getPrisma().rateLimitPolicy.delete({ where: { role: "admin" } });
+    publishHubEvent({ type: "permissions_changed" });
   });
 
   it("refuses a malformed role policy with validation_failed", async () => {

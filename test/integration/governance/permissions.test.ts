@@ -129,6 +129,15 @@ describe("tool permissions against the database", () => {
     });
   }
 
+  it("answers from memory (no query per call) and re-reads on user_disabled", async () => {
+    const p = principalFor(other, "member");
+    const before = await permitted(p);
+    await getPrisma().toolGrant.create({ data: { toolName: "workspace_read", userId: other.id } });
+    assert.deepEqual(await permitted(p), before, "a grant written behind the services' back is not seen yet");
+    publishHubEvent({ type: "user_disabled", userId: other.id });
+    assert.ok((await permitted(p)).includes("workspace_read"));
+  });
+
   it("lists audit events with paging and time filters", async () => {
     const first = await listAuditEvents({ limit: 2 });
     assert.equal(first.entries.length, 2);

@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { enqueueCallLog, flushCallLog, type CallLogRow } from "@/lib/call-log/call-log-writer";
 import { compactCallRollups } from "@/lib/call-log/compact-call-rollups";
 import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
+import { startCallLogMaintenance } from "@/lib/call-log/start-call-log-maintenance";
 import { rollUpCallLogs } from "@/lib/call-log/roll-up-call-logs";
 import { getPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
@@ -184,6 +185,22 @@ describe("usage queries (from rollups)", () => {
     assert.equal(new Set(seen).size, 10);
     const recent = await listCallLogs({ apiKeyId: keyA, from: minuteAgo(4) });
     assert.deepEqual(recent.entries.map((e) => e.toolName), ["gamma", "gamma"]);
+  });
+});
+
+describe("maintenance job", () => {
+  it("rolls up on start and every interval, and stops cleanly", async () => {
+    await insertRows([row({ at: new Date(), toolName: "maintained" })]);
+    const stop = startCallLogMaintenance();
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await rollups({ toolName: "maintained" })).length === 0) {
+        assert.ok(Date.now() < deadline, "the first run rolls up the new row");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await stop();
+    }
   });
 });
 
