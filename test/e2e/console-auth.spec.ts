@@ -1,34 +1,11 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { capturePage } from "./support/capture-page";
+import { signInThroughForm } from "./support/sign-in-through-form";
+import { signOutThroughMenu } from "./support/sign-out-through-menu";
+import { signUpThroughForm } from "./support/sign-up-through-form";
 
 const ADMIN = { email: "ada@example.com", password: "correct horse battery staple" };
 const MEMBER = { email: "grace@example.com", password: "another long passphrase" };
-
-/** Full-page screenshot, attached to the report and kept under test-results/. */
-async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
-
-async function signUp(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: /create/i }).click();
-  await expect(page).toHaveURL(/\/keys$/);
-}
-
-async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.locator("summary", { hasText: "Account menu for" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
-}
 
 // One hub, one database: the first account becomes admin, so these run in order.
 test.describe.configure({ mode: "serial" });
@@ -48,41 +25,41 @@ test("pages without a session redirect to /login", async ({ page }, testInfo) =>
   }
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Create the admin account" })).toBeVisible();
-  await capture(page, testInfo, "login");
+  await capturePage(page, testInfo, "login");
 });
 
 test("the first user signs up as admin, signs out, is refused a wrong password, signs in again", async ({ page }, testInfo) => {
   await page.goto("/signup");
   await expect(page.getByRole("heading", { name: "Create the admin account" })).toBeVisible();
-  await capture(page, testInfo, "signup-first-admin");
-  await signUp(page, ADMIN);
+  await capturePage(page, testInfo, "signup-first-admin");
+  await signUpThroughForm(page, ADMIN);
 
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Admin" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mint your first key" })).toBeVisible();
-  await capture(page, testInfo, "keys");
+  await capturePage(page, testInfo, "keys");
   for (const [link, heading] of [["Tools", "Tools"], ["Usage", "Usage"], ["Admin", "Admin"]] as const) {
     await nav.getByRole("link", { name: link }).click();
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(nav.getByRole("link", { name: link })).toHaveAttribute("aria-current", "page");
-    await capture(page, testInfo, link.toLowerCase());
+    await capturePage(page, testInfo, link.toLowerCase());
   }
 
-  await signOut(page);
+  await signOutThroughMenu(page);
   await page.goto("/keys");
   await expect(page).toHaveURL(/\/login$/);
 
   // Next renders its own (empty) role=alert route announcer; the form's alert is the one inside the form.
   const formAlert = page.locator("form [role=alert]");
-  await signIn(page, { email: ADMIN.email, password: "not the password" });
+  await signInThroughForm(page, { email: ADMIN.email, password: "not the password" });
   await expect(formAlert).toHaveText("Wrong email or password");
   await page.goto("/login");
   await expect(formAlert).toHaveText("");
-  await signIn(page, { email: "nobody@example.com", password: ADMIN.password });
+  await signInThroughForm(page, { email: "nobody@example.com", password: ADMIN.password });
   await expect(formAlert).toHaveText("Wrong email or password");
-  await capture(page, testInfo, "login-wrong-password");
+  await capturePage(page, testInfo, "login-wrong-password");
 
-  await signIn(page, ADMIN);
+  await signInThroughForm(page, ADMIN);
   await expect(page).toHaveURL(/\/keys$/);
   await expect(nav.getByRole("link", { name: "Admin" })).toBeVisible();
 });
@@ -90,13 +67,13 @@ test("the first user signs up as admin, signs out, is refused a wrong password, 
 test("a later sign-up is a member: no Admin nav, and /admin answers 403", async ({ page }, testInfo) => {
   await page.goto("/signup");
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-  await signUp(page, MEMBER);
+  await signUpThroughForm(page, MEMBER);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Keys" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
-  await capture(page, testInfo, "admin-forbidden");
+  await capturePage(page, testInfo, "admin-forbidden");
 });
 
 test("signing up with a taken email is refused on the form", async ({ page }) => {
@@ -110,7 +87,7 @@ test("signing up with a taken email is refused on the form", async ({ page }) =>
 
 test("the theme toggle switches and survives a reload", async ({ page }, testInfo) => {
   await page.goto("/login");
-  await signIn(page, ADMIN);
+  await signInThroughForm(page, ADMIN);
   await expect(page).toHaveURL(/\/keys$/);
   const html = page.locator("html");
   await expect(html).toHaveAttribute("data-theme", "system");
@@ -122,5 +99,5 @@ test("the theme toggle switches and survives a reload", async ({ page }, testInf
   await page.reload();
   await expect(html).toHaveAttribute("data-theme", "dark");
   await expect(page.locator("body"), "dark styles apply, not just the attribute").not.toHaveCSS("background-color", lightBackground);
-  await capture(page, testInfo, "keys-dark");
+  await capturePage(page, testInfo, "keys-dark");
 });

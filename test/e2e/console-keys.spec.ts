@@ -1,14 +1,11 @@
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { capturePage } from "./support/capture-page";
+import { signInThroughForm } from "./support/sign-in-through-form";
+import { signUpThroughForm } from "./support/sign-up-through-form";
 
 // Its own account (a member: console-auth.spec.ts ran first and made the admin; sign-up stays
 // open through SWITCHBOARD_ALLOW_SIGNUP=true in playwright.config.ts).
 const OWNER = { email: "keys-owner@example.com", password: "keys owner passphrase" };
-
-async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
 
 /** An MCP initialize over Streamable HTTP: the smallest request that proves a key authenticates. */
 function initializeMcp(request: APIRequestContext, key: string | null) {
@@ -21,11 +18,7 @@ function initializeMcp(request: APIRequestContext, key: string | null) {
 test.describe.configure({ mode: "serial" });
 
 test("mint a key, see the secret once with client snippets, use it, revoke it", async ({ page, request, baseURL }, testInfo) => {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: /create/i }).click();
-  await expect(page).toHaveURL(/\/keys$/);
+  await signUpThroughForm(page, OWNER);
 
   await expect(page.getByRole("heading", { name: "Mint your first key" })).toBeVisible();
   await page.getByLabel("Name").fill("laptop – Claude Code");
@@ -42,7 +35,7 @@ test("mint a key, see the secret once with client snippets, use it, revoke it", 
   for (const label of ["the API key", "the claude mcp add command for Streamable HTTP", "the claude mcp add command for SSE", "the .mcp.json snippet"]) {
     await expect(page.getByRole("button", { name: `Copy ${label}` })).toBeVisible();
   }
-  await capture(page, testInfo, "keys-secret-shown-once");
+  await capturePage(page, testInfo, "keys-secret-shown-once");
 
   expect((await initializeMcp(request, secret)).status(), "the new key opens an MCP session").toBe(200);
   expect((await initializeMcp(request, null)).status(), "no key, no session").toBe(401);
@@ -54,12 +47,12 @@ test("mint a key, see the secret once with client snippets, use it, revoke it", 
   expect(await page.content(), "the secret is gone from the page").not.toContain(secret);
   await page.reload();
   expect(await page.content(), "and is never rendered again").not.toContain(secret);
-  await capture(page, testInfo, "keys-list");
+  await capturePage(page, testInfo, "keys-list");
 
   await row.getByRole("button", { name: "Revoke key laptop – Claude Code" }).click();
   const dialog = page.getByRole("dialog", { name: "Revoke “laptop – Claude Code”?" });
   await expect(dialog).toBeVisible();
-  await capture(page, testInfo, "keys-revoke-confirm");
+  await capturePage(page, testInfo, "keys-revoke-confirm");
   await dialog.getByRole("button", { name: "Revoke key" }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("revoked");
@@ -68,9 +61,7 @@ test("mint a key, see the secret once with client snippets, use it, revoke it", 
 
 test("a Server Action posted from another origin is refused (CSRF)", async ({ page }) => {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(page, OWNER);
   await expect(page).toHaveURL(/\/keys$/);
 
   // Pretend the form was submitted from a page on another site: same cookies, foreign Origin.
@@ -94,9 +85,7 @@ test("a Server Action posted from another origin is refused (CSRF)", async ({ pa
 
 test("the tools page lists what the member's keys can call, with input schemas", async ({ page }, testInfo) => {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(page, OWNER);
   await expect(page).toHaveURL(/\/keys$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tools" }).click();
   // echo is public: every member may call it without a grant.
@@ -104,5 +93,5 @@ test("the tools page lists what the member's keys can call, with input schemas",
   await expect(echo).toBeVisible();
   await echo.getByText("Input schema").click();
   await expect(echo.locator("pre")).toContainText('"type": "object"');
-  await capture(page, testInfo, "tools");
+  await capturePage(page, testInfo, "tools");
 });
