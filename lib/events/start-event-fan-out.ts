@@ -23,7 +23,8 @@ function parseMessage(message: string): { origin: string; event: HubEvent } | nu
  * When REDIS_URL is set, sends this instance's hub events to the other instances over Redis
  * pub/sub and delivers theirs locally (its own come back and are ignored by origin id), so a
  * revoked key or a permission change reaches sessions on every instance. Without REDIS_URL it does
- * nothing. Returns a stop function. Events published while Redis is down are lost for the other
+ * nothing. Never fails start-up: with Redis down it waits at most 2 s, then subscribes when Redis
+ * is back. Returns a stop function. Events published while Redis is down are lost for the other
  * instances; their caches expire within 30 s as a safety net.
  */
 export async function startEventFanOut(options: { redisUrl?: string; instanceId?: string } = {}): Promise<() => Promise<void>> {
@@ -41,7 +42,19 @@ export async function startEventFanOut(options: { redisUrl?: string; instanceId?
     }
     if (parsed.origin !== origin) deliverHubEvent(parsed.event);
   });
-  await subscriber.subscribe(HUB_EVENT_CHANNEL);
+  // Subscribe on every (re)connection rather than once: if Redis is down at start-up the hub still
+  // starts, and fan-out begins when Redis appears. Start-up waits at most 2 s for it.
+  const subscribed = new Promise<void>((resolve) => {
+    const subscribe = () =>
+      subscriber.subscribe(HUB_EVENT_CHANNEL).then(
+        () => resolve(),
+        (err: Error) => logger.warn({ event: "hub_event_subscribe_failed", err: err.message }, "Could not subscribe to hub events on Redis"),
+      );
+    subscriber.on("ready", subscribe);
+    if (subscriber.status === "ready") void subscribe();
+  });
+  const started = await Promise.race([subscribed.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref())]);
+  if (!started) logger.warn({ event: "hub_event_fan_out_waiting" }, "Redis is unreachable: hub events reach other instances once it is back");
   setRemoteHubEventPublisher((event) => {
     publisher.publish(HUB_EVENT_CHANNEL, JSON.stringify({ origin, event })).catch((err: Error) => {
       logger.warn({ event: "hub_event_publish_failed", type: event.type, err: err.message }, "Could not fan out a hub event");
