@@ -9,7 +9,7 @@ import { getSessionRegistry } from "@/mcp/sessions/session-registry";
 export interface HubServer {
   server: Server;
   context: HubHttpContext;
-  /** Requests whose answer has not finished (event streams included until they close). */
+  /** Requests whose answer has not finished, event streams (GET /sse, GET /mcp) excepted. */
   inFlight(): number;
 }
 
@@ -23,10 +23,14 @@ export function createHubServer(env: Env, fallback: FallbackHandler): HubServer 
   const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES };
   let inFlight = 0;
   const server = createServer((request, response) => {
-    inFlight += 1;
-    response.once("close", () => {
-      inFlight -= 1;
-    });
+    // Event streams last as long as their session; shutdown ends them after in-flight work.
+    const url = request.url ?? "";
+    if (!(request.method === "GET" && (url.startsWith("/sse") || url.startsWith("/mcp")))) {
+      inFlight += 1;
+      response.once("close", () => {
+        inFlight -= 1;
+      });
+    }
     routeHubRequest(request, response, context, fallback);
   });
   // Keep-alive sockets must outlive typical client/proxy idle timeouts, else clients hit resets.

@@ -48,9 +48,9 @@ function listen(hub: HubServer, env: Env): Promise<AddressInfo> {
   }) as Promise<AddressInfo>;
 }
 
-async function waitForInFlight(hub: HubServer, graceMs: number): Promise<void> {
+async function waitForInFlight(count: () => number, graceMs: number): Promise<void> {
   const deadline = Date.now() + graceMs;
-  while (hub.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (count() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
 async function main(): Promise<void> {
@@ -80,11 +80,13 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, "shutting down");
+    // Stop accepting, let in-flight requests and tool calls finish (bounded), then end the
+    // sessions and their streams, then cut whatever connection is left.
     hub.server.close();
     hub.server.closeIdleConnections();
+    await waitForInFlight(() => hub.inFlight() + registry.activeCalls, SHUTDOWN_GRACE_MS);
     registry.stop();
     await registry.closeAll();
-    await waitForInFlight(hub, SHUTDOWN_GRACE_MS);
     hub.server.closeAllConnections();
     const steps: Array<[string, () => Promise<unknown>]> = [
       ["call log", () => stopCallLogWriter()],

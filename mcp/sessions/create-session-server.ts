@@ -6,7 +6,7 @@ import { HubError } from "@/lib/errors/hub-error";
 import { callTool } from "@/mcp/pipeline/call-tool";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import type { HubRequestContext } from "./build-message-extra";
-import type { SessionTransportKind } from "./session-registry";
+import { getSessionRegistry, type SessionTransportKind } from "./session-registry";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -26,7 +26,7 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => listTools(requestContextOf(extra).principal));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const context = requestContextOf(extra);
-    return callTool(request.params.name, request.params.arguments, {
+    const call = callTool(request.params.name, request.params.arguments, {
       principal: context.principal,
       sessionId: session.sessionId,
       transport: session.transport,
@@ -34,6 +34,7 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
       requestBytes: context.requestBytes,
       signal: extra.signal,
     });
+    return getSessionRegistry().trackCall(call);
   });
   return server;
 }

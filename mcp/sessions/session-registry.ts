@@ -37,6 +37,7 @@ export class SessionRegistry {
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #ttlMs = 1_800_000;
+  #activeCalls = 0;
 
   /** Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). */
   start(options: { ttlSeconds: number }): void {
@@ -95,6 +96,21 @@ export class SessionRegistry {
 
   async closeAll(): Promise<number> {
     return this.closeWhere(() => true);
+  }
+
+  /** Counts a tool call as in flight until it settles, so shutdown can wait for it. */
+  async trackCall<T>(work: Promise<T>): Promise<T> {
+    this.#activeCalls += 1;
+    try {
+      return await work;
+    } finally {
+      this.#activeCalls -= 1;
+    }
+  }
+
+  /** Tool calls still running (legacy SSE answers them after the POST's 202). */
+  get activeCalls(): number {
+    return this.#activeCalls;
   }
 
   countByTransport(): Record<SessionTransportKind, number> {

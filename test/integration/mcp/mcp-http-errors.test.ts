@@ -4,6 +4,7 @@
 // Host validation needs node:http: fetch cannot set Host.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import pg from "pg";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
 import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
@@ -140,5 +141,23 @@ describe("per-key rate limit on tools/call", () => {
     assert.match(body.error.message, /^Rate limit exceeded: 2 tool calls per 60 s\. Retry in \d+ s\.$/);
     const listed = await send({ method: "POST", path: "/mcp", key: keys.limited, body: listBody, headers: session });
     assert.equal(listed.status, 200);
+    // The refused call is in the call log (the writer flushes every 250 ms).
+    const statuses = await pollCallLogStatuses(session["Mcp-Session-Id"], 3);
+    assert.deepEqual(statuses, ["ok", "ok", "rate_limited"]);
   });
 });
+
+async function pollCallLogStatuses(sessionId: string, expected: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await client.query<{ status: string }>(`SELECT status FROM "CallLog" WHERE "sessionId" = $1 ORDER BY id`, [sessionId]);
+      if (rows.length >= expected) return rows.map((row) => row.status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return [];
+  } finally {
+    await client.end();
+  }
+}

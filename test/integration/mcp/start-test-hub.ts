@@ -60,7 +60,8 @@ export async function startTestHub(options: { databaseUrl: string; env?: Record<
     process: child,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      // Signal once: a second SIGTERM forces an immediate exit 1 by design.
+      if (child.exitCode === null && !child.killed) child.kill("SIGTERM");
       const code = await exited;
       rmSync(dataDir, { recursive: true, force: true });
       return code;
