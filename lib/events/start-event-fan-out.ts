@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { deliverHubEvent, setRemoteHubEventPublisher, type HubEvent } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
-import { createRedisConnection } from "@/lib/redis/get-redis-client";
+import { createRedisConnection } from "@/lib/redis/create-redis-connection";
 
 /** The Redis channel every instance publishes hub events on. */
 export const HUB_EVENT_CHANNEL = "switchboard:hub-events";

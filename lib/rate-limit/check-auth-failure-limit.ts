@@ -3,7 +3,7 @@ import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 import { rateLimitHeaders } from "@/lib/rate-limit/rate-limit-headers";
 import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
-import { toRateLimitDecision } from "@/lib/rate-limit/check-rate-limit";
+import { toRateLimitDecision } from "@/lib/rate-limit/to-rate-limit-decision";
 
 const POLICY = RATE_LIMIT_POLICIES.authFailures;
 

@@ -1,8 +1,7 @@
 import type { Principal } from "@/lib/api-keys/principal";
 import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import { resolveRateLimitPolicy } from "@/lib/rate-limit/resolve-rate-limit-policy";
-import type { LimitResult } from "@/lib/rate-limit/sliding-window-limiter";
-import type { RateLimitPolicy } from "@/lib/rate-limit/policies";
+import { toRateLimitDecision } from "@/lib/rate-limit/to-rate-limit-decision";
 
 /** A rate-limit answer with everything the response headers need. `resetAt` is epoch ms. */
 export interface RateLimitDecision {
@@ -12,18 +11,6 @@ export interface RateLimitDecision {
   resetAt: number;
   retryAfterSeconds: number;
   windowSeconds: number;
-}
-
-/** Turns a limiter answer into a decision (pure). */
-export function toRateLimitDecision(result: LimitResult, policy: RateLimitPolicy, now: number = Date.now()): RateLimitDecision {
-  return {
-    allowed: result.success,
-    limit: result.limit,
-    remaining: result.remaining,
-    resetAt: result.reset,
-    retryAfterSeconds: result.success ? 0 : Math.max(1, Math.ceil((result.reset - now) / 1000)),
-    windowSeconds: policy.windowSeconds,
-  };
 }
 
 /**

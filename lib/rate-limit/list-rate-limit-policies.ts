@@ -1,7 +1,7 @@
 import { getPrisma } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLES } from "@/lib/permissions/roles";
-import { formatRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
+import { formatRateLimitPolicy } from "@/lib/rate-limit/format-rate-limit-policy";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 
 export interface RolePolicyView {

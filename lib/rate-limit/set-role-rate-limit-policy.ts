@@ -4,7 +4,8 @@ import { getPrisma } from "@/lib/db/prisma";
 import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { formatRateLimitPolicy, parseRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
+import { formatRateLimitPolicy } from "@/lib/rate-limit/format-rate-limit-policy";
+import { parseRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
 
 /**
  * Sets a role's rate-limit override ("600/1m"), or removes it with null (back to the default).

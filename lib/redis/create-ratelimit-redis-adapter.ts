@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import type { Redis as IORedis } from "ioredis";
+import { stripLuaShebang } from "@/lib/redis/strip-lua-shebang";
 
 /**
  * The subset of @upstash/redis that @upstash/ratelimit's single-region limiters call
@@ -13,15 +14,6 @@ export interface RatelimitRedisAdapter {
   get(key: string): Promise<string | null>;
   set(key: string, value: unknown): Promise<string | null>;
   del(...keys: string[]): Promise<number>;
-}
-
-// Redis 7.0 rejects `#!lua flags=allow-key-locking` ("Unexpected flag in script shebang"), and
-// the flag only matters to Redis ≥ 7.2's scheduler, so scripts run without their shebang line.
-const SHEBANG_LINE = /^#!lua[^\n]*\n/;
-
-/** Removes a leading `#!lua …` line; other scripts are returned unchanged. */
-export function stripLuaShebang(script: string): string {
-  return script.replace(SHEBANG_LINE, "");
 }
 
 function sha1(text: string): string {

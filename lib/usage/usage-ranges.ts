@@ -18,12 +18,6 @@ export interface UsageQuery {
   now?: Date;
 }
 
-/** Pure check that a string names a range. */
-export function parseUsageRange(text: string | null | undefined): { ok: true; range: UsageRange } | { ok: false; message: string } {
-  if (text && Object.hasOwn(USAGE_RANGES, text)) return { ok: true, range: text as UsageRange };
-  return { ok: false, message: `Invalid range "${text ?? ""}": expected one of ${Object.keys(USAGE_RANGES).join(", ")}` };
-}
-
 /**
  * Start and end of a query's window, with the chart bucket width. Ranges charted by the hour or
  * coarser start on an hour boundary, because rollups older than a day are kept per hour.

@@ -8,7 +8,7 @@ import { createFailoverLimiter } from "@/lib/rate-limit/create-failover-limiter"
 import { createMemorySlidingWindowLimiter } from "@/lib/rate-limit/create-memory-sliding-window-limiter";
 import { createUpstashSlidingWindowLimiter } from "@/lib/rate-limit/create-upstash-sliding-window-limiter";
 import { createRatelimitRedisAdapter } from "@/lib/redis/create-ratelimit-redis-adapter";
-import { createRedisConnection } from "@/lib/redis/get-redis-client";
+import { createRedisConnection } from "@/lib/redis/create-redis-connection";
 
 const REDIS_URL = process.env.REDIS_URL;
 const SKIP = REDIS_URL ? false : "REDIS_URL is unset: skipping Redis-backed rate-limit tests (set REDIS_URL=redis://127.0.0.1:6379 to run them)";

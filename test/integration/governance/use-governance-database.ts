@@ -1,7 +1,7 @@
 import { after, before } from "node:test";
 import { stopCallLogWriter } from "@/lib/call-log/call-log-writer";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { closeRedisClient } from "@/lib/redis/get-redis-client";
+import { closeRedisClient } from "@/lib/redis/close-redis-client";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 
 /**

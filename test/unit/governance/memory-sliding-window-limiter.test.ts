@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { toRateLimitDecision } from "@/lib/rate-limit/check-rate-limit";
+import { toRateLimitDecision } from "@/lib/rate-limit/to-rate-limit-decision";
 import { createMemorySlidingWindowLimiter } from "@/lib/rate-limit/create-memory-sliding-window-limiter";
 import { rateLimitHeaders } from "@/lib/rate-limit/rate-limit-headers";
-import { stripLuaShebang } from "@/lib/redis/create-ratelimit-redis-adapter";
+import { stripLuaShebang } from "@/lib/redis/strip-lua-shebang";
 
 const POLICY = { limit: 3, windowSeconds: 10 };
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatRateLimitPolicy, parseRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
+import { formatRateLimitPolicy } from "@/lib/rate-limit/format-rate-limit-policy";
+import { parseRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
 
 describe("parseRateLimitPolicy", () => {
   const valid: [string, number, number][] = [

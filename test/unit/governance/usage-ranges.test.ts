@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { selectRollupSource } from "@/lib/usage/select-rollup-source";
-import { parseUsageRange, usageWindow, type UsageRange } from "@/lib/usage/usage-ranges";
+import { parseUsageRange } from "@/lib/usage/parse-usage-range";
+import { usageWindow, type UsageRange } from "@/lib/usage/usage-ranges";
 
 const now = new Date("2026-11-24T10:37:42.000Z");
 

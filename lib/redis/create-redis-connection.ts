@@ -1,0 +1,27 @@
+import { Redis } from "ioredis";
+import { logger } from "@/lib/log/logger";
+
+/**
+ * A new connection. Default: fail fast while disconnected (rate limiting). `queueWhileOffline`
+ * keeps commands until connected (pub/sub, where a subscribe at start-up must not fail).
+ */
+export function createRedisConnection(url: string, options: { queueWhileOffline?: boolean } = {}): Redis {
+  const queue = options.queueWhileOffline ?? false;
+  const client = new Redis(url, {
+    enableOfflineQueue: queue,
+    maxRetriesPerRequest: queue ? 1 : 0,
+    connectTimeout: 2_000,
+    commandTimeout: 1_000,
+    // Reconnect forever, at most every 2 s: an outage must heal without a restart.
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    lazyConnect: false,
+  });
+  let lastErrorLog = 0;
+  client.on("error", (err: Error) => {
+    // ioredis emits an error per reconnect attempt; one line per 30 s is enough to see the outage.
+    if (Date.now() - lastErrorLog < 30_000) return;
+    lastErrorLog = Date.now();
+    logger.warn({ event: "redis_error", err: err.message }, "Redis connection error");
+  });
+  return client;
+}
