@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
   // `next build` type-checks every file in tsconfig (tests, bench, scripts). `npm start` builds on
   // first start, which must not fail over a test file; `npm run typecheck` / `npm test` check types.
   typescript: { ignoreBuildErrors: true },
-  experimental: { serverActions: { allowedOrigins } },
+  // authInterrupts: forbidden() answers members on /admin with a real 403 (app/(console)/forbidden.tsx).
+  experimental: { serverActions: { allowedOrigins }, authInterrupts: true },
 };
 
 export default nextConfig;

@@ -71,8 +71,10 @@ test("a later sign-up is a member: no Admin nav, and /admin answers 403", async 
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Keys" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
-  await page.goto("/admin");
+  const response = await page.goto("/admin");
+  expect(response?.status(), "a real 403, not a page that merely says so").toBe(403);
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Keys" }), "inside the console shell").toBeVisible();
   await capturePage(page, testInfo, "admin-forbidden");
 });
 

@@ -1,24 +1,10 @@
-import { ShieldAlert } from "lucide-react";
-import Link from "next/link";
+import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
-import { buttonClasses } from "@/app/_components/button";
 import { requireConsoleUser } from "@/lib/console/require-console-user";
 
-/** /admin and everything under it: admins only; members get a 403 page, not a redirect. */
+/** /admin and everything under it: admins only; members get the 403 page (../forbidden.tsx), not a redirect. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireConsoleUser();
-  if (user.role === "admin") return children;
-  return (
-    <section aria-labelledby="forbidden-title" className="mx-auto flex max-w-md flex-col items-center gap-3 py-16 text-center">
-      <ShieldAlert className="size-10 text-amber-500" aria-hidden="true" />
-      <p className="font-mono text-sm text-zinc-500 dark:text-zinc-400">403</p>
-      <h1 id="forbidden-title" className="text-2xl font-semibold">
-        Admins only
-      </h1>
-      <p className="text-zinc-600 dark:text-zinc-400">Your account is a member account. Ask an admin if you need to manage users, tools or policies.</p>
-      <Link href="/keys" className={buttonClasses("secondary")}>
-        Back to your keys
-      </Link>
-    </section>
-  );
+  if (user.role !== "admin") forbidden();
+  return children;
 }
