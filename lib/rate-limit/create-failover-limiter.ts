@@ -21,8 +21,10 @@ export function createFailoverLimiter(options: {
 }): SlidingWindowLimiter {
   const { primary, fallback, failureMode } = options;
   let lastWarning = 0;
+  let failing = false;
 
   function onFailure(err: unknown): void {
+    failing = true;
     getMetrics().rateLimitBackendFailures.inc({ backend: primary.backend, failure_mode: failureMode });
     if (Date.now() - lastWarning > 60_000) {
       lastWarning = Date.now();
@@ -43,7 +45,13 @@ export function createFailoverLimiter(options: {
 
   async function attempt<T>(run: (limiter: SlidingWindowLimiter) => Promise<T>): Promise<T> {
     try {
-      return await run(primary);
+      const answer = await run(primary);
+      if (failing) {
+        failing = false;
+        lastWarning = 0;
+        logger.info({ event: "rate_limit_backend_recovered", backend: primary.backend }, "Rate-limit backend reachable again: limits are shared again");
+      }
+      return answer;
     } catch (err) {
       onFailure(err);
       return run(fallback);

@@ -93,6 +93,28 @@ describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
     assert.deepEqual([answer.success, answer.remaining], [true, 4]);
   });
 
+  it("fails open to the in-process limiter while its connection is down, and returns to Redis after", async () => {
+    const client = createRedisConnection(REDIS_URL!);
+    clients.push(client);
+    const limiter = createFailoverLimiter({
+      primary: createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix),
+      fallback: createMemorySlidingWindowLimiter(),
+      failureMode: "open",
+    });
+    const policy = { limit: 50, windowSeconds: 60 };
+    assert.equal((await limiter.limit("key:outage", policy)).remaining, 49);
+    const failures = async () => (await getMetrics().rateLimitBackendFailures.get()).values.find((v) => v.labels.failure_mode === "open")?.value ?? 0;
+    const failuresBefore = await failures();
+    const id = await client.client("ID");
+    await connect().client("KILL", "ID", String(id));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const during = await limiter.limit("key:outage", policy);
+    assert.deepEqual([during.success, during.remaining], [true, 49], "answered by the fresh in-process limiter");
+    assert.equal((await failures()) - failuresBefore, 1);
+    await new Promise((resolve) => client.status === "ready" ? resolve(undefined) : client.once("ready", resolve));
+    assert.equal((await limiter.limit("key:outage", policy)).remaining, 48, "back on the shared count in Redis");
+  });
+
   it("recovers when Redis forgets its scripts (SCRIPT FLUSH, restart)", async () => {
     const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(connect()), "redis", prefix);
     const policy = { limit: 5, windowSeconds: 60 };
