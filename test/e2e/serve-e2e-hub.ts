@@ -30,9 +30,22 @@ function buildIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
+/**
+ * Another `next build` in this checkout (a second test run, `npm start`'s first build) holds
+ * .next/lock and makes ours fail at once; wait for it (bounded: a killed build may leave the file).
+ */
+async function waitForOtherBuild(): Promise<void> {
+  const lock = path.join(root, ".next/lock");
+  for (let waited = 0; existsSync(lock) && waited < 300; waited += 2) {
+    if (waited === 0) console.log("[e2e] another Next build is running in this checkout: waiting for it");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
 const database = await createTestDatabase();
 const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" as const };
 
+await waitForOtherBuild();
 if (buildIsStale()) {
   console.log("[e2e] sources changed since the last Next build: building");
   const build = spawnSync(bin("next"), ["build"], { cwd: root, env, stdio: "inherit" });
