@@ -126,7 +126,12 @@ function kick(state: WriterState): Promise<void> {
  */
 export function startCallLogWriter(options: Partial<CallLogWriterOptions> = {}): void {
   const state = getState();
-  if (Object.keys(options).length > 0) state.options = { ...DEFAULT_OPTIONS, ...options };
+  if (Object.keys(options).length > 0) {
+    state.options = { ...DEFAULT_OPTIONS, ...options };
+    // New options may change the interval: restart the timer.
+    if (state.timer) clearInterval(state.timer);
+    state.timer = null;
+  }
   if (state.timer) return;
   state.timer = setInterval(() => void kick(state), state.options.flushIntervalMs);
   state.timer.unref();
