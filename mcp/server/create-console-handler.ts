@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import next from "next";
 import { HubError } from "@/lib/errors/hub-error";
 import type { FallbackHandler } from "@/mcp/http/route-hub-request";
@@ -8,6 +9,8 @@ import { ensureNextBuild } from "./ensure-next-build";
 /** The console handler plus how to release it on shutdown. */
 export interface ConsoleHandler {
   handle: FallbackHandler;
+  /** WebSocket upgrades (Next's dev server uses them for hot reload). */
+  upgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,12 @@ export async function createConsoleHandler(options: { enabled: boolean; dev: boo
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  return { handle: (request, response) => handle(request, response), close: () => app.close() };
+  const upgrade = app.getUpgradeHandler();
+  return {
+    handle: (request, response) => handle(request, response),
+    upgrade: (request, socket, head) => void upgrade(request, socket, head),
+    close: () => app.close(),
+  };
 }
 
 function serveWithoutConsole(request: IncomingMessage, response: ServerResponse): void {

@@ -115,6 +115,8 @@ async function main(): Promise<void> {
     (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
   );
   resolveConsole(consoleHandler);
+  const upgrade = consoleHandler.upgrade;
+  if (upgrade) hub.server.on("upgrade", (request, socket, head) => upgrade(request, socket, head));
   const openUrl = env.PORT === 0 ? `http://localhost:${address.port}` : env.publicUrl;
   console.log(`Switchboard is ready on port ${address.port}${consoleEnabled ? "" : " (MCP only: SWITCHBOARD_CONSOLE=off)"}. Open ${openUrl}`);
 }
