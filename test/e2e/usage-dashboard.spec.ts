@@ -53,7 +53,7 @@ test("a call made with a freshly minted key shows in the call log and on the das
   const secret = (await reveal.locator("pre").first().innerText()).trim();
   expect(secret).toMatch(/^sb_/);
   await page.getByRole("button", { name: "Copy the claude mcp add command for Streamable HTTP" }).click();
-  await expect(reveal.getByText("Copied")).toBeVisible();
+  await expect(reveal.getByText("Copied", { exact: true })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain(`${baseURL}/mcp`);
   expect(copied).toContain(`Bearer ${secret}`);

@@ -11,7 +11,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { buildSearchHref } from "@/lib/console/usage/build-search-href";
-import { describeUsageRange } from "@/lib/console/usage/describe-usage-range";
+import { describeUsageRange, USAGE_BUCKET_LABELS } from "@/lib/console/usage/describe-usage-range";
 import type { RawSearchParams } from "@/lib/console/usage/parse-search-params";
 import { rankToolUsage } from "@/lib/console/usage/rank-tool-usage";
 import { resolveUsageScope } from "@/lib/console/usage/resolve-usage-scope";
@@ -136,7 +136,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           <TimeSeriesChart
             id="calls-over-time"
             title="Calls over time"
-            description={`Calls per ${bucketSeconds >= 3600 ? `${bucketSeconds / 3600} h` : `${bucketSeconds / 60} min`}, and how many of them failed`}
+            description={`Calls per ${USAGE_BUCKET_LABELS[params.range]}, and how many of them failed`}
             kind="area"
             unit="count"
             bucketSeconds={bucketSeconds}

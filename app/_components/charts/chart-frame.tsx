@@ -21,8 +21,9 @@ export function ChartFrame({ id, title, description, summary, table, children, c
         </h2>
         {description ? <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{description}</p> : null}
       </div>
+      {/* The drawing's own parts (legend icons, axes) stay out of the accessibility tree: the summary and the table say it all. */}
       <div role="img" aria-label={summary} className="text-zinc-400 dark:text-zinc-500">
-        {children}
+        <div aria-hidden="true">{children}</div>
       </div>
       <figcaption className="sr-only">{summary}</figcaption>
       <details className="text-xs">

@@ -38,12 +38,12 @@ export function TimeSeriesChart({ id, title, description, points, series, kind, 
   const label = (at: number, style: InstantStyle) => formatInstant(at, style, local);
   const value = (number: number | null) => formatUsageValue(number, unit);
 
-  const totals = series.map((line) => `${value(points.reduce((sum, point) => sum + (point[line.key] ?? 0), 0))} ${line.label.toLowerCase()}`);
+  const totals = series.map((line) => `${line.label.toLowerCase()} ${value(points.reduce((sum, point) => sum + (point[line.key] ?? 0), 0))}`);
   const first = series[0];
   const busiest = first ? points.reduce<TimeSeriesPoint | null>((best, point) => (best && best[first.key] >= point[first.key] ? best : point), null) : null;
   const summary =
     busiest && first && busiest[first.key] > 0
-      ? `${title}: ${totals.join(", ")} in total; busiest at ${label(busiest.at, styles.label)} with ${value(busiest[first.key])} ${first.label.toLowerCase()}.`
+      ? `${title}: in total ${totals.join(", ")}; busiest at ${label(busiest.at, styles.label)} (${first.label.toLowerCase()} ${value(busiest[first.key])}).`
       : `${title}: nothing recorded in this range.`;
 
   const table = {
