@@ -12,7 +12,7 @@ const globalForCompaction = globalThis as unknown as { switchboardCompactedTo?: 
 // first minute; re-running it on a compacted hour rewrites the same values (idempotent).
 const MERGE_SQL = `
 INSERT INTO "CallRollup" ("minute", "toolName", "userId", "apiKeyId", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
-SELECT date_trunc('hour', "minute"), "toolName", "userId", "apiKeyId", "clientName", "status",
+SELECT date_trunc('hour', "minute", 'UTC'), "toolName", "userId", "apiKeyId", "clientName", "status",
        sum("calls")::int, sum("totalMs"), max("maxMs"), ${sumBucketsSql({ as: "array" })}
 FROM "CallRollup"
 WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz
@@ -22,7 +22,7 @@ SET "calls" = EXCLUDED."calls", "totalMs" = EXCLUDED."totalMs", "maxMs" = EXCLUD
 
 const DELETE_MINUTES_SQL = `
 DELETE FROM "CallRollup"
-WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz AND "minute" <> date_trunc('hour', "minute")`;
+WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz AND "minute" <> date_trunc('hour', "minute", 'UTC')`;
 
 /**
  * Compacts per-minute rollups older than ~25 h into one row per hour, so 7-day and 30-day
@@ -36,7 +36,7 @@ export async function compactCallRollups(options: { now?: Date } = {}): Promise<
   let start = globalForCompaction.switchboardCompactedTo;
   if (start === undefined) {
     const [oldest] = await prisma.$queryRawUnsafe<{ oldest: Date | null }[]>(
-      `SELECT min("minute") AS oldest FROM "CallRollup" WHERE "minute" < $1::timestamptz AND "minute" <> date_trunc('hour', "minute")`,
+      `SELECT min("minute") AS oldest FROM "CallRollup" WHERE "minute" < $1::timestamptz AND "minute" <> date_trunc('hour', "minute", 'UTC')`,
       new Date(cutoff),
     );
     start = oldest?.oldest ? oldest.oldest.getTime() - (oldest.oldest.getTime() % HOUR_MS) : cutoff;

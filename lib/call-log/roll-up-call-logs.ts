@@ -46,7 +46,7 @@ export function compactionCutoff(now: number): number {
 
 const recomputeSql = (unit: "minute" | "hour") => `
 INSERT INTO "CallRollup" ("minute", "toolName", "userId", "apiKeyId", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
-SELECT date_trunc('${unit}', "at"), "toolName", COALESCE("userId", '${NIL_UUID}'::uuid), COALESCE("apiKeyId", '${NIL_UUID}'::uuid),
+SELECT date_trunc('${unit}', "at", 'UTC'), "toolName", COALESCE("userId", '${NIL_UUID}'::uuid), COALESCE("apiKeyId", '${NIL_UUID}'::uuid),
        COALESCE("clientName", ''), "status", count(*)::int, sum("durationMs"), max("durationMs"), ARRAY[${BUCKET_COUNTS_SQL}]
 FROM "CallLog"
 WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz
@@ -54,7 +54,7 @@ GROUP BY 1, 2, 3, 4, 5, 6`;
 
 const HOURLY_SQL = `
 INSERT INTO "CallRollupHourly" ("hour", "toolName", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
-SELECT date_trunc('hour', "minute"), "toolName", "clientName", "status", sum("calls")::int, sum("totalMs"), max("maxMs"), ${sumBucketsSql({ as: "array" })}
+SELECT date_trunc('hour', "minute", 'UTC'), "toolName", "clientName", "status", sum("calls")::int, sum("totalMs"), max("maxMs"), ${sumBucketsSql({ as: "array" })}
 FROM "CallRollup"
 WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz
 GROUP BY 1, 2, 3, 4`;

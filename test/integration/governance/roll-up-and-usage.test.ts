@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
+import pg from "pg";
 import { enqueueCallLog, flushCallLog, type CallLogRow } from "@/lib/call-log/call-log-writer";
 import { compactCallRollups } from "@/lib/call-log/compact-call-rollups";
 import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
@@ -42,7 +43,17 @@ async function rollups(where: { toolName?: string } = {}) {
   return getPrisma().callRollup.findMany({ where, orderBy: [{ minute: "asc" }, { toolName: "asc" }, { status: "asc" }] });
 }
 
-useGovernanceDatabase(async () => {
+const database = useGovernanceDatabase(async () => {
+  // A database whose time zone has a half-hour offset: minute and hour boundaries, and every
+  // timestamp the hub writes and reads, must still be UTC's.
+  const admin = new pg.Client({ connectionString: database().url });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE "${new URL(database().url).pathname.slice(1)}" SET timezone TO 'Asia/Kolkata'`);
+  await admin.end();
+  const check = new pg.Client({ connectionString: database().url });
+  await check.connect();
+  assert.equal((await check.query<{ TimeZone: string }>("SHOW timezone")).rows[0].TimeZone, "Asia/Kolkata");
+  await check.end();
   const fiveAgo = minuteAgo(5);
   await insertRows([
     ...[1, 3, 8, 40, 400].map((durationMs, index) => row({ at: new Date(fiveAgo.getTime() + index * 1000), durationMs })),
