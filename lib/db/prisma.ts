@@ -12,7 +12,9 @@ export function getPrisma(): PrismaClient {
   if (globalForPrisma.switchboardPrisma) return globalForPrisma.switchboardPrisma;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: call prepareDatabase() before using the database");
-  const adapter = new PrismaPg({ connectionString, max: 10 });
+  // The adapter writes Dates as zone-less text and reads timestamptz as UTC: pin the session to
+  // UTC so a server (or database) with another TimeZone setting cannot shift every timestamp.
+  const adapter = new PrismaPg({ connectionString, max: 10, options: "-c TimeZone=UTC" });
   globalForPrisma.switchboardPrisma = new PrismaClient({ adapter });
   return globalForPrisma.switchboardPrisma;
 }
