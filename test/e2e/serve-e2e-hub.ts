@@ -7,7 +7,7 @@
  * webServer before globalSetup, so a URL created there would reach the server too late.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "@/test/helpers/test-database";
 
@@ -43,6 +43,11 @@ async function waitForOtherBuild(): Promise<void> {
 }
 
 const database = await createTestDatabase();
+// Specs that administer the hub through the sb CLI (tools-admin.spec.ts) find the database here.
+if (process.env.SWITCHBOARD_DATA_DIR) {
+  mkdirSync(process.env.SWITCHBOARD_DATA_DIR, { recursive: true, mode: 0o700 });
+  writeFileSync(path.join(process.env.SWITCHBOARD_DATA_DIR, "e2e-database-url"), database.url, { mode: 0o600 });
+}
 const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" as const };
 
 await waitForOtherBuild();
