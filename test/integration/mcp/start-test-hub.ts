@@ -17,7 +17,8 @@ const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 
 /**
  * Starts the real hub (`mcp/server/start-hub.ts`) on a free port against `databaseUrl`, MCP only
- * (SWITCHBOARD_CONSOLE=off: no Next build), and resolves once it prints its ready line.
+ * (SWITCHBOARD_CONSOLE=off: no Next build) without Redis unless `env` sets REDIS_URL, and resolves
+ * once it prints its ready line.
  */
 export async function startTestHub(options: { databaseUrl: string; env?: Record<string, string> }): Promise<TestHub> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sb-mcp-hub-"));
@@ -31,6 +32,11 @@ export async function startTestHub(options: { databaseUrl: string; env?: Record<
       SWITCHBOARD_CONSOLE: "off",
       SWITCHBOARD_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // In-process rate limits unless a test opts into Redis: shared limiter state (per-IP failure
+      // counts for 127.0.0.1) would otherwise leak between test files and runs.
+      REDIS_URL: "",
+      UPSTASH_REDIS_REST_URL: "",
+      UPSTASH_REDIS_REST_TOKEN: "",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
