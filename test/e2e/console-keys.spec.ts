@@ -59,6 +59,25 @@ test("mint a key, see the secret once with client snippets, use it, revoke it", 
   expect((await initializeMcp(request, secret)).status(), "a revoked key is refused").toBe(401);
 });
 
+test("a key can be limited to picked tools and to a lifetime", async ({ page }) => {
+  await page.goto("/login");
+  await signInThroughForm(page, OWNER);
+  await expect(page).toHaveURL(/\/keys$/);
+  await page.getByRole("button", { name: "Mint a key" }).click();
+  await page.getByLabel("Name").fill("echo only");
+  await page.getByLabel("Expires").selectOption("7d");
+  await page.getByRole("radio", { name: /Only the tools I pick/ }).check();
+  await page.getByRole("checkbox", { name: "echo" }).check();
+  await page.getByRole("button", { name: "Mint key" }).click();
+  await page.getByRole("button", { name: "I have copied it" }).click();
+  const row = page.getByRole("row", { name: /echo only/ });
+  await expect(row.getByRole("cell").nth(1)).toHaveText("echo");
+  const expires = await row.locator("time").last().getAttribute("datetime");
+  const days = (Date.parse(expires ?? "") - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(6.9);
+  expect(days).toBeLessThan(7.1);
+});
+
 test("a Server Action posted from another origin is refused (CSRF)", async ({ page }) => {
   await page.goto("/login");
   await signInThroughForm(page, OWNER);
