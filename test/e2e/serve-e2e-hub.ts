@@ -43,6 +43,8 @@ async function waitForOtherBuild(): Promise<void> {
 }
 
 const database = await createTestDatabase();
+const databaseName = new URL(database.url).pathname.slice(1);
+console.log(`[e2e] fresh database ${databaseName}`);
 // Specs that administer the hub through the sb CLI (tools-admin.spec.ts) find the database here.
 if (process.env.SWITCHBOARD_DATA_DIR) {
   mkdirSync(process.env.SWITCHBOARD_DATA_DIR, { recursive: true, mode: 0o700 });
@@ -71,6 +73,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => hu
 hub.on("exit", async (code, signal) => {
   try {
     await database.drop();
+    console.log(`[e2e] dropped database ${databaseName}`);
   } catch (error) {
     console.error("[e2e] could not drop the test database", error);
   }
