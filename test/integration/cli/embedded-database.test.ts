@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { isProcessAlive } from "@/lib/db/is-process-alive";
+import { buildChildEnv } from "@/test/integration/cli/build-child-env";
 import { runSb } from "@/test/integration/cli/run-sb";
 
 // The embedded Postgres lifecycle across processes, on a private data folder: first start,
@@ -31,7 +32,7 @@ function postmasterPid(): number | undefined {
 
 function startHub(): Promise<{ child: ChildProcess; ready: boolean; output: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "test/integration/cli/fixtures/hold-embedded-database.ts"], {
-    env: Object.fromEntries(Object.entries({ ...process.env, LOG_LEVEL: "warn", ...env }).filter(([, value]) => value !== undefined)),
+    env: buildChildEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { buildChildEnv } from "@/test/integration/cli/build-child-env";
 
 export interface SbResult {
   code: number | null;
@@ -6,13 +7,11 @@ export interface SbResult {
   stderr: string;
 }
 
-/** Runs the real CLI (`tsx lib/cli/sb.ts ...`) as a separate process with the given environment. */
+/** Runs the real CLI (`tsx lib/cli/sb.ts ...`) as a separate process; see buildChildEnv for `env`. */
 export function runSb(args: string[], env: Record<string, string | undefined>): Promise<SbResult> {
   return new Promise((resolve, reject) => {
-    // An undefined value removes the variable (spawn would pass the string "undefined").
-    const merged = Object.fromEntries(Object.entries({ ...process.env, LOG_LEVEL: "warn", ...env }).filter(([, value]) => value !== undefined));
     const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/sb.ts", ...args], {
-      env: merged,
+      env: buildChildEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { parseApiKey } from "@/lib/api-keys/parse-api-key";
 import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
-import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { getPrisma } from "@/lib/db/prisma";
+import { useTestDatabase } from "@/test/helpers/use-test-database";
 import { runSb, type SbResult } from "@/test/integration/cli/run-sb";
 
-let database: TestDatabase;
+const database = useTestDatabase();
 const sb = (...args: string[]) => runSb(args, { DATABASE_URL: database.url });
-
-before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-});
-
-after(async () => {
-  await disconnectPrisma();
-  await database?.drop();
-});
 
 function assertOneLineFailure(result: SbResult, code: number, message: string): void {
   assert.equal(result.code, code, result.stderr);

@@ -1,28 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
 import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { stampKeyLastUsed } from "@/lib/api-keys/stamp-key-last-used";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
-import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { getPrisma } from "@/lib/db/prisma";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { useTestDatabase } from "@/test/helpers/use-test-database";
 
-let database: TestDatabase;
-
-before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-});
-
-after(async () => {
-  await disconnectPrisma();
-  await database?.drop();
-});
+useTestDatabase();
 
 let counter = 0;
 async function seedKey(options: { expiresAt?: Date; allowedTools?: string[] } = {}) {

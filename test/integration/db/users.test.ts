@@ -1,31 +1,21 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { verifyPassword } from "@/lib/auth/verify-password";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
-import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
+import { getPrisma } from "@/lib/db/prisma";
 import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserRole } from "@/lib/users/set-user-role";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { useTestDatabase } from "@/test/helpers/use-test-database";
 
-let database: TestDatabase;
-
-before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-});
+useTestDatabase();
 
 // Each top-level test starts with no users (not beforeEach: that would also run before subtests).
 async function resetUsers(): Promise<void> {
   await getPrisma().user.deleteMany();
 }
-
-after(async () => {
-  await disconnectPrisma();
-  await database?.drop();
-});
 
 test("the first user becomes admin whatever the requested role; later ones get the role asked", async () => {
   await resetUsers();
