@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { stopCallLogWriter, startCallLogWriter } from "@/lib/call-log/call-log-writer";
 import { createBulkCallLogStore } from "@/lib/call-log/create-bulk-call-log-store";
 import { startCallLogMaintenance } from "@/lib/call-log/start-call-log-maintenance";
+import { DatabaseSetupError } from "@/lib/db/database-setup-error";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { EnvError, getEnv, type Env } from "@/lib/env";
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.error({ err: error }, "start-up failed");
+  // Setup errors already say what to fix in one line; anything else is a bug worth its stack.
+  if (!(error instanceof DatabaseSetupError || error instanceof EnvError)) logger.error({ err: error }, "start-up failed");
   fail(error instanceof Error ? error.message.split("\n")[0] : String(error));
 });
