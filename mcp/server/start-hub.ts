@@ -74,13 +74,13 @@ async function main(): Promise<void> {
   const hub = createHubServer(env, async (request, response) => (await consoleReady).handle(request, response));
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string, exitCode = 0) => {
     if (stopping) {
-      console.error(`switchboard: ${signal} again, exiting now`);
+      console.error(`switchboard: ${reason} again, exiting now`);
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ reason }, "shutting down");
     // Stop accepting, let in-flight requests and tool calls finish (bounded), then end the
     // sessions and their streams, then cut whatever connection is left.
     hub.server.close();
@@ -105,16 +105,20 @@ async function main(): Promise<void> {
       });
     }
     logger.info("stopped");
-    process.exit(failed ? 1 : 0);
+    process.exit(failed ? 1 : exitCode);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   const address = await listen(hub, env);
   const consoleEnabled = env.SWITCHBOARD_CONSOLE === "on";
-  consoleHandler = await createConsoleHandler({ enabled: consoleEnabled, dev: env.SWITCHBOARD_DEV, dir: process.cwd(), hostname: env.HOST, port: address.port }).catch(
-    (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
-  );
+  try {
+    consoleHandler = await createConsoleHandler({ enabled: consoleEnabled, dev: env.SWITCHBOARD_DEV, dir: process.cwd(), hostname: env.HOST, port: address.port });
+  } catch (error) {
+    // Say why in one line, then release the port and the embedded database before exiting 1.
+    console.error(`switchboard: ${error instanceof Error ? error.message : String(error)}`);
+    return shutdown("console failed to start", 1);
+  }
   resolveConsole(consoleHandler);
   const upgrade = consoleHandler.upgrade;
   if (upgrade) hub.server.on("upgrade", (request, socket, head) => upgrade(request, socket, head));
