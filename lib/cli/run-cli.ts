@@ -34,10 +34,11 @@ const USAGE = `usage: npm run -s sb -- <command>
 
 /**
  * Runs one `sb` command and returns the exit code: 0 done, 1 failed (one-line message on
- * stderr, never a stack trace), 2 usage error. Prepares the database first (joining a running
- * hub's embedded Postgres, or starting one and stopping it again before returning).
+ * stderr, never a stack trace), 2 usage error. Commands open the database after checking their
+ * arguments (joining a running hub's embedded Postgres, or starting one that is stopped again
+ * before returning).
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: Omit<CliIo, "openDatabase">): Promise<number> {
   const [first = "", second = ""] = argv;
   const name = (`${first} ${second}` in COMMANDS ? `${first} ${second}` : first) as keyof typeof COMMANDS;
   const command = COMMANDS[name];
@@ -48,12 +49,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const args = argv.slice(name.split(" ").length);
   let database: PreparedDatabase | undefined;
   let stopFanOut: (() => Promise<void>) | undefined;
-  try {
-    database = await prepareDatabase({ owner: "cli", onProgress: (message) => io.info(message) });
+  const openDatabase = async () => {
+    database ??= await prepareDatabase({ owner: "cli", onProgress: (message) => io.info(message) });
     // With Redis configured, changes made here reach running hubs' sessions and caches at once.
     const { startEventFanOut } = await import("@/lib/events/start-event-fan-out");
-    stopFanOut = await startEventFanOut();
-    await command(args, io);
+    stopFanOut ??= await startEventFanOut();
+  };
+  try {
+    await command(args, { ...io, openDatabase });
     return 0;
   } catch (error) {
     io.info(`sb: ${describeFailure(error)}`);

@@ -27,6 +27,7 @@ export async function runKeyCreate(args: string[], io: CliIo): Promise<void> {
     if (!expiry.ok) throw new CliUsageError(`${expiry.message}. Usage: ${USAGE}`);
     expiresAt = expiry.expiresAt;
   }
+  await io.openDatabase();
   const user = await getUserByEmailOrThrow(values.email!);
   const { key, secret } = await createApiKey({
     userId: user.id,

@@ -7,6 +7,7 @@ import { getUserByEmailOrThrow } from "@/lib/users/get-user-by-email-or-throw";
 /** `sb key list`: a table of the user's keys on stdout (never secrets or hashes). */
 export async function runKeyList(args: string[], io: CliIo): Promise<void> {
   const { values } = parseCommandOptions(args, { email: { type: "string" } }, { required: ["email"], usage: "sb key list --email E" });
+  await io.openDatabase();
   const user = await getUserByEmailOrThrow(values.email!);
   const keys = await listApiKeys(user.id);
   if (keys.length === 0) {

@@ -6,6 +6,7 @@ import { parseCommandOptions } from "@/lib/cli/parse-command-options";
 /** `sb key revoke --prefix P`. */
 export async function runKeyRevoke(args: string[], io: CliIo): Promise<void> {
   const { values } = parseCommandOptions(args, { prefix: { type: "string" } }, { required: ["prefix"], usage: "sb key revoke --prefix P" });
+  await io.openDatabase();
   const { key, changed } = await revokeApiKey({ prefix: values.prefix!, actor: CLI_ACTOR });
   io.info(changed ? `Revoked key ${key.prefix} "${key.name}".` : `Key ${key.prefix} was already revoked.`);
 }

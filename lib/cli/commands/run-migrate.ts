@@ -1,7 +1,8 @@
 import type { CliIo } from "@/lib/cli/cli-io";
 import { parseCommandOptions } from "@/lib/cli/parse-command-options";
 
-/** `sb migrate`: the database is prepared (and so migrated) before any command runs. */
-export async function runMigrate(args: string[], _io: CliIo): Promise<void> {
+/** `sb migrate`: applies pending migrations (opening the database migrates it). */
+export async function runMigrate(args: string[], io: CliIo): Promise<void> {
   parseCommandOptions(args, {}, { usage: "sb migrate" });
+  await io.openDatabase();
 }

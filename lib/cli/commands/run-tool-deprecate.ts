@@ -18,6 +18,7 @@ export async function runToolDeprecate(args: string[], io: CliIo): Promise<void>
     sunset = /^\d{4}-\d{2}-\d{2}$/.test(values.sunset) ? new Date(`${values.sunset}T00:00:00Z`) : new Date(Number.NaN);
     if (Number.isNaN(sunset.getTime())) throw new CliUsageError(`Invalid --sunset "${values.sunset}": expected YYYY-MM-DD. Usage: ${USAGE}`);
   }
+  await io.openDatabase();
   const { deprecateTool } = await importService(() => import("@/lib/tool-catalog/deprecate-tool"), "Tool deprecation");
   await deprecateTool({ name: positionals[0], message: values.message, replacement: values.replacement, sunset, actor: CLI_ACTOR });
   io.info(`Deprecated ${positionals[0]}${values.replacement ? ` (use ${values.replacement})` : ""}${values.sunset ? `, sunset ${values.sunset}` : ""}.`);

@@ -13,6 +13,7 @@ export async function runToolGrant(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseCommandOptions(args, { role: { type: "string" }, email: { type: "string" } }, { positionals: 1, usage: USAGE });
   if ((values.role === undefined) === (values.email === undefined)) throw new CliUsageError(`Give exactly one of --role or --email. Usage: ${USAGE}`);
   if (values.role !== undefined && !(values.role in Role)) throw new CliUsageError(`Unknown role "${values.role}". Usage: ${USAGE}`);
+  await io.openDatabase();
   const { grantTool } = await importService(() => import("@/lib/permissions/grant-tool"), "Tool grants");
   const userId = values.email !== undefined ? (await getUserByEmailOrThrow(values.email)).id : undefined;
   await grantTool({ toolName: positionals[0], role: values.role as Role | undefined, userId, actor: CLI_ACTOR });

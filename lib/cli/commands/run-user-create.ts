@@ -15,6 +15,7 @@ export async function runUserCreate(args: string[], io: CliIo): Promise<void> {
     { required: ["email", "password"], usage: USAGE },
   );
   if (values.role !== undefined && !(values.role in Role)) throw new CliUsageError(`Unknown role "${values.role}". Usage: ${USAGE}`);
+  await io.openDatabase();
   const user = await createUser({
     email: values.email!,
     password: values.password!,

@@ -59,8 +59,10 @@ test("usage errors exit 2 with one line", async (t) => {
     [["tool", "grant", "read_file"], "Give exactly one of --role or --email. Usage: sb tool grant NAME (--role R | --email E)"],
     [["tool", "deprecate", "read_file", "--sunset", "next week"], 'Invalid --sunset "next week": expected YYYY-MM-DD. Usage: sb tool deprecate NAME [--replacement R] [--sunset YYYY-MM-DD] [--message M]'],
   ];
+  // An unreachable database proves arguments are checked before the database is opened.
+  const unreachable = { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" };
   for (const [args, message] of cases) {
-    await t.test(args.join(" "), async () => assertOneLineFailure(await sb(...args), 2, message));
+    await t.test(args.join(" "), async () => assertOneLineFailure(await runSb(args, unreachable), 2, message));
   }
   await t.test("unknown command", async () => {
     const result = await sb("frobnicate");
