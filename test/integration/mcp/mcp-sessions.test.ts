@@ -116,6 +116,24 @@ for (const kind of ["streamable", "sse"] as const) {
       });
     });
 
+    test("a tool that fails answers isError with a clear text, no stack trace or SQL", async () => {
+      await withClient(kind, keys.admin, async (client) => {
+        const result = await client.callTool({ name: "read_file", arguments: { path: "no/such/file.txt" } });
+        assert.equal(result.isError, true);
+        const text = textOf(result);
+        assert.ok(text.length > 0);
+        assert.doesNotMatch(text, /\n\s+at |SELECT |prisma/i);
+      });
+    });
+
+    test("an unknown tool answers isError, not a protocol error", async () => {
+      await withClient(kind, keys.admin, async (client) => {
+        const result = await client.callTool({ name: "no_such_tool", arguments: {} });
+        assert.equal(result.isError, true);
+        assert.match(textOf(result), /no_such_tool/);
+      });
+    });
+
     test("invalid tool input is an isError result naming the tool", async () => {
       await withClient(kind, keys.member, async (client) => {
         const result = await client.callTool({ name: "echo", arguments: { message: 42 } });
