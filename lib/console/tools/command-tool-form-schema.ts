@@ -34,8 +34,8 @@ export const commandToolFormSchema = z
       .pipe(z.record(z.string(), commandParameterSchema))
       .describe("Typed parameters by name, from the parameter editor"),
     workingDir: optionalFormText(z.string().max(1024)).describe(shape.workingDir.description ?? "Working folder"),
-    timeoutSeconds: z.coerce.number({ message: "Enter a number of seconds" }).int().min(1).max(3600).describe("Kill the command after this many seconds"),
-    maxOutputKb: z.coerce.number({ message: "Enter a size in KiB" }).int().min(1).max(4096).describe("Keep at most this many KiB of output"),
+    timeoutSeconds: z.coerce.number({ message: "Enter a number of seconds" }).int({ message: "Use whole seconds" }).min(1, { message: "At least 1 second" }).max(3600, { message: "At most 3600 seconds (one hour)" }).describe("Kill the command after this many seconds"),
+    maxOutputKb: z.coerce.number({ message: "Enter a size in KiB" }).int({ message: "Use whole KiB" }).min(1, { message: "At least 1 KiB" }).max(4096, { message: "At most 4096 KiB (4 MiB)" }).describe("Keep at most this many KiB of output"),
     public: z
       .enum(["on"])
       .optional()

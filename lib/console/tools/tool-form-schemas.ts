@@ -3,6 +3,12 @@ import { optionalFormText } from "@/lib/console/admin/optional-form-text";
 import { Role } from "@/lib/generated/prisma/enums";
 import { deprecateToolInputSchema } from "@/lib/tool-catalog/deprecate-tool";
 
+/** Date rolls 2027-02-31 over to March: only a day that survives the round trip is real. */
+function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
+
 const toolNameField = z.string().min(1, { message: "Unknown tool" }).max(200).describe("Catalogue name of the tool");
 
 /**
@@ -18,8 +24,8 @@ export const deprecateToolFormSchema = z.object({
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date such as 2026-12-31" })
-      .transform((day) => new Date(`${day}T00:00:00Z`))
-      .refine((date) => !Number.isNaN(date.getTime()), { message: "Not a calendar date" }),
+      .refine((day) => isCalendarDay(day), { message: "Not a calendar date" })
+      .transform((day) => new Date(`${day}T00:00:00Z`)),
   ).describe("Date from which the tool is neither listed nor callable"),
 });
 

@@ -94,7 +94,7 @@ export function ParameterEditor({ initial, error }: { initial: Record<string, Pa
         const label = row.name.trim() || `parameter ${index + 1}`;
         const id = (field: string) => `param-${row.key}-${field}`;
         return (
-          <div key={row.key} role="group" aria-label={`Parameter ${label}`} className="grid gap-2 rounded-lg border border-zinc-200 p-3 sm:grid-cols-6 dark:border-zinc-800">
+          <div key={row.key} role="group" aria-label={`Parameter ${index + 1}`} className="grid gap-2 rounded-lg border border-zinc-200 p-3 sm:grid-cols-6 dark:border-zinc-800">
             <div className="sm:col-span-2">
               <label htmlFor={id("name")} className="text-xs font-medium">Name</label>
               <input id={id("name")} value={row.name} onChange={(event) => update(row.key, { name: event.target.value })} required pattern="[a-zA-Z][a-zA-Z0-9_]{0,39}" className={cellInput} />
