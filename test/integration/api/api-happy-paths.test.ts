@@ -110,6 +110,10 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
     assert.equal(disabled.body.tool.status, "disabled");
     assert.ok(!(await memberTools()).includes("read_file"), "a disabled tool is not offered");
 
+    const narrow = await env.seedUser("narrow@example.test", Role.member, { allowedTools: ["echo", "read_file"] });
+    const throughNarrowKey = await api("GET", "/api/v1/tools", { key: narrow.key });
+    assert.deepEqual(throughNarrowKey.body.tools.map((tool: { name: string }) => tool.name), ["echo"], "a key sees only its own tools that its owner may call");
+
     const catalogue = await api("GET", "/api/v1/tools", { key: env.admin.key });
     const adminView = catalogue.body.tools.find((tool: { name: string }) => tool.name === "read_file");
     assert.equal(adminView.status, "disabled", "admins see every tool, whatever its status");

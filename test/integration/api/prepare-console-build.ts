@@ -8,19 +8,38 @@ const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 /** Everything `next build` and the hub read; node_modules is linked in separately. */
 const SOURCES = ["app", "lib", "mcp", "prisma", "public", "proxy.ts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json", "postcss.config.mjs", "next-env.d.ts"];
 
+/** A console build the caller holds: nobody rebuilds it until `release()`. */
+export interface ConsoleBuild {
+  /** The folder to start the hub from. */
+  dir: string;
+  release(): void;
+}
+
 /**
  * A production build of the console for the API tests, in its own folder (a snapshot of the
  * sources with node_modules hard-linked), so the tests neither wait on nor break the checkout's
  * `.next`, which other work rebuilds at any time. Rebuilt only when a source changed since the
- * last build (about a minute on 2 cores); resolves the folder to start the hub from.
+ * last build (about a minute on 2 cores). Held exclusively until released, so API test files run
+ * in parallel take turns instead of rebuilding under each other's hub.
  */
-export async function prepareConsoleBuild(): Promise<string> {
+export async function prepareConsoleBuild(): Promise<ConsoleBuild> {
   const buildRoot = path.join(os.tmpdir(), `switchboard-api-test-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 8)}`);
   mkdirSync(buildRoot, { recursive: true });
+  const release = await acquireLock(`${buildRoot}.lock`);
+  try {
+    await buildIfStale(buildRoot);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return { dir: buildRoot, release };
+}
+
+async function buildIfStale(buildRoot: string): Promise<void> {
   linkNodeModules(buildRoot);
   const fingerprint = fingerprintSources();
   const stamp = path.join(buildRoot, ".sources-fingerprint");
-  if (existsSync(path.join(buildRoot, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return buildRoot;
+  if (existsSync(path.join(buildRoot, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
 
   console.error(`[api tests] sources changed since the last console build: running \`next build\` in ${buildRoot} (about a minute; log in build.log)…`);
   rmSync(stamp, { force: true });
@@ -48,7 +67,42 @@ export async function prepareConsoleBuild(): Promise<string> {
   }
   writeFileSync(stamp, fingerprint);
   console.error("[api tests] console built.");
-  return buildRoot;
+}
+
+/**
+ * An exclusive lock: a directory (mkdir is atomic) holding the owner's pid. A lock whose owner
+ * died is taken over. Resolves the release function.
+ */
+async function acquireLock(lockDir: string): Promise<() => void> {
+  const deadline = Date.now() + 15 * 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(path.join(lockDir, "pid"), String(process.pid));
+      return () => rmSync(lockDir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = Number(readFileSync(path.join(lockDir, "pid"), { encoding: "utf8", flag: "a+" }));
+    if (owner > 0 && !isAlive(owner)) {
+      rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`[api tests] ${lockDir} is still held by process ${owner} after 15 minutes`);
+    if (!announced) console.error(`[api tests] waiting for another API test run (process ${owner}) to finish with the console build…`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

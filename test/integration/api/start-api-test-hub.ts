@@ -32,12 +32,12 @@ function findFreePort(): Promise<number> {
  * URL is the hub's own address, so same-origin checks see what a browser on it would send.
  */
 export async function startApiTestHub(options: { databaseUrl: string; env?: Record<string, string> }): Promise<ApiTestHub> {
-  const buildRoot = await prepareConsoleBuild();
+  const build = await prepareConsoleBuild();
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sb-api-hub-"));
   const child = spawn(process.execPath, ["--import", "tsx", "mcp/server/start-hub.ts"], {
-    cwd: buildRoot,
+    cwd: build.dir,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -51,6 +51,11 @@ export async function startApiTestHub(options: { databaseUrl: string; env?: Reco
       AUTH_SECRET: randomBytes(32).toString("hex"),
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // In-process limits: a shared Redis would carry failed-authentication counts per IP from
+      // other test files into this hub's 401 cases (the error table sends several bad keys).
+      REDIS_URL: "",
+      UPSTASH_REDIS_REST_URL: "",
+      UPSTASH_REDIS_REST_TOKEN: "",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,7 +79,9 @@ export async function startApiTestHub(options: { databaseUrl: string; env?: Reco
     });
   } catch (error) {
     child.kill("SIGKILL");
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
+    build.release();
     throw error;
   }
   return {
@@ -84,6 +91,7 @@ export async function startApiTestHub(options: { databaseUrl: string; env?: Reco
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      build.release();
     },
   };
 }
