@@ -9,8 +9,13 @@ const OTHER = { email: "usage-other@example.com", password: "usage other passphr
 const KEY_NAME = "usage e2e – SDK client";
 const CLIENT_INFO = { name: "usage-e2e-client", version: "1.2.3" };
 const MESSAGE = "hello from the usage dashboard e2e";
+// console-auth.spec.ts (the "auth" project every other spec depends on) made this first account, an admin.
+const ADMIN = { email: "ada@example.com", password: "correct horse battery staple" };
+// The built-in per-key limit (lib/rate-limit/policies.ts): 60 tools/call per minute.
+const KEY_LIMIT_PER_MINUTE = 60;
 
 async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   const file = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
@@ -96,14 +101,53 @@ test("a call made with a freshly minted key shows in the call log and on the das
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(echoRow).toHaveCount(1);
 
+  // Call until the key's rate limit refuses (429): a violation, a failed call and more than one page of log.
+  let refusal: unknown = null;
+  let accepted = 1;
+  while (!refusal && accepted <= KEY_LIMIT_PER_MINUTE + 5) {
+    refusal = await client.callTool({ name: "echo", arguments: { message: `burst ${accepted}` } }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (!refusal) accepted += 1;
+  }
+  expect(refusal, "the key's rate limit refuses a call").toBeInstanceOf(StreamableHTTPError);
+  expect((refusal as StreamableHTTPError).code).toBe(429);
+  expect(accepted).toBeLessThanOrEqual(KEY_LIMIT_PER_MINUTE);
+  const logged = accepted + 1;
+
+  // Keyset paging: 50 newest, then "Older →" to the rest.
+  await page.goto("/usage/calls");
+  const rows = page.locator("tbody tr");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("50 calls on this page")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(rows.first()).toContainText("Rate limited");
+  await expect(rows.first()).toContainText("rate_limited");
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page).toHaveURL(/[?&]cursor=\d+/);
+  await expect(rows).toHaveCount(logged - 50);
+  await expect(page.getByText("End of the log")).toBeVisible();
+  await expect(rows.last()).toContainText("OK");
+  await capture(page, testInfo, "usage-call-log-older");
+  await page.getByRole("link", { name: "← Newest" }).click();
+  await expect(page).not.toHaveURL(/cursor=/);
+  await page.getByLabel("Status").selectOption("rate_limited");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rows).toHaveCount(1);
+
   // The dashboards read the per-minute rollups, refreshed every 15 s: poll with reloads.
   await page.goto("/usage?range=1h");
   await expect(page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "Last 1 h" })).toHaveAttribute("aria-current", "page");
-  const calls = page.locator("dl > div").filter({ has: page.locator("dt", { hasText: /^Calls$/ }) });
+  const stat = (label: string) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
   await expect(async () => {
     await page.reload();
-    await expect(calls.locator("dd")).toHaveText(/^[1-9]/, { timeout: 1_000 });
+    await expect(stat("Calls")).toHaveText(String(logged), { timeout: 1_000 });
   }).toPass({ timeout: 70_000, intervals: [2_000, 5_000] });
+  await expect(stat("Failed calls")).toHaveText(`1 (${((1 / logged) * 100).toFixed(1).replace(/\.0$/, "")}%)`);
+  await expect(stat("Rate-limit refusals")).toHaveText("1");
+  await expect(stat("Average rate")).toHaveText(/ calls\/min$/);
 
   for (const title of ["Calls over time", "Latency per tool", "Error rate per tool", "Rate-limit violations", "Requests per client", "Requests per key"]) {
     const figure = page.getByRole("figure", { name: title });
@@ -116,8 +160,12 @@ test("a call made with a freshly minted key shows in the call log and on the das
   await expect(clients.getByRole("row", { name: new RegExp(CLIENT_INFO.name) })).toBeVisible();
   await expect(page.getByRole("figure", { name: "Requests per key" }).getByRole("img")).toHaveAttribute("aria-label", new RegExp(KEY_NAME));
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Rate-limit violations" }).getByRole("img")).toHaveAttribute("aria-label", /key over limit 1/);
+  await expect(page.getByRole("figure", { name: "Error rate per tool" }).getByRole("img")).toHaveAttribute("aria-label", /echo error rate [\d.]+%/);
   const slowest = page.getByRole("region", { name: "Slowest tools (by p95)" });
   await expect(slowest.getByRole("link", { name: "echo" })).toBeVisible();
+  const failing = page.getByRole("region", { name: "Most failing tools" });
+  await expect(failing.getByRole("row", { name: /echo/ })).toContainText(`${logged}`);
   await capture(page, testInfo, "usage-dashboard");
   await page.emulateMedia({ colorScheme: "dark" });
   await capture(page, testInfo, "usage-dashboard-dark");
@@ -126,7 +174,8 @@ test("a call made with a freshly minted key shows in the call log and on the das
   // The ranking table links to the tool's calls in the log browser.
   await slowest.getByRole("link", { name: "echo" }).click();
   await expect(page).toHaveURL(/\/usage\/calls\?(.*&)?tool=echo/);
-  await expect(echoRow).toHaveCount(1);
+  await expect(page.getByLabel("Tool")).toHaveValue("echo");
+  await expect(rows).toHaveCount(50);
 
   // Revoke the key in the console: the connected client's next request is refused with 401.
   await page.goto("/keys");
@@ -151,10 +200,10 @@ test("a member sees only their own usage", async ({ page }, testInfo) => {
   await page.goto("/usage/calls");
   await expect(page.getByRole("heading", { level: 1, name: "Call log" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mint your first key" })).toBeVisible();
-  await expect(page.getByLabel("User")).toHaveCount(0);
+  await expect(page.getByLabel("User", { exact: true })).toHaveCount(0);
   await page.goto("/usage?range=30d");
   await expect(page.getByRole("heading", { name: "Mint your first key" })).toBeVisible();
-  await expect(page.getByLabel("User")).toHaveCount(0);
+  await expect(page.getByLabel("User", { exact: true })).toHaveCount(0);
   // A hand-made URL asking for everyone's calls or another user's is narrowed to one's own.
   await page.goto("/usage/calls?user=00000000-0000-4000-8000-000000000000&tool=echo");
   await expect(page.getByRole("status")).toHaveText("Members can only see their own usage: showing yours.");
@@ -163,4 +212,34 @@ test("a member sees only their own usage", async ({ page }, testInfo) => {
   await expect(page.getByRole("status")).toHaveText("Ignored an invalid range in the address.");
   await expect(page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "Last 24 h" })).toHaveAttribute("aria-current", "page");
   await capture(page, testInfo, "usage-member-empty");
+});
+
+test("an admin sees everyone's usage, live sessions, and may narrow to one user", async ({ page }, testInfo) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+
+  await page.goto("/usage?range=24h");
+  await expect(page.getByText(/Calls made with everyone on this hub/)).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Active sessions by transport" })).toBeVisible();
+  await expect(page.locator("dt", { hasText: "Live sessions now" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Requests per key" }).getByRole("img")).toHaveAttribute("aria-label", new RegExp(KEY_NAME));
+  await capture(page, testInfo, "usage-dashboard-admin");
+
+  // Narrow to OWNER with the user filter (a GET form: the choice lands in the URL).
+  await page.getByLabel("User", { exact: true }).selectOption({ label: OWNER.email });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/[?&]user=[0-9a-f-]{36}/);
+  await expect(page.getByText(`Calls made with ${OWNER.email}`)).toBeVisible();
+  await page.getByLabel("User", { exact: true }).selectOption({ label: OTHER.email });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "No calls in the last 24 h" })).toBeVisible();
+
+  // Everyone's call log names each call's user.
+  await page.goto("/usage/calls?status=ok");
+  await expect(page.getByRole("columnheader", { name: "User" })).toBeVisible();
+  await expect(page.locator("tbody tr").first()).toContainText(OWNER.email);
+  await capture(page, testInfo, "usage-call-log-admin");
 });

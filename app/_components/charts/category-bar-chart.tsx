@@ -23,6 +23,17 @@ export interface CategoryBarChartProps {
   emptyText: string;
 }
 
+/**
+ * Upper end of the value axis per unit. Rates never pass 100% (and a chart of 0% rates must not
+ * count up to "400%"); counts and durations scale to their data.
+ */
+const UNIT_DOMAIN_MAX = {
+  percent: (dataMax: number) => Math.min(1, Math.max(0.05, dataMax * 1.2)),
+  ms: "auto",
+  callsPerMinute: "auto",
+  count: "auto",
+} as const satisfies Record<UsageUnit, "auto" | ((dataMax: number) => number)>;
+
 function numberAt(row: CategoryRow, key: string): number | null {
   const cell = row[key];
   return typeof cell === "number" ? cell : null;
@@ -53,7 +64,7 @@ export function CategoryBarChart({ id, title, description, categoryLabel, rows, 
       ) : (
         <BarChart responsive style={{ width: "100%", height }} data={rows as CategoryRow[]} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.25} horizontal={false} />
-          <XAxis type="number" tickFormatter={(tick: number) => value(tick)} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" allowDecimals={unit !== "count"} />
+          <XAxis type="number" domain={[0, UNIT_DOMAIN_MAX[unit]]} tickFormatter={(tick: number) => value(tick)} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" allowDecimals={unit !== "count"} />
           <YAxis type="category" dataKey="label" width={120} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" tickFormatter={(label: string) => (label.length > 18 ? `${label.slice(0, 17)}…` : label)} />
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.1 }}
