@@ -85,9 +85,18 @@ function initializeMcp(request: APIRequestContext, key: string) {
   });
 }
 
+/**
+ * Opens `url` and waits until React has hydrated its forms and buttons: a click or submit before
+ * that is a native one (the sign-in form would GET /login?email=…&password=…).
+ */
+async function gotoHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => [...document.querySelectorAll("main form, main button")].some((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))));
+}
+
 async function signedInPage(browser: Browser, account: ConsoleAccount): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
+  await gotoHydrated(page, "/login");
   await signInThroughForm(page, account);
   await expect(page).toHaveURL(/\/keys$/);
   return page;
@@ -197,7 +206,7 @@ test("a member sees tools read-only, cannot open admin pages and cannot run an a
 
   // Record the admin's "disable user" Server Action without letting it reach the hub...
   const admin = await signedInPage(browser, ADMIN);
-  await admin.goto("/admin/users");
+  await gotoHydrated(admin, "/admin/users");
   let captured: { headers: Record<string, string>; body: string } | undefined;
   await admin.route("**/admin/users", async (route) => {
     const request = route.request();
@@ -260,7 +269,7 @@ test("admin manages users: create, invite by one-time link, change role, disable
   await expect(page.getByRole("region", { name: "Open invitations" })).toContainText(INVITEE.email);
   await capturePage(page, testInfo, "admin-users");
   const invitee = await (await browser.newContext()).newPage();
-  await invitee.goto(link);
+  await gotoHydrated(invitee, link);
   await expect(invitee.getByText(`You were invited as ${INVITEE.email}`)).toBeVisible();
   await capturePage(invitee, testInfo, "invite-accept");
   await invitee.getByLabel("Password").fill(INVITEE.password);
@@ -268,7 +277,7 @@ test("admin manages users: create, invite by one-time link, change role, disable
   await expect(invitee.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: "Invitation not usable" })).toBeVisible();
-  await invitee.goto("/login");
+  await gotoHydrated(invitee, "/login");
   await signInThroughForm(invitee, INVITEE);
   await expect(invitee).toHaveURL(/\/keys$/);
 
@@ -293,7 +302,7 @@ test("admin manages users: create, invite by one-time link, change role, disable
 
 test("admin sets a role's rate limit and finds the changes in the audit log", async ({ browser }, testInfo) => {
   const page = await signedInPage(browser, ADMIN);
-  await page.goto("/admin/policies");
+  await gotoHydrated(page, "/admin/policies");
   const members = page.getByRole("form", { name: "Members" });
   await members.getByLabel("Tool calls per key for members").fill("ten per minute");
   await members.getByRole("button", { name: "Save" }).click();
@@ -308,7 +317,7 @@ test("admin sets a role's rate limit and finds the changes in the audit log", as
   await members.getByRole("button", { name: "Save" }).click();
   await expect(members.getByRole("status")).toContainText("back on the default");
 
-  await page.goto("/admin/audit");
+  await gotoHydrated(page, "/admin/audit");
   await page.getByLabel("Actor").fill(ADMIN.email);
   await page.getByLabel("Action").fill("user.");
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -326,7 +335,7 @@ test("admin sets a role's rate limit and finds the changes in the audit log", as
 test("admin defines a command tool with a pattern-checked parameter, then deletes it", async ({ browser, baseURL }, testInfo) => {
   if (!baseURL) throw new Error("baseURL is not configured");
   const page = await signedInPage(browser, ADMIN);
-  await page.goto("/admin/command-tools");
+  await gotoHydrated(page, "/admin/command-tools");
   const form = page.getByRole("form", { name: "New command tool" });
   await form.getByLabel("Name", { exact: true }).fill(COMMAND_TOOL);
   await form.getByLabel("Title").fill("Say hello");
@@ -360,7 +369,7 @@ test("admin defines a command tool with a pattern-checked parameter, then delete
   await page.getByRole("link", { name: `Edit ${COMMAND_TOOL}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: COMMAND_TOOL })).toBeVisible();
   await capturePage(page, testInfo, "admin-command-tool-edit");
-  await page.goto("/admin/command-tools");
+  await gotoHydrated(page, "/admin/command-tools");
   await page.getByRole("button", { name: `Delete ${COMMAND_TOOL}` }).click();
   await page.getByRole("dialog", { name: `Delete ${COMMAND_TOOL}?` }).getByRole("button", { name: "Delete tool" }).click();
   await expect(page.getByRole("heading", { level: 2, name: COMMAND_TOOL })).toHaveCount(0);

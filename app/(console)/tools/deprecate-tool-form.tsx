@@ -34,7 +34,7 @@ export function DeprecateToolForm({ tool, otherTools }: { tool: DeprecationState
         <summary className="w-fit cursor-pointer text-sm font-medium text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-400">
           {tool.deprecated ? "Edit deprecation…" : "Deprecate…"}
         </summary>
-        <form onSubmit={submit} aria-label={`Deprecate ${tool.name}`} className="mt-3 grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800">
+        <form method="post" onSubmit={submit} aria-label={`Deprecate ${tool.name}`} className="mt-3 grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800">
           <input type="hidden" name="name" value={tool.name} />
           <div className="sm:col-span-2">
             <TextField

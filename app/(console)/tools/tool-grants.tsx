@@ -50,7 +50,7 @@ export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; p
         </ul>
       )}
       {tool.public ? null : (
-        <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
+        <form method="post" onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
           <input type="hidden" name="name" value={tool.name} />
           <div className="flex flex-col gap-1.5">
             <label htmlFor={selectId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">

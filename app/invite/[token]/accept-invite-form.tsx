@@ -37,7 +37,7 @@ export function AcceptInviteForm({ token, email, minPasswordLength }: { token: s
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="accept-title" className="flex flex-col gap-4">
+    <form method="post" onSubmit={submit} aria-labelledby="accept-title" className="flex flex-col gap-4">
       <h1 id="accept-title" className="text-xl font-semibold">
         Join Switchboard
       </h1>

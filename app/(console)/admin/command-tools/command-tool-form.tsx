@@ -51,7 +51,7 @@ export function CommandToolForm({ initial, mode }: { initial: CommandToolFormVal
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="command-form-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <form method="post" onSubmit={submit} aria-labelledby="command-form-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="command-form-title" className="text-lg font-semibold">
         {mode === "create" ? "New command tool" : `Edit ${initial.name}`}
       </h2>

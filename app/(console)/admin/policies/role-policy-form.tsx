@@ -18,7 +18,7 @@ export function RolePolicyForm({ role, label, policy, overridden, defaultPolicy 
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby={`policy-${role}-title`} className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <form method="post" onSubmit={submit} aria-labelledby={`policy-${role}-title`} className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id={`policy-${role}-title`} className="font-semibold">
         {label}s
       </h2>

@@ -17,7 +17,7 @@ export function ChangeRoleForm({ userId, email, role }: { userId: string; email:
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-1">
+    <form method="post" onSubmit={submit} className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
         <input type="hidden" name="userId" value={userId} />
         <label htmlFor={selectId} className="sr-only">

@@ -20,7 +20,7 @@ export function CreateUserForm({ minPasswordLength }: { minPasswordLength: numbe
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} aria-labelledby="create-user-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <form ref={formRef} method="post" onSubmit={submit} aria-labelledby="create-user-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="create-user-title" className="text-lg font-semibold">
         Create a user
       </h2>

@@ -22,7 +22,7 @@ export function InviteUserForm() {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} aria-labelledby="invite-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <form ref={formRef} method="post" onSubmit={submit} aria-labelledby="invite-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="invite-title" className="text-lg font-semibold">
         Invite by link
       </h2>
