@@ -40,7 +40,7 @@ export function UserMenu({ email, role }: { email: string; role: string }) {
     <details ref={menuRef} className="relative">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
         <span className="sr-only">Account menu for </span>
-        <span className="max-w-48 truncate">{email}</span>
+        <span className="max-w-32 truncate sm:max-w-48">{email}</span>
         <ChevronDown className="size-4" aria-hidden="true" />
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">

@@ -57,10 +57,7 @@ export function getAuthOptions(): AuthOptions {
       },
       async jwt({ token, user, account, profile }) {
         if (!account) return token;
-        if (account.provider === "credentials") {
-          const signedIn = user as unknown as { id: string; role: NonNullable<typeof token.role> };
-          return { ...token, sub: signedIn.id, role: signedIn.role };
-        }
+        if (account.provider === "credentials") return { ...token, sub: user.id, role: user.role };
         // The signIn callback already linked or created the user; this only reads it back.
         const resolution = await resolveSsoUser(toSsoIdentity(account.provider, account.providerAccountId, profile as SsoProfile | undefined));
         if (!resolution.ok) throw new Error(resolution.reason);

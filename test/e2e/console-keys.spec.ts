@@ -114,3 +114,16 @@ test("the tools page lists what the member's keys can call, with input schemas",
   await expect(echo.locator("pre")).toContainText('"type": "object"');
   await capturePage(page, testInfo, "tools");
 });
+
+test("on a phone the console fits the screen: navigation reachable, wide tables scroll inside their box", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/login");
+  await signInThroughForm(page, OWNER);
+  await expect(page).toHaveURL(/\/keys$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const link of ["Keys", "Tools", "Usage"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Your API keys" })).toBeAttached();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "no sideways scrolling of the whole page").toBeLessThanOrEqual(0);
+  await capturePage(page, testInfo, "keys-mobile");
+});

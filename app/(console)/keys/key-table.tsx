@@ -15,10 +15,14 @@ function When({ at, never }: { at: Date | null; never: string }) {
   return <time dateTime={at.toISOString()}>{dateFormat.format(at)} UTC</time>;
 }
 
-/** The user's keys: visible prefix, tools, dates, status, and revoke for live ones. */
+/**
+ * The user's keys: visible prefix, tools, dates, status, and revoke for live ones. The scroll box
+ * is `relative` because the sr-only caption and header text are absolutely positioned: without a
+ * positioned ancestor they escape the box and widen the whole page on phones.
+ */
 export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Your API keys</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
