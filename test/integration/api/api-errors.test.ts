@@ -6,6 +6,7 @@ import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
 import { Role } from "@/lib/generated/prisma/enums";
+import { parseRateLimitPolicy } from "@/lib/rate-limit/parse-rate-limit-policy";
 import { disableUser } from "@/lib/users/disable-user";
 import { startApiTestEnvironment, TEST_PASSWORD, type ApiTestEnvironment, type SeededUser } from "./api-test-environment";
 import { callApi, signInToConsole, type ApiRequest } from "./call-api";
@@ -39,6 +40,8 @@ interface Fixture {
 }
 
 const unknownKey = generateApiKey().key;
+const badPolicy = parseRateLimitPolicy("fast");
+const HELLO_TOOL = { name: "echo", title: "Hello", description: "Says hello", argv: ["echo", "hello"] };
 const unknownId = randomUUID();
 
 const CASES: ErrorCase[] = [
@@ -61,6 +64,12 @@ const CASES: ErrorCase[] = [
   { name: "member removes a grant", method: "DELETE", path: "/api/v1/tools/read_file/grants", as: "member", request: { json: { role: "member" } }, status: 403, code: "forbidden", message: ADMIN_ONLY },
   { name: "member reads another user's usage", method: "GET", path: (f) => `/api/v1/usage?userId=${f.env.admin.user.id}`, as: "member", status: 403, code: "forbidden", message: "Members can only see their own usage" },
   { name: "member browses another user's calls", method: "GET", path: (f) => `/api/v1/usage/calls?userId=${f.env.admin.user.id}`, as: "member", status: 403, code: "forbidden", message: "Members can only see their own usage" },
+  { name: "member lists another user's keys", method: "GET", path: (f) => `/api/v1/keys?userId=${f.env.admin.user.id}`, as: "member", status: 403, code: "forbidden", message: ADMIN_ONLY },
+  { name: "member reads rate limits", method: "GET", path: "/api/v1/rate-limits", as: "member", status: 403, code: "forbidden", message: ADMIN_ONLY },
+  { name: "member sets a rate limit", method: "PUT", path: "/api/v1/rate-limits/member", as: "member", request: { json: { policy: "1000/1m" } }, status: 403, code: "forbidden", message: ADMIN_ONLY },
+  { name: "member invites", method: "POST", path: "/api/v1/invites", as: "member", request: { json: { email: "friend@example.test" } }, status: 403, code: "forbidden", message: ADMIN_ONLY },
+  { name: "member registers a command tool", method: "POST", path: "/api/v1/command-tools", as: "member", request: { json: HELLO_TOOL }, status: 403, code: "forbidden", message: ADMIN_ONLY },
+  { name: "member deletes a command tool", method: "DELETE", path: "/api/v1/command-tools/run_tests", as: "member", status: 403, code: "forbidden", message: ADMIN_ONLY },
   { name: "narrow key mints an unrestricted key", method: "POST", path: "/api/v1/keys", as: "narrow", request: { json: { name: "broader" } }, status: 403, code: "forbidden", message: "This API key is limited to echo; it cannot mint a key for (all tools)." },
   { name: "narrow key mints a key for another tool", method: "POST", path: "/api/v1/keys", as: "narrow", request: { json: { name: "broader", tools: ["echo", "read_note"] } }, status: 403, code: "forbidden", message: "This API key is limited to echo; it cannot mint a key for read_note." },
 
@@ -84,6 +93,10 @@ const CASES: ErrorCase[] = [
   { name: "empty tool change", method: "PATCH", path: "/api/v1/tools/echo", as: "admin", request: { json: {} }, status: 422, code: "validation_failed", message: "Invalid request body: Give enabled and/or deprecation" },
   { name: "deprecation replaced by a missing tool", method: "PATCH", path: "/api/v1/tools/echo", as: "admin", request: { json: { deprecation: { replacement: "nope" } } }, status: 422, code: "validation_failed", message: "Replacement tool nope does not exist." },
   { name: "grant to both a role and a user", method: "POST", path: "/api/v1/tools/read_file/grants", as: "admin", request: { json: { role: "member", userId: unknownId } }, status: 422, code: "validation_failed", message: "Invalid request body: Give exactly one of role or userId" },
+  { name: "rate limit that is not a policy", method: "PUT", path: "/api/v1/rate-limits/member", as: "admin", request: { json: { policy: "fast" } }, status: 422, code: "validation_failed", message: `Invalid request body: policy: ${badPolicy.ok ? "" : badPolicy.message}` },
+  { name: "command tool without a title", method: "POST", path: "/api/v1/command-tools", as: "admin", request: { json: { ...HELLO_TOOL, name: "say_hello", title: undefined } }, status: 422, code: "validation_failed", message: "Invalid request body: title: Invalid input: expected string, received undefined" },
+  { name: "command tool replacement naming itself", method: "PUT", path: "/api/v1/command-tools/run_tests", as: "admin", request: { json: HELLO_TOOL }, status: 422, code: "validation_failed", message: 'Invalid request body: Unrecognized key: "name"' },
+  { name: "deleting a built-in tool", method: "DELETE", path: "/api/v1/command-tools/echo", as: "admin", status: 400, code: "invalid_request", message: "Tool echo is built in; disable it instead of deleting it." },
 
   // Queries: 400.
   { name: "unknown usage range", method: "GET", path: "/api/v1/usage?range=2d", as: "admin", status: 400, code: "invalid_request", message: 'Invalid query parameters: range: Invalid option: expected one of "1h"|"24h"|"7d"|"30d"' },
@@ -102,6 +115,11 @@ const CASES: ErrorCase[] = [
   { name: "member revokes another user's key", method: "DELETE", path: (f) => `/api/v1/keys/${f.env.admin.keyId}`, as: "member", status: 404, code: "not_found", message: (f) => `API key ${f.env.admin.keyId} not found` },
   { name: "demoting the last admin", method: "PATCH", path: (f) => `/api/v1/users/${f.env.admin.user.id}`, as: "admin", request: { json: { role: "member" } }, status: 409, code: "conflict", message: "This is the last enabled admin: make another user admin first" },
   { name: "disabling the last admin", method: "PATCH", path: (f) => `/api/v1/users/${f.env.admin.user.id}`, as: "admin", request: { json: { disabled: true } }, status: 409, code: "conflict", message: "This is the last enabled admin: make another user admin first" },
+  { name: "unknown role's rate limit", method: "PUT", path: "/api/v1/rate-limits/owner", as: "admin", request: { json: { policy: "10/1m" } }, status: 404, code: "not_found", message: "Role owner not found: expected one of admin, member" },
+  { name: "deleting an unknown command tool", method: "DELETE", path: "/api/v1/command-tools/nope", as: "admin", status: 404, code: "not_found", message: "Tool nope does not exist." },
+  { name: "replacing an unknown command tool", method: "PUT", path: "/api/v1/command-tools/nope", as: "admin", request: { json: { title: "Nope", description: "Nope", argv: ["true"] } }, status: 404, code: "not_found", message: "Command tool nope does not exist." },
+  { name: "command tool named like an existing tool", method: "POST", path: "/api/v1/command-tools", as: "admin", request: { json: HELLO_TOOL }, status: 409, code: "conflict", message: "A tool named echo already exists." },
+  { name: "invitation for an existing user", method: "POST", path: "/api/v1/invites", as: "admin", request: { json: { email: "member@example.test" } }, status: 409, code: "conflict", message: "A user with email member@example.test already exists" },
   { name: "user whose email is taken", method: "POST", path: "/api/v1/users", as: "admin", request: { json: { email: "Member@Example.test" } }, status: 409, code: "conflict", message: "A user with email member@example.test already exists" },
 ];
 

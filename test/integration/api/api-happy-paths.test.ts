@@ -174,6 +174,42 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
     assert.equal((await api("GET", "/api/v1/me", { key: owner.key })).status, 401);
   });
 
+  test("an admin lists another user's keys, sets role rate limits, invites, and manages command tools", async () => {
+    const memberKeys = await api("GET", `/api/v1/keys?userId=${env.member.user.id}`, { key: env.admin.key });
+    assert.equal(memberKeys.status, 200);
+    assert.ok(memberKeys.body.keys.some((key: { id: string }) => key.id === env.member.keyId));
+    assert.ok(memberKeys.body.keys.every((key: { userId: string }) => key.userId === env.member.user.id));
+
+    const set = await api("PUT", "/api/v1/rate-limits/member", { key: env.admin.key, json: { policy: "600/1m" } });
+    assert.deepEqual({ status: set.status, body: set.body }, { status: 200, body: { role: "member", policy: "600/1m" } });
+    const policies = await api("GET", "/api/v1/rate-limits", { key: env.admin.key });
+    assert.deepEqual(policies.body.roles.find((role: { role: string }) => role.role === "member"), { role: "member", policy: "600/1m", overridden: true });
+    const reset = await api("PUT", "/api/v1/rate-limits/member", { key: env.admin.key, json: { policy: null } });
+    assert.deepEqual(reset.body, { role: "member", policy: null });
+
+    const invite = await api("POST", "/api/v1/invites", { key: env.admin.key, json: { email: "invitee@example.test", role: "member" } });
+    assert.equal(invite.status, 201);
+    assert.ok(invite.body.inviteUrl.startsWith(`${env.hub.url}/invite/`));
+
+    const definition = { title: "Say hello", description: "Greets someone", argv: ["echo", "hello", "{{who}}"], parameters: { who: { type: "string", description: "Who to greet", max: 40 } } };
+    const created = await api("POST", "/api/v1/command-tools", { key: env.admin.key, json: { name: "say_hello", ...definition } });
+    assert.deepEqual({ status: created.status, body: created.body }, { status: 201, body: { name: "say_hello" } });
+    const listed = (await api("GET", "/api/v1/tools", { key: env.admin.key })).body.tools.find((tool: { name: string }) => tool.name === "say_hello");
+    assert.deepEqual({ kind: listed.kind, title: listed.title, status: listed.status }, { kind: "command", title: "Say hello", status: "active" });
+
+    const replaced = await api("PUT", "/api/v1/command-tools/say_hello", { key: env.admin.key, json: { ...definition, version: "1.0.1", title: "Say hello politely" } });
+    assert.equal(replaced.status, 200);
+    const renamed = (await api("GET", "/api/v1/tools", { key: env.admin.key })).body.tools.find((tool: { name: string }) => tool.name === "say_hello");
+    assert.equal(renamed.title, "Say hello politely");
+
+    const deleted = await api("DELETE", "/api/v1/command-tools/say_hello", { key: env.admin.key });
+    assert.deepEqual({ status: deleted.status, body: deleted.body }, { status: 200, body: { name: "say_hello", deleted: true } });
+    assert.ok(!(await api("GET", "/api/v1/tools", { key: env.admin.key })).body.tools.some((tool: { name: string }) => tool.name === "say_hello"));
+
+    const audit = await api("GET", `/api/v1/audit?actorId=${env.admin.user.id}&targetId=say_hello`, { key: env.admin.key });
+    assert.deepEqual(audit.body.entries.map((entry: { action: string }) => entry.action), ["command_tool.delete", "command_tool.update", "command_tool.create"]);
+  });
+
   test("usage and the call-log browser: members see their own calls, admins everyone's, paged by cursor", async () => {
     const at = new Date();
     const row = (user: { user: { id: string }; keyId: string }, toolName: string, status: "ok" | "error") => ({
