@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage, MessageExtraInfo } from "@modelcontextprotocol/sdk/types.js";
+import { isResponseGone } from "./is-response-gone";
 
 /** Headers every event stream starts with; no-transform keeps proxies from compressing and buffering. */
 export const EVENT_STREAM_HEADERS = {
@@ -33,6 +34,8 @@ export class SseServerTransport implements Transport {
 
   /** Writes the headers and the `endpoint` event at once (first byte immediately). */
   async start(): Promise<void> {
+    // The client may have hung up while it was being authenticated: its close event is gone.
+    if (isResponseGone(this.#stream)) return this.#finish();
     this.#stream.writeHead(200, EVENT_STREAM_HEADERS);
     this.#stream.write(`event: endpoint\ndata: ${this.#endpoint}\n\n`);
     this.#stream.on("close", () => this.#finish());

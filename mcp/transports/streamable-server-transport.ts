@@ -3,6 +3,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage, MessageExtraInfo, RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
+import { isResponseGone } from "./is-response-gone";
 import { EVENT_STREAM_HEADERS } from "./sse-server-transport";
 
 /** One POST waiting for the answers to the requests it carried. */
@@ -72,6 +73,8 @@ export class StreamableServerTransport implements Transport {
   /** Attaches the client's standalone GET stream for server-initiated messages. */
   attachStream(response: ServerResponse, headers: Record<string, string>): boolean {
     if (this.#standalone) return false;
+    // A client gone while being authenticated would otherwise pin the session open forever.
+    if (isResponseGone(response)) return true;
     response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
     response.write(": stream open\n\n");
     this.#standalone = response;

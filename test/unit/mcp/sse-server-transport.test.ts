@@ -51,3 +51,26 @@ test("streams the endpoint event at once, then messages and keep-alives; close e
   assert.equal(transport.hasOpenStream, false);
   await assert.rejects(transport.send({ jsonrpc: "2.0", id: 2, result: {} }), /SSE stream closed/);
 });
+
+test("a client that hung up before the stream started closes the transport at once", async () => {
+  let lateTransport: SseServerTransport | undefined;
+  let lateClosed = 0;
+  const late = createServer((req, response) => {
+    // Start only after the client is gone, as when it hangs up during authentication.
+    req.socket.once("close", () => {
+      lateTransport = new SseServerTransport(response, "inst.late", "/message");
+      lateTransport.onclose = () => (lateClosed += 1);
+      void lateTransport.start();
+    });
+  });
+  await new Promise<void>((resolve) => late.listen(0, "127.0.0.1", resolve));
+  const client = request({ host: "127.0.0.1", port: (late.address() as AddressInfo).port, path: "/sse" });
+  client.on("error", () => {});
+  client.end();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  client.destroy();
+  while (!lateTransport) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(lateClosed, 1);
+  assert.equal(lateTransport.hasOpenStream, false);
+  late.close();
+});
