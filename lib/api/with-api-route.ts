@@ -46,7 +46,10 @@ export function withApiRoute<Params = Record<string, never>>(
       response = await handler({ request, caller, params: await context.params });
       for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     } catch (error) {
-      if (!(error instanceof HubError)) logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
+      // Client errors are the caller's business; faults (and their causes) are ours to see in the log.
+      if (!(error instanceof HubError) || error.code === "internal_error") {
+        logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
+      }
       response = toErrorResponse(error);
     }
     response.headers.set("Cache-Control", "no-store");
