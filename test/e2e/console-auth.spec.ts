@@ -19,9 +19,16 @@ test("health and readiness answer without a session", async ({ request }) => {
 });
 
 test("pages without a session redirect to /login", async ({ page }, testInfo) => {
-  for (const path of ["/", "/keys", "/tools", "/usage", "/admin"]) {
+  const expectations = [
+    ["/", "/login"],
+    ["/keys", "/login"],
+    ["/tools", "/login?callbackUrl=%2Ftools"],
+    ["/usage?range=7d", "/login?callbackUrl=%2Fusage%3Frange%3D7d"],
+    ["/admin", "/login?callbackUrl=%2Fadmin"],
+  ] as const;
+  for (const [path, login] of expectations) {
     await page.goto(path);
-    await expect(page, `${path} should redirect`).toHaveURL(/\/login$/);
+    await expect(page, `${path} should redirect`).toHaveURL((url) => `${url.pathname}${url.search}` === login);
   }
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Create the admin account" })).toBeVisible();
@@ -62,6 +69,17 @@ test("the first user signs up as admin, signs out, is refused a wrong password, 
   await signInThroughForm(page, ADMIN);
   await expect(page).toHaveURL(/\/keys$/);
   await expect(nav.getByRole("link", { name: "Admin" })).toBeVisible();
+
+  // Signed out, a deep link survives the detour through /login.
+  await signOutThroughMenu(page);
+  await page.goto("/admin");
+  await signInThroughForm(page, ADMIN);
+  await expect(page).toHaveURL(/\/admin$/);
+  // A forged callback to another site lands on /keys instead.
+  await signOutThroughMenu(page);
+  await page.goto("/login?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  await signInThroughForm(page, ADMIN);
+  await expect(page).toHaveURL(/\/keys$/);
 });
 
 test("a later sign-up is a member: no Admin nav, and /admin answers 403", async ({ page }, testInfo) => {
