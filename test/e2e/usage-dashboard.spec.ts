@@ -243,3 +243,48 @@ test("an admin sees everyone's usage, live sessions, and may narrow to one user"
   await expect(page.locator("tbody tr").first()).toContainText(OWNER.email);
   await capture(page, testInfo, "usage-call-log-admin");
 });
+
+test.describe("in the viewer's time zone", () => {
+  // UTC+5:30: far from the server's zone, and not a whole hour, so a zone mistake cannot hide.
+  const ZONE = "Asia/Kolkata";
+  test.use({ timezoneId: ZONE });
+
+  /** An instant as a datetime-local value ("YYYY-MM-DDTHH:mm") in ZONE. */
+  function localInputValue(ms: number): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        .formatToParts(ms)
+        .map((part) => [part.type, part.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  }
+
+  test("call times print in the viewer's zone, and the time filter reads local input", async ({ page }, testInfo) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(OWNER.email);
+    await page.getByLabel("Password").fill(OWNER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/keys$/);
+
+    await page.goto("/usage/calls");
+    const newest = page.locator("tbody tr").first().locator("time");
+    const at = Date.parse((await newest.getAttribute("datetime")) ?? "");
+    expect(Number.isNaN(at)).toBe(false);
+    const [, localTime] = localInputValue(at).split("T");
+    const [hour, minute] = localTime.split(":").map(Number);
+    await expect(newest, "printed in the viewer's zone").toContainText(new RegExp(`\\b${hour % 12 || 12}:${String(minute).padStart(2, "0")}|\\b${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`));
+
+    const minute0 = (ms: number) => ms - (ms % 60_000);
+    await page.getByLabel("From").fill(localInputValue(at - 60_000));
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]from=/);
+    expect(new URL(page.url()).searchParams.get("from"), "the local time went out as the same instant, in UTC").toBe(new Date(minute0(at - 60_000)).toISOString());
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByLabel("From"), "and comes back as local time").toHaveValue(localInputValue(at - 60_000));
+    await capture(page, testInfo, "usage-call-log-time-filter");
+
+    await page.getByLabel("From").fill(localInputValue(at + 120_000));
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByRole("heading", { name: "No calls match these filters" })).toBeVisible();
+  });
+});

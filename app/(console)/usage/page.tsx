@@ -164,7 +164,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               description="Share of calls that failed, were denied, refused or invalid"
               categoryLabel="Tool"
               unit="percent"
-              emptyText="No calls in this range."
+              emptyText="No failed calls in this range."
               rows={tools.slice(0, CHARTED_TOOLS).map((tool) => ({ label: tool.toolName, errorRate: tool.errorRate }))}
               series={[{ key: "errorRate", label: "Error rate", color: CHART_COLORS.errors }]}
             />
@@ -193,7 +193,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                 }
                 categoryLabel="Transport"
                 unit="count"
-                emptyText="No live sessions."
+                emptyText="No live sessions right now."
                 rows={[
                   { label: "Streamable HTTP", sessions: sessions.streamable },
                   { label: "HTTP + SSE", sessions: sessions.sse },

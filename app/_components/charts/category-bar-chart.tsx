@@ -19,7 +19,7 @@ export interface CategoryBarChartProps {
   rows: readonly CategoryRow[];
   series: readonly ChartSeries[];
   unit: UsageUnit;
-  /** Shown instead of the drawing when there are no rows. */
+  /** Shown instead of the drawing when there is nothing above zero. */
   emptyText: string;
 }
 
@@ -43,8 +43,10 @@ function numberAt(row: CategoryRow, key: string): number | null {
 export function CategoryBarChart({ id, title, description, categoryLabel, rows, series, unit, emptyText }: CategoryBarChartProps) {
   const value = (number: number | null) => formatUsageValue(number, unit);
   const lead = series[0];
+  // All zero (no live sessions, no failures) draws as an empty grid: say so instead, keep the table.
+  const hasValues = rows.some((row) => series.some((line) => (numberAt(row, line.key) ?? 0) > 0));
   const summary =
-    rows.length === 0 || !lead
+    !hasValues || !lead
       ? `${title}: ${emptyText}`
       : `${title}: ${rows
           .slice(0, 5)
@@ -59,7 +61,7 @@ export function CategoryBarChart({ id, title, description, categoryLabel, rows, 
 
   return (
     <ChartFrame id={id} title={title} description={description} summary={summary} table={table}>
-      {rows.length === 0 ? (
+      {!hasValues ? (
         <p className="grid h-28 place-items-center text-sm text-zinc-500 dark:text-zinc-400">{emptyText}</p>
       ) : (
         <BarChart responsive style={{ width: "100%", height }} data={rows as CategoryRow[]} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
