@@ -7,7 +7,8 @@
  * webServer before globalSetup, so a URL created there would reach the server too late.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@/test/helpers/test-database";
 
@@ -76,6 +77,11 @@ hub.on("exit", async (code, signal) => {
     console.log(`[e2e] dropped database ${databaseName}`);
   } catch (error) {
     console.error("[e2e] could not drop the test database", error);
+  }
+  // The per-run data folder (auth secret, database URL) from playwright.config.ts; never anything else.
+  const dataDir = process.env.SWITCHBOARD_DATA_DIR;
+  if (dataDir && path.dirname(path.resolve(dataDir)) === os.tmpdir() && path.basename(dataDir).startsWith("switchboard-e2e-")) {
+    rmSync(dataDir, { recursive: true, force: true });
   }
   process.exit(code ?? (signal ? 0 : 1));
 });
