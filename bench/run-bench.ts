@@ -59,7 +59,7 @@ function prepareKit(): void {
   }
 }
 
-function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+function startProcess(name: string, command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
@@ -84,7 +84,7 @@ async function waitForHttp(url: string, timeoutMs = 600_000): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): string {
+function runCli(args: string[], env: Record<string, string>): string {
   return execFileSync("node", ["--import", "tsx", "lib/cli/sb.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" }).trim();
 }
 
@@ -137,7 +137,6 @@ async function main(): Promise<void> {
     SWITCHBOARD_DATA_DIR: dataDir,
     SWITCHBOARD_SESSION_TTL_SECONDS: "3600",
     LOG_LEVEL: "warn",
-    NODE_ENV: "production",
   };
   try {
     runCli(["user", "create", "--email", "bench@example.com", "--password", "bench-password-123"], hubEnv);

@@ -21,7 +21,7 @@ const JSON_RPC_SERVER_ERROR = -32000;
 const SUPPORTED_VERSIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSIONS);
 
 /**
- * Streamable HTTP at /mcp. POST: origin → body cap → JSON-RPC parse → authenticate → session
+ * Streamable HTTP at /mcp. POST: origin → authenticate → body cap → JSON-RPC parse → session
  * (initialize opens one; else 404 unknown / 403 other key) → rate limit when it carries
  * tools/call → transport. GET attaches the session's notification stream; DELETE closes it.
  */
@@ -44,6 +44,8 @@ export async function handleStreamableRequest(request: IncomingMessage, response
 }
 
 async function handlePost(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
+  // Authenticate before reading the body: an unauthenticated client learns nothing and costs little.
+  const auth = await authenticateRequest({ ip: request.socket.remoteAddress ?? "unknown", authorization: request.headers.authorization });
   const body = await readRequestBody(request, context.maxBodyBytes);
   const parsed = parseJsonRpcBody(body);
   if (!parsed.ok) return sendJsonRpcError(response, 400, parsed.code, parsed.message);
@@ -51,7 +53,6 @@ async function handlePost(request: IncomingMessage, response: ServerResponse, co
   if (typeof version === "string" && !SUPPORTED_VERSIONS.has(version)) {
     return sendJsonRpcError(response, 400, JSON_RPC_SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${version}.`);
   }
-  const auth = await authenticateRequest({ ip: request.socket.remoteAddress ?? "unknown", authorization: request.headers.authorization });
   const sessionId = request.headers["mcp-session-id"];
   const headers: Record<string, string> = {};
   let session: HubSession;

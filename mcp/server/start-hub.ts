@@ -3,7 +3,6 @@
 // down gracefully on SIGTERM/SIGINT without losing call-log rows.
 import type { AddressInfo } from "node:net";
 import { stopCallLogWriter, startCallLogWriter } from "@/lib/call-log/call-log-writer";
-import { createBulkCallLogStore } from "@/lib/call-log/create-bulk-call-log-store";
 import { startCallLogMaintenance } from "@/lib/call-log/start-call-log-maintenance";
 import { DatabaseSetupError } from "@/lib/db/database-setup-error";
 import { disconnectPrisma } from "@/lib/db/prisma";
@@ -12,6 +11,9 @@ import { EnvError, getEnv, type Env } from "@/lib/env";
 import { startEventFanOut } from "@/lib/events/start-event-fan-out";
 import { logger } from "@/lib/log/logger";
 import { setActiveSessionsSource } from "@/lib/metrics/set-active-sessions-source";
+import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
+import { flushRateLimitViolations } from "@/lib/rate-limit/record-rate-limit-violation";
+import { closeRedisClient } from "@/lib/redis/close-redis-client";
 import { getInstanceId } from "@/mcp/sessions/get-instance-id";
 import { getSessionRegistry } from "@/mcp/sessions/session-registry";
 import { syncToolCatalog } from "@/mcp/tools/sync-tool-catalog";
@@ -59,9 +61,9 @@ async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const database = await prepareDatabase({ onProgress: (message) => console.log(message) });
   await syncToolCatalog();
-  // One constant INSERT … unnest per batch: Prisma createMany cost ~260 µs CPU per row here.
-  const callLogStore = createBulkCallLogStore();
-  startCallLogWriter({ store: () => callLogStore });
+  startCallLogWriter();
+  // Connects the limiter's backend now and logs which one it is (Redis, Upstash or in-process).
+  getRateLimiter();
   const stopMaintenance = startCallLogMaintenance();
   const stopFanOut = await startEventFanOut({ redisUrl: env.REDIS_URL, instanceId: getInstanceId() });
   const registry = getSessionRegistry();
@@ -91,6 +93,8 @@ async function main(): Promise<void> {
     hub.server.closeAllConnections();
     const steps: Array<[string, () => Promise<unknown>]> = [
       ["call log", () => stopCallLogWriter()],
+      ["rate-limit events", () => flushRateLimitViolations()],
+      ["redis", () => closeRedisClient()],
       ["call-log rollups", () => stopMaintenance()],
       ["event fan-out", () => stopFanOut()],
       ["console", async () => consoleHandler?.close()],
