@@ -69,7 +69,7 @@ test("CallLog, CallRollup, RateLimitEvent, AuditEvent, Note round-trip", async (
     data: { minute: new Date(), toolName: "t", userId, apiKeyId: userId, clientName: "c", status: "ok", calls: 1, totalMs: 1, maxMs: 1, buckets: [1, 0, 2] },
   });
   assert.deepEqual((await prisma.callRollup.findFirstOrThrow()).buckets, [1, 0, 2]);
-  // Raw SQL: the checked-in generated client may predate this model (regenerate with `npm run postinstall`).
+  // Raw SQL: lib/generated may predate this model until the client is regenerated (npm run postinstall).
   await prisma.$executeRaw`INSERT INTO "CallRollupHourly" VALUES (now(), 't', 'c', 'error', 2, 3, 2, ARRAY[0, 2])`;
   assert.deepEqual(await prisma.$queryRaw`SELECT buckets, status::text FROM "CallRollupHourly"`, [{ buckets: [0, 2], status: "error" }]);
   await prisma.$executeRaw`DELETE FROM "CallRollupHourly"`;
