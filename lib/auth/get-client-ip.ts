@@ -1,7 +1,7 @@
 /**
- * The address a console request came from, for per-IP sign-in throttling: the last
- * X-Forwarded-For entry (the one the nearest proxy, or Next itself, wrote; earlier entries are
- * whatever the client claimed), else X-Real-IP, else "unknown".
+ * The address a console request came from, for per-IP sign-in throttling. The hub's edge server
+ * (mcp/http/route-hub-request.ts) overwrites X-Forwarded-For with the address it resolved, trusted
+ * proxy or not, so the last entry is the one to use.
  */
 export function getClientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   const header = (name: string) => {

@@ -9,6 +9,7 @@ import { parseJsonRpcBody } from "@/mcp/pipeline/parse-json-rpc-body";
 import { readRequestBody } from "@/mcp/pipeline/read-request-body";
 import { buildMessageExtra } from "@/mcp/sessions/build-message-extra";
 import type { SseServerTransport } from "@/mcp/transports/sse-server-transport";
+import { clientIpOf } from "./client-ip-of";
 import type { HubHttpContext } from "./hub-http-context";
 import { sendErrorReply } from "./send-error-reply";
 
@@ -21,7 +22,7 @@ export async function handleSseMessage(request: IncomingMessage, response: Serve
   try {
     assertRequestOrigin(request.headers, context.allowedHosts);
     if (request.method !== "POST") throw new HubError("invalid_request", `Method ${request.method} is not supported on /message: use POST.`);
-    const auth = await authenticateRequest({ ip: request.socket.remoteAddress ?? "unknown", authorization: request.headers.authorization });
+    const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
     const sessionId = new URLSearchParams(query).get("sessionId");
     if (!sessionId) throw new HubError("invalid_request", "Missing sessionId query parameter.");
     const session = findSessionOrThrow(context.registry, { sessionId, principal: auth.principal, transport: "sse" });

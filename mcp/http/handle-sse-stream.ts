@@ -3,6 +3,7 @@ import { assertRequestOrigin } from "@/mcp/pipeline/assert-request-origin";
 import { authenticateRequest } from "@/mcp/pipeline/authenticate-request";
 import { createSessionId } from "@/mcp/sessions/create-session-id";
 import { SseServerTransport } from "@/mcp/transports/sse-server-transport";
+import { clientIpOf } from "./client-ip-of";
 import type { HubHttpContext } from "./hub-http-context";
 import { openSession } from "./open-session";
 import { sendErrorReply } from "./send-error-reply";
@@ -18,7 +19,7 @@ export const SSE_MESSAGE_PATH = "/message";
 export async function handleSseStream(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
   try {
     assertRequestOrigin(request.headers, context.allowedHosts);
-    const auth = await authenticateRequest({ ip: request.socket.remoteAddress ?? "unknown", authorization: request.headers.authorization });
+    const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
     const sessionId = createSessionId();
     await openSession(context.registry, { sessionId, transport: "sse", principal: auth.principal, channel: new SseServerTransport(response, sessionId, SSE_MESSAGE_PATH) });
   } catch (error) {

@@ -12,6 +12,7 @@ import { buildMessageExtra } from "@/mcp/sessions/build-message-extra";
 import { createSessionId } from "@/mcp/sessions/create-session-id";
 import type { HubSession } from "@/mcp/sessions/session-registry";
 import { StreamableServerTransport } from "@/mcp/transports/streamable-server-transport";
+import { clientIpOf } from "./client-ip-of";
 import type { HubHttpContext } from "./hub-http-context";
 import { openSession } from "./open-session";
 import { sendErrorReply } from "./send-error-reply";
@@ -45,7 +46,7 @@ export async function handleStreamableRequest(request: IncomingMessage, response
 
 async function handlePost(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
   // Authenticate before reading the body: an unauthenticated client learns nothing and costs little.
-  const auth = await authenticateRequest({ ip: request.socket.remoteAddress ?? "unknown", authorization: request.headers.authorization });
+  const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
   const body = await readRequestBody(request, context.maxBodyBytes);
   const parsed = parseJsonRpcBody(body);
   if (!parsed.ok) return sendJsonRpcError(response, 400, parsed.code, parsed.message);
@@ -92,7 +93,7 @@ async function handleDelete(request: IncomingMessage, response: ServerResponse, 
 }
 
 async function authenticatedSession(request: IncomingMessage, context: HubHttpContext): Promise<HubSession> {
-  const auth = await authenticateRequest({ ip: request.socket.remoteAddress ?? "unknown", authorization: request.headers.authorization });
+  const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
   const sessionId = request.headers["mcp-session-id"];
   if (typeof sessionId !== "string") throw new HubError("invalid_request", "Missing Mcp-Session-Id header.");
   const session = findSessionOrThrow(context.registry, { sessionId, principal: auth.principal, transport: "streamable" });

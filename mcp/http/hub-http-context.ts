@@ -5,4 +5,6 @@ export interface HubHttpContext {
   registry: SessionRegistry;
   allowedHosts: ReadonlySet<string>;
   maxBodyBytes: number;
+  /** Whether X-Forwarded-For comes from a trusted reverse proxy (SWITCHBOARD_TRUST_PROXY). */
+  trustProxy: boolean;
 }

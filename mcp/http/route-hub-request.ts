@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HubError } from "@/lib/errors/hub-error";
+import { clientIpOf } from "./client-ip-of";
 import { handleMetricsRequest } from "./handle-metrics-request";
 import { handleSseMessage } from "./handle-sse-message";
 import { handleSseStream } from "./handle-sse-stream";
@@ -33,6 +34,10 @@ export function routeHubRequest(request: IncomingMessage, response: ServerRespon
       void handleMetricsRequest(request, response, context);
       return;
     default:
+      // The console reads the client's address from X-Forwarded-For (sign-in throttling): replace
+      // whatever the client sent with the address this edge vouches for.
+      request.headers["x-forwarded-for"] = clientIpOf(request, context);
+      delete request.headers["x-real-ip"];
       Promise.resolve(fallback(request, response)).catch((error: unknown) => sendErrorReply(response, error));
   }
 }

@@ -24,9 +24,19 @@ after(async () => {
   await database?.drop();
 });
 
-const openStream = (key: string) => sendRawRequest({ port: hub.port, method: "GET", path: "/sse", headers: { Host: "localhost", Authorization: `Bearer ${key}` }, firstChunkOnly: true });
+// Each attempt claims a different X-Forwarded-For: with no trusted proxy configured the hub must
+// ignore it, or an attacker would get a fresh budget per forged address.
+let forged = 0;
+const openStream = (key: string) =>
+  sendRawRequest({
+    port: hub.port,
+    method: "GET",
+    path: "/sse",
+    headers: { Host: "localhost", Authorization: `Bearer ${key}`, "X-Forwarded-For": `198.51.100.${++forged}` },
+    firstChunkOnly: true,
+  });
 
-test(`after ${RATE_LIMIT_POLICIES.authFailures.limit} failed attempts the IP gets 429 with Retry-After, even with a valid key`, async () => {
+test(`after ${RATE_LIMIT_POLICIES.authFailures.limit} failed attempts the IP gets 429 with Retry-After, even with a valid key and forged X-Forwarded-For`, async () => {
   const budget = RATE_LIMIT_POLICIES.authFailures.limit;
   for (let attempt = 1; attempt <= budget; attempt++) {
     const reply = await openStream(generateApiKey().key);
