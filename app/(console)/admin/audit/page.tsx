@@ -10,6 +10,7 @@ import { AdminBackLink } from "@/app/(console)/admin/_components/admin-back-link
 import { LocalDateTimeField } from "@/app/(console)/usage/calls/local-date-time-field";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditFilterSchema, type AuditFilter } from "@/lib/console/admin/audit-filter-schema";
+import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -42,7 +43,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(Object.fromEntries(Object.keys(auditFilterSchema.shape).map((name) => [name, single(name)])));
   const filter: AuditFilter = parsed.success ? parsed.data : {};
   const { cursor, ...filters } = filter;
-  const page = await listAuditEvents({ actorLabel: filters.actor, action: filters.action, targetType: filters.targetType, targetId: filters.targetId, from: filters.from, to: filters.to, cursor, limit: PAGE_SIZE });
+  const [page, users] = await Promise.all([
+    listAuditEvents({ actorLabel: filters.actor, action: filters.action, targetType: filters.targetType, targetId: filters.targetId, from: filters.from, to: filters.to, cursor, limit: PAGE_SIZE }),
+    listUsers(),
+  ]);
+  // User targets are stored by id (emails change); show whom they are.
+  const emailById = new Map(users.map((user) => [user.id, user.email]));
   const filtered = Object.values(filters).some((value) => value !== undefined);
 
   return (
@@ -120,7 +126,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="px-4 py-2.5">{event.actorLabel}</td>
                     <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{event.action}</td>
                     <td className="px-4 py-2.5">
-                      <span className="text-xs text-zinc-500 dark:text-zinc-400">{event.targetType}</span> <span className="font-mono text-xs break-all">{event.targetId}</span>
+                      <span className="text-xs text-zinc-500 dark:text-zinc-400">{event.targetType}</span>{" "}
+                      {event.targetType === "user" && emailById.has(event.targetId) ? <span title={event.targetId}>{emailById.get(event.targetId)}</span> : <span className="font-mono text-xs break-all">{event.targetId}</span>}
                     </td>
                     <td className="max-w-xs px-4 py-2.5"><JsonValue value={event.before} /></td>
                     <td className="max-w-xs px-4 py-2.5"><JsonValue value={event.after} /></td>

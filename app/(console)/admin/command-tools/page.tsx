@@ -32,7 +32,7 @@ export default async function CommandToolsPage() {
                 <div className="min-w-0">
                   <h2 className="font-mono font-semibold">{definition.name}</h2>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    {definition.title} · v{definition.version} · {commandTools[index].status} · timeout {definition.timeoutMs / 1000} s · output ≤ {Math.round(definition.maxOutputBytes / 1024)} KiB · in <code className="font-mono">{definition.workingDir}</code>
+                    {definition.title} · v{definition.version} · {commandTools[index].status} · timeout {definition.timeoutMs / 1000} s · output ≤ {Math.round(definition.maxOutputBytes / 1024)} KiB · {definition.workingDir === "." ? "in the workspace root" : <>in <code className="font-mono">{definition.workingDir}</code></>}
                   </p>
                   <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-900 px-3 py-2 font-mono text-xs text-zinc-100 dark:bg-black">{definition.argv.map((arg) => (/\s/.test(arg) ? JSON.stringify(arg) : arg)).join(" ")}</pre>
                 </div>
