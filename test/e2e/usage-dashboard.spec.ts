@@ -233,6 +233,10 @@ test("an admin sees everyone's usage, live sessions, and may narrow to one user"
   await expect(page.locator("dt", { hasText: "Live sessions now" })).toBeVisible();
   await expect(page.getByRole("figure", { name: "Requests per key" }).getByRole("img")).toHaveAttribute("aria-label", new RegExp(KEY_NAME));
   await capture(page, testInfo, "usage-dashboard-admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("figure", { name: "Calls over time" })).toBeInViewport({ ratio: 0.1 });
+  await capture(page, testInfo, "usage-dashboard-admin-phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Narrow to OWNER with the user filter (a GET form: the choice lands in the URL).
   await page.getByLabel("User", { exact: true }).selectOption({ label: OWNER.email });

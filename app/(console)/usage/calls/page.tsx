@@ -7,6 +7,7 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { TextField } from "@/app/_components/text-field";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { listGrantableTools } from "@/lib/console/list-grantable-tools";
 import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { buildSearchHref } from "@/lib/console/usage/build-search-href";
 import { CALL_STATUSES, parseCallLogFilterParams } from "@/lib/console/usage/call-log-filter-params";
@@ -15,7 +16,6 @@ import { listUsageKeyOptions } from "@/lib/console/usage/list-usage-key-options"
 import type { RawSearchParams } from "@/lib/console/usage/parse-search-params";
 import { resolveUsageScope } from "@/lib/console/usage/resolve-usage-scope";
 import type { CallStatus } from "@/lib/generated/prisma/enums";
-import { getToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
 import { listUsers } from "@/lib/users/list-users";
 import { FilterSelect } from "../filter-select";
@@ -44,11 +44,12 @@ const STATUS_LABELS = { ok: "OK", error: "Error", denied: "Denied", rate_limited
 export default async function CallLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const [viewer, params] = await Promise.all([requireConsoleUser(), searchParams.then(parseCallLogFilterParams)]);
   const scope = resolveUsageScope(viewer, params.requestedUserId);
-  const [page, keyOptions, users, toolStats, ownKeys] = await Promise.all([
+  const [page, keyOptions, users, toolNames, ownKeys] = await Promise.all([
     listCallLogs({ toolName: params.toolName, userId: scope.userId, apiKeyId: params.apiKeyId, status: params.status, from: params.from, to: params.to, cursor: params.cursor, limit: PAGE_SIZE }),
     listUsageKeyOptions(scope.userId),
     scope.canSeeEveryone ? listUsers() : Promise.resolve([]),
-    getToolUsageStats({ range: "30d", userId: scope.userId }),
+    // Suggestions only (any name can be typed): the viewer's callable tools, a cached in-memory answer.
+    listGrantableTools(viewer),
     listApiKeys(viewer.id),
   ]);
   const emails = new Map(users.map((user) => [user.id, user.email]));
@@ -79,8 +80,8 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
       <form method="get" action="/usage/calls" aria-label="Filter calls" className="mb-6 grid gap-4 rounded-xl border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
         <TextField label="Tool" name="tool" defaultValue={filters.tool ?? ""} list="tool-names" placeholder="Any tool" autoComplete="off" />
         <datalist id="tool-names">
-          {toolStats.map((tool) => (
-            <option key={tool.toolName} value={tool.toolName} />
+          {toolNames.map((name) => (
+            <option key={name} value={name} />
           ))}
         </datalist>
         {scope.canSeeEveryone ? <FilterSelect label="User" name="user" value={filters.user} emptyLabel="Everyone" options={users.map((user) => ({ value: user.id, label: user.email }))} /> : null}
