@@ -31,7 +31,7 @@ export function SignUpForm({ minPasswordLength, submitLabel }: { minPasswordLeng
   }
 
   return (
-    <form onSubmit={handleSubmit} className="flex flex-col gap-4">
+    <form method="post" onSubmit={handleSubmit} className="flex flex-col gap-4">
       <FormAlert message={failure?.message} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus error={failure?.fieldErrors.email} />
       <TextField

@@ -46,7 +46,7 @@ export function MintKeyPanel({ tools, startOpen }: { tools: string[]; startOpen:
   }
 
   return (
-    <form onSubmit={handleSubmit} aria-labelledby="mint-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <form method="post" onSubmit={handleSubmit} aria-labelledby="mint-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="mint-title" className="text-lg font-semibold">
         Mint a key
       </h2>
