@@ -113,8 +113,12 @@ export class SessionRegistry {
     return this.#activeCalls;
   }
 
-  countByTransport(): Record<SessionTransportKind, number> {
-    return { ...this.#counts };
+  /** Live sessions per transport: the hub's (kept as counters, read by /metrics) or one user's. */
+  countByTransport(filter: { userId?: string } = {}): Record<SessionTransportKind, number> {
+    if (filter.userId === undefined) return { ...this.#counts };
+    const counts: Record<SessionTransportKind, number> = { sse: 0, streamable: 0 };
+    for (const session of this.#sessions.values()) if (session.userId === filter.userId) counts[session.transport] += 1;
+    return counts;
   }
 
   get size(): number {

@@ -61,8 +61,8 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
     scope.canSeeEveryone ? listUsers() : Promise.resolve([]),
     listApiKeys(viewer.id),
   ]);
-  // Live sessions are hub-wide (the registry does not say whose they are), so only admins see them.
-  const sessions = scope.canSeeEveryone ? getSessionRegistry().countByTransport() : null;
+  // Admins see the hub's live sessions (or the filtered user's); members their own.
+  const sessions = getSessionRegistry().countByTransport(scope.userId ? { userId: scope.userId } : {});
   const summary = summarizeUsage(params.range, calls, violations);
   const { slowest, mostFailing } = rankToolUsage(tools);
   const rangeText = describeUsageRange(params.range);
@@ -132,7 +132,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         )
       ) : (
         <div className="flex flex-col gap-4">
-          <SummaryStats summary={summary} liveSessions={sessions ? sessions.sse + sessions.streamable : null} />
+          <SummaryStats summary={summary} liveSessions={sessions.sse + sessions.streamable} />
           <TimeSeriesChart
             id="calls-over-time"
             title="Calls over time"
@@ -182,25 +182,23 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                 ...(scope.userId === null ? [{ key: "authFailure", label: "Failed authentications", color: CHART_COLORS.violationsAuth }] : []),
               ]}
             />
-            {sessions ? (
-              <CategoryBarChart
-                id="active-sessions"
-                title="Active sessions by transport"
-                description={
-                  <>
-                    Live MCP sessions on this hub right now (as of <LocalTime iso={query.now.toISOString()} style="time" />)
-                  </>
-                }
-                categoryLabel="Transport"
-                unit="count"
-                emptyText="No live sessions right now."
-                rows={[
-                  { label: "Streamable HTTP", sessions: sessions.streamable },
-                  { label: "HTTP + SSE", sessions: sessions.sse },
-                ]}
-                series={[{ key: "sessions", label: "Sessions", color: CHART_COLORS.streamable }]}
-              />
-            ) : null}
+            <CategoryBarChart
+              id="active-sessions"
+              title="Active sessions by transport"
+              description={
+                <>
+                  {scope.userId === null ? "Live MCP sessions on this hub" : `Live MCP sessions of ${whose}`} right now (as of <LocalTime iso={query.now.toISOString()} style="time" />)
+                </>
+              }
+              categoryLabel="Transport"
+              unit="count"
+              emptyText="No live sessions right now."
+              rows={[
+                { label: "Streamable HTTP", sessions: sessions.streamable },
+                { label: "HTTP + SSE", sessions: sessions.sse },
+              ]}
+              series={[{ key: "sessions", label: "Sessions", color: CHART_COLORS.streamable }]}
+            />
             <CategoryBarChart
               id="requests-per-client"
               title="Requests per client"

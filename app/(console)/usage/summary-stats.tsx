@@ -2,13 +2,13 @@ import { formatUsageValue } from "@/lib/console/usage/format-usage-value";
 import type { UsageSummary } from "@/lib/console/usage/summarize-usage";
 
 /** The range's headline numbers, as a description list of cards. */
-export function SummaryStats({ summary, liveSessions }: { summary: UsageSummary; liveSessions: number | null }) {
+export function SummaryStats({ summary, liveSessions }: { summary: UsageSummary; liveSessions: number }) {
   const stats = [
     { label: "Calls", value: formatUsageValue(summary.calls, "count") },
     { label: "Average rate", value: formatUsageValue(summary.callsPerMinute, "callsPerMinute") },
     { label: "Failed calls", value: `${formatUsageValue(summary.errors, "count")} (${formatUsageValue(summary.errorRate, "percent")})` },
     { label: "Rate-limit refusals", value: formatUsageValue(summary.rateLimitViolations, "count") },
-    ...(liveSessions === null ? [] : [{ label: "Live sessions now", value: formatUsageValue(liveSessions, "count") }]),
+    { label: "Live sessions now", value: formatUsageValue(liveSessions, "count") },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

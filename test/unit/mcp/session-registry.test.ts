@@ -53,11 +53,15 @@ async function openSession(registry: SessionRegistry, options: { id: string; key
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test("counts sessions per transport and forgets removed ones", async () => {
+test("counts sessions per transport, for the hub or one user, and forgets removed ones", async () => {
   const registry = startRegistry(60);
   await openSession(registry, { id: "a", keyId: "k1", userId: "u1", stream: false });
   await openSession(registry, { id: "b", keyId: "k1", userId: "u1", stream: true });
-  assert.deepEqual(registry.countByTransport(), { sse: 1, streamable: 1 });
+  await openSession(registry, { id: "c", keyId: "k2", userId: "u2", stream: false });
+  assert.deepEqual(registry.countByTransport(), { sse: 1, streamable: 2 });
+  assert.deepEqual(registry.countByTransport({ userId: "u1" }), { sse: 1, streamable: 1 });
+  assert.deepEqual(registry.countByTransport({ userId: "nobody" }), { sse: 0, streamable: 0 });
+  await registry.close("c");
   await registry.close("a");
   assert.deepEqual(registry.countByTransport(), { sse: 1, streamable: 0 });
   assert.equal(registry.get("a"), undefined);
