@@ -12,7 +12,7 @@ export interface RateLimitedCall {
 }
 
 /**
- * Per-key limit on POSTs that carry tools/call. Within the limit: returns the RateLimit-* headers
+ * Per-key limit on POSTs that carry tools/call, charged per call. Within the limit: returns the RateLimit-* headers
  * for the answer. Over it: records the violation and one call-log row (status rate_limited) per
  * refused call, then throws HubError rate_limited carrying Retry-After and RateLimit-* headers.
  */
@@ -23,7 +23,10 @@ export async function assertWithinRateLimit(context: {
   client: { name: string; version: string } | undefined;
   calls: readonly RateLimitedCall[];
 }): Promise<{ rateLimitHeaders: Record<string, string> }> {
-  const decision = await checkRateLimit(context.principal);
+  // One token per tools/call, so a JSON-RPC batch cannot carry more calls than the budget holds;
+  // the first refusal refuses the whole POST.
+  let decision = await checkRateLimit(context.principal);
+  for (let index = 1; index < context.calls.length && decision.allowed; index++) decision = await checkRateLimit(context.principal);
   const headers = rateLimitHeaders(decision);
   if (decision.allowed) return { rateLimitHeaders: headers };
   recordRateLimitViolation({ kind: "key", principal: context.principal, decision });

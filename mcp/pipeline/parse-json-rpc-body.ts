@@ -3,6 +3,8 @@ import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 /** JSON-RPC 2.0 error codes for bodies that are not messages. */
 export const JSON_RPC_PARSE_ERROR = -32700;
 export const JSON_RPC_INVALID_REQUEST = -32600;
+/** Batches were dropped from MCP in 2025-06-18; older clients send a few messages at most. */
+export const MAX_BATCH_MESSAGES = 32;
 
 export type ParsedJsonRpcBody =
   | { ok: true; messages: JSONRPCMessage[]; batch: boolean }
@@ -23,6 +25,9 @@ export function parseJsonRpcBody(body: Buffer): ParsedJsonRpcBody {
   const batch = Array.isArray(value);
   const items: unknown[] = batch ? (value as unknown[]) : [value];
   if (items.length === 0) return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: "Invalid Request: empty batch." };
+  if (items.length > MAX_BATCH_MESSAGES) {
+    return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: `Invalid Request: a batch holds at most ${MAX_BATCH_MESSAGES} messages.` };
+  }
   for (const item of items) {
     if (!isJsonRpcMessage(item)) return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: "Invalid Request: not a JSON-RPC 2.0 message." };
   }

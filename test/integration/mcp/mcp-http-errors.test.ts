@@ -18,7 +18,7 @@ const PROTOCOL_VERSION = "2025-06-18";
 
 let database: TestDatabase;
 let hub: TestHub;
-const keys = { member: "", other: "", revoked: "", limited: "" };
+const keys = { member: "", other: "", revoked: "", limited: "", batched: "" };
 let streamableSessionId = "";
 let sseStream: RawEventStream;
 let sseSessionId = "";
@@ -36,6 +36,7 @@ before(async () => {
   keys.other = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "other"], env);
   keys.revoked = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "revoked"], env);
   keys.limited = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "limited", "--rate-limit", "2/1m"], env);
+  keys.batched = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "batched", "--rate-limit", "2/1m"], env);
   await runSbCli(["key", "revoke", "--prefix", keys.revoked.slice(0, 12)], env);
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_MAX_BODY_BYTES: String(MAX_BODY_BYTES) } });
   const opened = await send({ method: "POST", path: "/mcp", key: keys.member, body: initializeBody });
@@ -144,6 +145,18 @@ describe("per-key rate limit on tools/call", () => {
     // The refused call is in the call log (the writer flushes every 250 ms).
     const statuses = await pollCallLogStatuses(session["Mcp-Session-Id"], 3);
     assert.deepEqual(statuses, ["ok", "ok", "rate_limited"]);
+  });
+});
+
+describe("per-key rate limit on a JSON-RPC batch", () => {
+  test("a batch of three tools/call on a 2/1m key is charged per call and refused whole", async () => {
+    const opened = await send({ method: "POST", path: "/mcp", key: keys.batched, body: initializeBody });
+    const session = { "Mcp-Session-Id": String(opened.headers["mcp-session-id"]), "MCP-Protocol-Version": PROTOCOL_VERSION };
+    const call = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "echo", arguments: { message: `m${id}` } } });
+    const refused = await send({ method: "POST", path: "/mcp", key: keys.batched, body: JSON.stringify([call(1), call(2), call(3)]), headers: session });
+    assert.equal(refused.status, 429, refused.text);
+    assert.equal(refused.headers["ratelimit-remaining"], "0");
+    assert.equal((JSON.parse(refused.text) as { error: { code: string } }).error.code, "rate_limited");
   });
 });
 

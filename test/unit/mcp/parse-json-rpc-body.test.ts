@@ -17,6 +17,12 @@ const refusals = [
   { name: "not JSON", body: "{nope", code: -32700, message: "Parse error: the body is not valid JSON." },
   { name: "empty body", body: "", code: -32700, message: "Parse error: the body is not valid JSON." },
   { name: "empty batch", body: "[]", code: -32600, message: "Invalid Request: empty batch." },
+  {
+    name: "batch over the cap",
+    body: JSON.stringify(Array.from({ length: 33 }, (_, id) => ({ jsonrpc: "2.0", id, method: "tools/list" }))),
+    code: -32600,
+    message: "Invalid Request: a batch holds at most 32 messages.",
+  },
   { name: "wrong version", body: '{"jsonrpc":"1.0","id":1,"method":"x"}', code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message." },
   { name: "object id", body: '{"jsonrpc":"2.0","id":{},"method":"x"}', code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message." },
   { name: "response without id", body: '{"jsonrpc":"2.0","result":{}}', code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message." },
