@@ -183,6 +183,19 @@ test("admin deprecates a tool: live SDK sessions get tools/list_changed and the 
     await Promise.all(clients.map((watcher, index) => watcher.changedAfter(beforeClear[index], 2_000)));
     expect(await clients[0].descriptionOf(DEPRECATED_TOOL)).not.toContain("[DEPRECATED");
     await expect(card).toContainText("active");
+
+    // Disable (confirmed) and enable: the tool leaves and rejoins every live session's list.
+    const beforeDisable = clients.map((watcher) => watcher.changes);
+    await card.getByRole("button", { name: `Disable ${DEPRECATED_TOOL}` }).click();
+    await page.getByRole("dialog", { name: `Disable ${DEPRECATED_TOOL}?` }).getByRole("button", { name: "Disable tool" }).click();
+    await Promise.all(clients.map((watcher, index) => watcher.changedAfter(beforeDisable[index], 2_000)));
+    for (const watcher of clients) expect(await watcher.descriptionOf(DEPRECATED_TOOL), `${watcher.kind} no longer lists it`).toBeUndefined();
+    await expect(card).toContainText("disabled");
+    const beforeEnable = clients.map((watcher) => watcher.changes);
+    await card.getByRole("button", { name: `Enable ${DEPRECATED_TOOL}` }).click();
+    await Promise.all(clients.map((watcher, index) => watcher.changedAfter(beforeEnable[index], 2_000)));
+    for (const watcher of clients) expect(await watcher.descriptionOf(DEPRECATED_TOOL), `${watcher.kind} lists it again`).toBeDefined();
+    await expect(card).toContainText("active");
   } finally {
     await Promise.all(clients.map((watcher) => watcher.client.close()));
   }

@@ -7,7 +7,8 @@ import { findUsableInvite } from "@/lib/console/admin/find-usable-invite";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/create-user";
 import { AcceptInviteForm } from "./accept-invite-form";
 
-export const metadata: Metadata = { title: "Accept invitation", robots: { index: false } };
+// The token is in the path: keep it out of Referer headers and search indexes.
+export const metadata: Metadata = { title: "Accept invitation", robots: { index: false }, referrer: "no-referrer" };
 
 /**
  * /invite/<token>: outside the console layout (no session needed), in the sign-in pages' frame; the token itself is the
