@@ -136,6 +136,8 @@ async function main(): Promise<void> {
     PORT: String(HUB_PORT),
     SWITCHBOARD_DATA_DIR: dataDir,
     SWITCHBOARD_SESSION_TTL_SECONDS: "3600",
+    // One key opens every benchmark session, the 2,000 idle ones included.
+    SWITCHBOARD_MAX_SESSIONS_PER_KEY: String(IDLE_SESSIONS + 1000),
     LOG_LEVEL: "warn",
   };
   try {

@@ -23,6 +23,8 @@ export const envSchema = z.object({
   SWITCHBOARD_INSTANCE_ID: z.string().regex(/^[a-z0-9]{1,16}$/).optional().describe("Instance id carried in session ids (lowercase letters/digits, max 16)"),
   SWITCHBOARD_SESSION_TTL_SECONDS: z.coerce.number().int().min(10).default(1800).describe("Idle MCP session lifetime in seconds"),
   SWITCHBOARD_TRUST_PROXY: booleanSetting.default(false).describe("Trust X-Forwarded-For from a reverse proxy in front of the hub: true or false"),
+  SWITCHBOARD_MAX_SESSIONS_PER_KEY: z.coerce.number().int().min(1).default(100).describe("Most live MCP sessions one API key may hold"),
+  SWITCHBOARD_MAX_SESSIONS: z.coerce.number().int().min(1).default(20_000).describe("Most live MCP sessions the instance holds"),
   SWITCHBOARD_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe("Largest accepted MCP request body in bytes"),
   SWITCHBOARD_METRICS_TOKEN: z.string().min(16).optional().describe("Bearer token for GET /metrics (admin API keys work too); at least 16 characters"),
   SWITCHBOARD_RATE_LIMIT_FAILURE_MODE: z.enum(["open", "closed"]).default("open").describe("When Redis is unreachable: open (local limiter) or closed (refuse)"),

@@ -19,7 +19,7 @@ export interface HubServer {
  */
 export function createHubServer(env: Env, fallback: FallbackHandler): HubServer {
   const registry = getSessionRegistry();
-  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS });
+  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY });
   const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY };
   let inFlight = 0;
   const server = createServer((request, response) => {

@@ -1,4 +1,5 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { HubError } from "@/lib/errors/hub-error";
 import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
 
@@ -34,14 +35,17 @@ const KEEP_ALIVE_MS = 15_000;
 export class SessionRegistry {
   readonly #sessions = new Map<string, HubSession>();
   readonly #counts: Record<SessionTransportKind, number> = { sse: 0, streamable: 0 };
+  readonly #perKey = new Map<string, number>();
+  #limits = { maxSessions: Number.POSITIVE_INFINITY, maxSessionsPerKey: Number.POSITIVE_INFINITY };
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #ttlMs = 1_800_000;
   #activeCalls = 0;
 
   /** Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). */
-  start(options: { ttlSeconds: number }): void {
+  start(options: { ttlSeconds: number; maxSessions?: number; maxSessionsPerKey?: number }): void {
     this.#ttlMs = options.ttlSeconds * 1000;
+    this.#limits = { maxSessions: options.maxSessions ?? Number.POSITIVE_INFINITY, maxSessionsPerKey: options.maxSessionsPerKey ?? Number.POSITIVE_INFINITY };
     if (this.#timer) return;
     const tickMs = Math.min(KEEP_ALIVE_MS, Math.max(1000, this.#ttlMs / 4));
     let sinceKeepAlive = 0;
@@ -62,9 +66,21 @@ export class SessionRegistry {
     this.#unsubscribe = undefined;
   }
 
+  /**
+   * Registers a session, refusing it (HubError rate_limited) when the hub or its key already holds
+   * the most sessions allowed: every session costs memory, and initialize is not a tool call.
+   */
   add(session: HubSession): void {
+    const keySessions = this.#perKey.get(session.keyId) ?? 0;
+    if (keySessions >= this.#limits.maxSessionsPerKey) {
+      throw sessionLimitError(this.#limits.maxSessionsPerKey, `This API key already has ${keySessions} open sessions (the most allowed): close unused ones (DELETE /mcp) or let them expire.`);
+    }
+    if (this.#sessions.size >= this.#limits.maxSessions) {
+      throw sessionLimitError(this.#limits.maxSessions, `The hub holds the most sessions it allows (${this.#sessions.size}); retry shortly.`);
+    }
     this.#sessions.set(session.id, session);
     this.#counts[session.transport] += 1;
+    this.#perKey.set(session.keyId, keySessions + 1);
   }
 
   get(id: string): HubSession | undefined {
@@ -77,6 +93,9 @@ export class SessionRegistry {
     if (!session) return;
     this.#sessions.delete(id);
     this.#counts[session.transport] -= 1;
+    const keySessions = (this.#perKey.get(session.keyId) ?? 1) - 1;
+    if (keySessions > 0) this.#perKey.set(session.keyId, keySessions);
+    else this.#perKey.delete(session.keyId);
   }
 
   /** Closes one session (its transport's onclose removes it). */
@@ -168,4 +187,9 @@ const globalForSessions = globalThis as unknown as { switchboardSessionRegistry?
 /** The process-wide session registry. */
 export function getSessionRegistry(): SessionRegistry {
   return (globalForSessions.switchboardSessionRegistry ??= new SessionRegistry());
+}
+
+function sessionLimitError(limit: number, message: string): HubError {
+  const retryAfter = "60";
+  return new HubError("rate_limited", message, { headers: { "Retry-After": retryAfter, "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0", "RateLimit-Reset": retryAfter } });
 }

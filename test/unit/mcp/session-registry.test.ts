@@ -3,6 +3,7 @@ import { afterEach, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import { createSessionServer } from "@/mcp/sessions/create-session-server";
 import { SessionRegistry, type HubSession } from "@/mcp/sessions/session-registry";
@@ -108,4 +109,20 @@ test("idle sessions without a client stream expire after the TTL; sessions holdi
   assert.equal(streamed.isClosed(), false);
   assert.equal(registry.get("idle"), undefined);
   assert.ok(registry.get("streamed"));
+});
+
+test("refuses a session beyond the per-key or per-instance cap with 429 and Retry-After, and frees room on close", async () => {
+  const registry = new SessionRegistry();
+  registry.start({ ttlSeconds: 60, maxSessions: 3, maxSessionsPerKey: 2 });
+  registries.push(registry);
+  await openSession(registry, { id: "k1-a", keyId: "k1", userId: "u1", stream: false });
+  await openSession(registry, { id: "k1-b", keyId: "k1", userId: "u1", stream: false });
+  const refusal = (message: RegExp) => (error: unknown) =>
+    error instanceof HubError && error.code === "rate_limited" && error.headers["Retry-After"] === "60" && message.test(error.message);
+  await assert.rejects(openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false }), refusal(/^This API key already has 2 open sessions/));
+  await openSession(registry, { id: "k2-a", keyId: "k2", userId: "u2", stream: false });
+  await assert.rejects(openSession(registry, { id: "k3-a", keyId: "k3", userId: "u3", stream: false }), refusal(/^The hub holds the most sessions it allows \(3\)/));
+  await registry.close("k1-a");
+  await openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false });
+  assert.deepEqual(registry.countByTransport(), { sse: 0, streamable: 3 });
 });
