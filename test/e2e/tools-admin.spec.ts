@@ -205,11 +205,23 @@ test("a member sees tools read-only, cannot open admin pages and cannot run an a
   if (!baseURL) throw new Error("baseURL is not configured");
   const member = await signedInPage(browser, MEMBER);
   await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
-  for (const path of ["/admin", "/admin/users", "/admin/policies", "/admin/audit", "/admin/command-tools"]) {
+  const adminPaths = ["/admin", "/admin/users", "/admin/policies", "/admin/audit", "/admin/command-tools"];
+  for (const path of adminPaths) {
     const response = await member.goto(path);
     expect(response?.status(), `${path} refuses members`).toBe(403);
     await expect(member.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    // The raw answer, streamed page data included, must carry nothing only admins may read.
+    const raw = await member.request.get(path, { maxRedirects: 0 });
+    expect(await raw.text(), `${path} leaks admin data to a member`).not.toContain(ADMIN.email);
   }
+  // Signed out, the admin pages redirect to /login and stream nothing of theirs either.
+  const anonymous = await browser.newContext();
+  for (const path of adminPaths) {
+    const raw = await anonymous.request.get(new URL(path, baseURL).href, { maxRedirects: 0 });
+    expect(raw.status(), `${path} redirects the signed-out`).toBe(307);
+    expect(await raw.text(), `${path} leaks admin data when signed out`).not.toContain(ADMIN.email);
+  }
+  await anonymous.close();
   await capturePage(member, testInfo, "admin-refused-for-member");
 
   await member.goto("/tools");

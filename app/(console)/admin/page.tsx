@@ -2,6 +2,7 @@ import { Gauge, ScrollText, SquareTerminal, Users, Wrench } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
+import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -13,7 +14,8 @@ const ADMIN_SECTIONS = [
   { href: "/admin/audit", title: "Audit log", icon: ScrollText, text: "Who changed what, with the state before and after." },
 ] as const;
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  await requireConsoleAdmin();
   return (
     <>
       <PageHeader title="Admin" description="Run the hub: people, tools, policies and the audit trail." />

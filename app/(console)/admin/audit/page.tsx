@@ -11,6 +11,7 @@ import { LocalDateTimeField } from "@/app/(console)/usage/calls/local-date-time-
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditFilterSchema, type AuditFilter } from "@/lib/console/admin/audit-filter-schema";
 import { listUsers } from "@/lib/users/list-users";
+import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -38,6 +39,7 @@ function JsonValue({ value }: { value: unknown }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireConsoleAdmin();
   const raw = await searchParams;
   const single = (name: string) => (typeof raw[name] === "string" ? raw[name] : undefined);
   const parsed = auditFilterSchema.safeParse(Object.fromEntries(Object.keys(auditFilterSchema.shape).map((name) => [name, single(name)])));

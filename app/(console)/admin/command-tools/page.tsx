@@ -10,10 +10,12 @@ import { getCommandTool } from "@/lib/command-tools/get-command-tool";
 import { listCatalog } from "@/lib/tool-catalog/list-catalog";
 import { deleteCommandToolAction } from "./actions";
 import { CommandToolForm, EMPTY_COMMAND_TOOL } from "./command-tool-form";
+import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 
 export const metadata: Metadata = { title: "Command tools" };
 
 export default async function CommandToolsPage() {
+  await requireConsoleAdmin();
   const commandTools = (await listCatalog()).filter((tool) => tool.kind === "command");
   const definitions = await Promise.all(commandTools.map((tool) => getCommandTool(tool.name)));
   return (

@@ -4,10 +4,12 @@ import { AdminBackLink } from "@/app/(console)/admin/_components/admin-back-link
 import { ROLES } from "@/lib/permissions/roles";
 import { listRateLimitPolicies } from "@/lib/rate-limit/list-rate-limit-policies";
 import { RolePolicyForm } from "./role-policy-form";
+import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 
 export const metadata: Metadata = { title: "Rate limits" };
 
 export default async function PoliciesPage() {
+  await requireConsoleAdmin();
   const policies = await listRateLimitPolicies();
   return (
     <>

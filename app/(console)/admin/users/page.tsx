@@ -5,18 +5,19 @@ import { ActionButton } from "@/app/(console)/admin/_components/action-button";
 import { AdminBackLink } from "@/app/(console)/admin/_components/admin-back-link";
 import { StatusBadge } from "@/app/(console)/admin/_components/status-badge";
 import { listPendingInvites } from "@/lib/console/admin/list-pending-invites";
-import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/create-user";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserDisabledAction } from "./actions";
 import { ChangeRoleForm } from "./change-role-form";
 import { CreateUserForm } from "./create-user-form";
 import { InviteUserForm } from "./invite-user-form";
+import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const [me, users, invites] = await Promise.all([requireConsoleUser(), listUsers(), listPendingInvites()]);
+  const me = await requireConsoleAdmin();
+  const [users, invites] = await Promise.all([listUsers(), listPendingInvites()]);
   return (
     <>
       <AdminBackLink />
