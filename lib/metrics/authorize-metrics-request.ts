@@ -3,6 +3,7 @@ import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
 import { getEnv } from "@/lib/env";
 import { HubError } from "@/lib/errors/hub-error";
 import { ROLES } from "@/lib/permissions/roles";
+import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -13,14 +14,22 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * Allows GET /metrics for `Authorization: Bearer <SWITCHBOARD_METRICS_TOKEN>` (compared in
- * constant time) or an admin's API key. Throws HubError unauthorized (no or unknown credentials)
- * or forbidden (a valid key of a non-admin).
+ * constant time) or an admin's API key. Wrong credentials count against the caller IP's
+ * failed-authentication budget (so the token cannot be guessed at leisure); over budget is 429.
+ * Throws HubError unauthorized (no or unknown credentials), forbidden (a valid key of a
+ * non-admin) or rate_limited.
  */
-export async function authorizeMetricsRequest(authorizationHeader: string | null | undefined): Promise<void> {
+export async function authorizeMetricsRequest(authorizationHeader: string | null | undefined, ip: string): Promise<void> {
   const token = BEARER.exec(authorizationHeader ?? "")?.[1];
   if (!token) throw new HubError("unauthorized", "Metrics require Authorization: Bearer <metrics token or admin API key>");
+  await assertAuthAttemptAllowed(ip);
   const metricsToken = getEnv().SWITCHBOARD_METRICS_TOKEN;
   if (metricsToken && sameSecret(token, metricsToken)) return;
-  const principal = await resolvePrincipal(token);
-  if (!ROLES[principal.role].manageHub) throw new HubError("forbidden", "Metrics are available to admins only");
+  try {
+    const principal = await resolvePrincipal(token);
+    if (!ROLES[principal.role].manageHub) throw new HubError("forbidden", "Metrics are available to admins only");
+  } catch (error) {
+    if (error instanceof HubError && error.code === "unauthorized") await noteAuthFailure(ip);
+    throw error;
+  }
 }

@@ -4,10 +4,12 @@ import { describe, it } from "node:test";
 import type { Principal } from "@/lib/api-keys/principal";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { recordToolCall } from "@/lib/call-log/record-tool-call";
+import { HubError } from "@/lib/errors/hub-error";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { authorizeMetricsRequest } from "@/lib/metrics/authorize-metrics-request";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 import { renderMetrics, setActiveSessionsSource } from "@/lib/metrics/render-metrics";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
 import { createUser } from "@/lib/users/create-user";
 import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
@@ -71,8 +73,8 @@ describe("metrics", () => {
 
 describe("authorizeMetricsRequest", () => {
   it("accepts the metrics token and an admin's API key", async () => {
-    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`);
-    await authorizeMetricsRequest(`Bearer ${adminSecret}`);
+    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, "192.0.2.1");
+    await authorizeMetricsRequest(`Bearer ${adminSecret}`, "192.0.2.1");
   });
 
   const refusals: { name: string; header: () => string | null; status: number; code: string; message?: string }[] = [
@@ -83,7 +85,7 @@ describe("authorizeMetricsRequest", () => {
   ];
   for (const refusal of refusals) {
     it(`refuses ${refusal.name}`, async () => {
-      const error = await authorizeMetricsRequest(refusal.header()).then(() => null, (err: unknown) => err);
+      const error = await authorizeMetricsRequest(refusal.header(), "192.0.2.2").then(() => null, (err: unknown) => err);
       const reply = toErrorReply(error);
       assert.equal(reply.status, refusal.status);
       const body = reply.body as { error: { code: string; message: string } };
@@ -92,4 +94,14 @@ describe("authorizeMetricsRequest", () => {
       if (refusal.status === 401) assert.match(reply.headers["WWW-Authenticate"], /^Bearer/);
     });
   }
+
+  it("counts wrong tokens against the IP's failed-authentication budget, then refuses even the right one", async () => {
+    const ip = "192.0.2.3";
+    const budget = RATE_LIMIT_POLICIES.authFailures.limit;
+    for (let attempt = 0; attempt < budget; attempt++) {
+      await assert.rejects(authorizeMetricsRequest(`Bearer guess-${attempt}-0123456789abcdef`, ip), (error: unknown) => error instanceof HubError && error.code === "unauthorized");
+    }
+    await assert.rejects(authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, ip), (error: unknown) => error instanceof HubError && error.code === "rate_limited");
+    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, "192.0.2.4");
+  });
 });

@@ -13,6 +13,10 @@ describe("safeCallbackPath", () => {
     ["//evil.example/keys", "/keys"],
     ["/\\evil.example", "/keys"],
     ["javascript:alert(1)", "/keys"],
+    ["/\t/evil.example", "/keys"],
+    ["/\n/evil.example", "/keys"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/usage#calls", "/usage#calls"],
   ];
   for (const [input, expected] of cases) {
     it(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(safeCallbackPath(input), expected));
