@@ -48,7 +48,9 @@ export async function resolveSsoUser(identity: SsoIdentity): Promise<SsoResoluti
     if (!identity.emailVerified) {
       return { ok: false, reason: "unverified_email" };
     }
-    await linkAccount(existing.id, email, identity);
+    // With open sign-up anyone could have registered this address with a password of their own
+    // before its owner first came through SSO: the verified identity wins and that password goes.
+    await linkAccount(existing.id, email, identity, { clearPassword: getEnv().SWITCHBOARD_ALLOW_SIGNUP });
     return { ok: true, user: toConsoleUser(existing) };
   }
 
@@ -61,11 +63,18 @@ export async function resolveSsoUser(identity: SsoIdentity): Promise<SsoResoluti
   });
 }
 
-async function linkAccount(userId: string, email: string, identity: SsoIdentity): Promise<void> {
+async function linkAccount(userId: string, email: string, identity: SsoIdentity, options: { clearPassword?: boolean } = {}): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const account = await tx.account.create({ data: { userId, provider: identity.provider, providerAccountId: identity.providerAccountId } });
+    const cleared = options.clearPassword ? (await tx.user.updateMany({ where: { id: userId, passwordHash: { not: null } }, data: { passwordHash: null } })).count > 0 : false;
     await recordAuditEvent(
-      { actor: { userId, label: email }, action: "account.link", targetType: "user", targetId: userId, after: { provider: identity.provider, accountId: account.id } },
+      {
+        actor: { userId, label: email },
+        action: "account.link",
+        targetType: "user",
+        targetId: userId,
+        after: { provider: identity.provider, accountId: account.id, ...(cleared ? { passwordCleared: true } : {}) },
+      },
       tx,
     );
   });
