@@ -1,5 +1,6 @@
+import { findUsableInvite } from "@/lib/console/admin/find-usable-invite";
 import { hashInviteToken } from "@/lib/console/admin/hash-invite-token";
-import { INVITE_REFUSED_MESSAGE, INVITE_TOKEN_PATTERN } from "@/lib/console/admin/invite-lifetime";
+import { INVITE_REFUSED_MESSAGE } from "@/lib/console/admin/invite-lifetime";
 import { getPrisma } from "@/lib/db/prisma";
 import { HubError } from "@/lib/errors/hub-error";
 import { createUser } from "@/lib/users/create-user";
@@ -13,10 +14,11 @@ import type { UserSummary } from "@/lib/users/user-summary";
  * validation_failed (password), conflict (email taken meanwhile).
  */
 export async function acceptInvite(input: { token: string; password: string; name?: string; now?: Date }): Promise<UserSummary> {
-  if (!INVITE_TOKEN_PATTERN.test(input.token)) throw new HubError("not_found", INVITE_REFUSED_MESSAGE);
   const prisma = getPrisma();
   const tokenHash = hashInviteToken(input.token);
   const now = input.now ?? new Date();
+  const usable = await findUsableInvite(input.token, now);
+  if (!usable.ok) throw new HubError("not_found", usable.message);
   const claim = await prisma.invite.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (claim.count !== 1) throw new HubError("not_found", INVITE_REFUSED_MESSAGE);
   const invite = await prisma.invite.findUniqueOrThrow({ where: { tokenHash } });

@@ -30,3 +30,8 @@ export const setUserDisabledFormSchema = z.object({
   userId: z.uuid({ message: "Unknown user" }).describe("The user to disable or re-enable"),
   disabled: z.enum(["true", "false"]).transform((value) => value === "true").describe("true: keys stop working and sign-in is refused at once"),
 });
+
+/** Withdrawing an open invitation. */
+export const revokeInviteFormSchema = z.object({
+  inviteId: z.uuid({ message: "Unknown invitation" }).describe("The open invitation to withdraw"),
+});

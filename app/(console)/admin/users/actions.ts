@@ -5,7 +5,8 @@ import type { AdminActionResult } from "@/lib/console/admin/admin-action-result"
 import { createInvite } from "@/lib/console/admin/create-invite";
 import { parseAdminForm } from "@/lib/console/admin/parse-admin-form";
 import { runAdminAction } from "@/lib/console/admin/run-admin-action";
-import { changeRoleFormSchema, createUserFormSchema, inviteUserFormSchema, setUserDisabledFormSchema } from "@/lib/console/admin/user-form-schemas";
+import { revokeInvite } from "@/lib/console/admin/revoke-invite";
+import { changeRoleFormSchema, createUserFormSchema, inviteUserFormSchema, revokeInviteFormSchema, setUserDisabledFormSchema } from "@/lib/console/admin/user-form-schemas";
 import { getEnv } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
@@ -37,6 +38,17 @@ export async function inviteUserAction(formData: FormData): Promise<AdminActionR
       message: `Invitation for ${form.data.email} created. Copy the link now: it is shown only once and works once, for 7 days.`,
       inviteUrl: new URL(`/invite/${invite.token}`, getEnv().publicUrl).toString(),
     };
+  });
+}
+
+/** Withdraws an open invitation: its link stops working at once. */
+export async function revokeInviteAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("withdraw the invitation", async ({ actor }) => {
+    const form = parseAdminForm(revokeInviteFormSchema, { inviteId: formData.get("inviteId") });
+    if (!form.ok) return form;
+    const invite = await revokeInvite({ ...form.data, actor });
+    revalidatePath("/admin/users");
+    return { ok: true, message: `Invitation for ${invite.email} withdrawn.` };
   });
 }
 

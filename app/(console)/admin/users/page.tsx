@@ -5,13 +5,13 @@ import { ActionButton } from "@/app/(console)/admin/_components/action-button";
 import { AdminBackLink } from "@/app/(console)/admin/_components/admin-back-link";
 import { StatusBadge } from "@/app/(console)/admin/_components/status-badge";
 import { listPendingInvites } from "@/lib/console/admin/list-pending-invites";
+import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/create-user";
 import { listUsers } from "@/lib/users/list-users";
-import { setUserDisabledAction } from "./actions";
+import { revokeInviteAction, setUserDisabledAction } from "./actions";
 import { ChangeRoleForm } from "./change-role-form";
 import { CreateUserForm } from "./create-user-form";
 import { InviteUserForm } from "./invite-user-form";
-import { requireConsoleAdmin } from "@/lib/console/require-console-admin";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -38,8 +38,17 @@ export default async function UsersPage() {
                 <span>
                   {invite.email} <StatusBadge tone="indigo">{invite.role}</StatusBadge>
                 </span>
-                <span className="text-zinc-600 dark:text-zinc-400">
-                  expires <LocalTime iso={invite.expiresAt.toISOString()} style="dayTime" />
+                <span className="flex items-center gap-3 text-zinc-600 dark:text-zinc-400">
+                  <span>
+                    expires <LocalTime iso={invite.expiresAt.toISOString()} style="dayTime" />
+                  </span>
+                  <ActionButton
+                    label="Withdraw"
+                    ariaLabel={`Withdraw the invitation for ${invite.email}`}
+                    action={revokeInviteAction}
+                    fields={{ inviteId: invite.id }}
+                    confirm={{ title: `Withdraw the invitation for ${invite.email}?`, body: "The link stops working at once. You can invite them again later.", confirmLabel: "Withdraw" }}
+                  />
                 </span>
               </li>
             ))}
