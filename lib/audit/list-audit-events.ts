@@ -16,21 +16,18 @@ export interface AuditEventFilter extends IdPageRequest {
 /** One page of audit events (who changed what, before → after), newest first, filtered. */
 export async function listAuditEvents(filter: AuditEventFilter = {}): Promise<IdPage<AuditEvent>> {
   return pageById(
-    ({ idBelow, take }) =>
+    (page) =>
       getPrisma().auditEvent.findMany({
+        ...page,
         where: {
+          ...page.where,
           actorId: filter.actorId,
           actorLabel: filter.actorLabel,
           action: filter.action?.endsWith(".") ? { startsWith: filter.action } : filter.action,
           targetType: filter.targetType,
           targetId: filter.targetId,
-          at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
-          id: idBelow === undefined ? undefined : { lt: idBelow },
         },
-        orderBy: { id: "desc" },
-        take,
       }),
-    filter.cursor,
-    filter.limit,
+    filter,
   );
 }

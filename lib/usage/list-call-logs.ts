@@ -17,20 +17,17 @@ export interface CallLogFilter extends IdPageRequest {
  */
 export async function listCallLogs(filter: CallLogFilter = {}): Promise<IdPage<CallLog>> {
   return pageById(
-    ({ idBelow, take }) =>
+    (page) =>
       getPrisma().callLog.findMany({
+        ...page,
         where: {
+          ...page.where,
           toolName: filter.toolName,
           userId: filter.userId ?? undefined,
           apiKeyId: filter.apiKeyId,
           status: filter.status,
-          at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
-          id: idBelow === undefined ? undefined : { lt: idBelow },
         },
-        orderBy: { id: "desc" },
-        take,
       }),
-    filter.cursor,
-    filter.limit,
+    filter,
   );
 }

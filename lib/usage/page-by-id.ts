@@ -15,18 +15,32 @@ export interface IdPage<T> {
 }
 
 /**
- * Keyset paging on a bigint id, newest first: no OFFSET, so page 1 000 costs what page 1 does.
- * `fetch` must return rows with id < idBelow (when given), ordered by id desc, at most `take`.
- * Limits are clamped to 1..200 (default 50); an unparseable cursor starts from the top.
+ * The part of a Prisma findMany that pages: spread it into the query and merge `where` with the
+ * caller's own filters. `at` is the time window [from, to), `id` the keyset bound.
  */
-export async function pageById<T extends { id: bigint }>(
-  fetch: (args: { idBelow: bigint | undefined; take: number }) => Promise<T[]>,
-  cursor: string | null | undefined,
-  requestedLimit: number | undefined,
-): Promise<IdPage<T>> {
-  const limit = Math.min(Math.max(Math.trunc(requestedLimit ?? 50), 1), 200);
-  const idBelow = cursor && /^\d+$/.test(cursor) ? BigInt(cursor) : undefined;
-  const rows = await fetch({ idBelow, take: limit + 1 });
+export interface IdPageQuery {
+  where: { at: { gte: Date | undefined; lt: Date | undefined } | undefined; id: { lt: bigint } | undefined };
+  orderBy: { id: "desc" };
+  take: number;
+}
+
+/**
+ * Keyset paging on a bigint id, newest first, within the request's time window on `at`: no OFFSET,
+ * so page 1 000 costs what page 1 does. `fetch` must run a findMany with the given query (its own
+ * filters added to `where`). Limits are clamped to 1..200 (default 50); an unparseable cursor
+ * starts from the top.
+ */
+export async function pageById<T extends { id: bigint }>(fetch: (query: IdPageQuery) => Promise<T[]>, request: IdPageRequest): Promise<IdPage<T>> {
+  const limit = Math.min(Math.max(Math.trunc(request.limit ?? 50), 1), 200);
+  const idBelow = request.cursor && /^\d+$/.test(request.cursor) ? BigInt(request.cursor) : undefined;
+  const rows = await fetch({
+    where: {
+      at: request.from || request.to ? { gte: request.from, lt: request.to } : undefined,
+      id: idBelow === undefined ? undefined : { lt: idBelow },
+    },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+  });
   const page = rows.slice(0, limit);
   return {
     entries: page.map((row) => ({ ...row, id: row.id.toString() })),
