@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { ApiKeySummary } from "@/lib/api-keys/api-key-summary";
 import { describeKeyStatus, type KeyStatus } from "@/lib/console/describe-key-status";
 import { RevokeKeyButton } from "./revoke-key-button";
@@ -7,6 +8,17 @@ const STATUS_BADGES = {
   expired: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
   revoked: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
 } as const satisfies Record<KeyStatus, string>;
+
+const KEY_COLUMNS = [
+  { header: "Name" },
+  { header: "Key" },
+  { header: "Tools" },
+  { header: "Created" },
+  { header: "Last used" },
+  { header: "Expires" },
+  { header: "Status" },
+  { header: <span className="sr-only">Actions</span> },
+] as const;
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -22,41 +34,24 @@ function When({ at, never }: { at: Date | null; never: string }) {
  */
 export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
   return (
-    <div className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Your API keys</caption>
-        <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Name</th>
-            <th scope="col" className="px-4 py-3 font-medium">Key</th>
-            <th scope="col" className="px-4 py-3 font-medium">Tools</th>
-            <th scope="col" className="px-4 py-3 font-medium">Created</th>
-            <th scope="col" className="px-4 py-3 font-medium">Last used</th>
-            <th scope="col" className="px-4 py-3 font-medium">Expires</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
+    <DataTable caption="Your API keys" columns={KEY_COLUMNS} className="relative">
+      {keys.map((key) => {
+        const status = describeKeyStatus(key, now);
+        return (
+          <tr key={key.id}>
+            <th scope="row" className="px-4 py-3 font-medium">{key.name}</th>
+            <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
+            <td className="px-4 py-3 text-xs">{key.allowedTools.length === 0 ? "All permitted" : key.allowedTools.join(", ")}</td>
+            <td className="px-4 py-3 whitespace-nowrap"><When at={key.createdAt} never="" /></td>
+            <td className="px-4 py-3 whitespace-nowrap"><When at={key.lastUsedAt} never="Never" /></td>
+            <td className="px-4 py-3 whitespace-nowrap"><When at={key.expiresAt} never="Never" /></td>
+            <td className="px-4 py-3">
+              <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_BADGES[status]}`}>{status}</span>
+            </td>
+            <td className="px-4 py-3 text-right">{status === "revoked" ? null : <RevokeKeyButton keyId={key.id} name={key.name} prefix={key.prefix} />}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {keys.map((key) => {
-            const status = describeKeyStatus(key, now);
-            return (
-              <tr key={key.id}>
-                <th scope="row" className="px-4 py-3 font-medium">{key.name}</th>
-                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
-                <td className="px-4 py-3 text-xs">{key.allowedTools.length === 0 ? "All permitted" : key.allowedTools.join(", ")}</td>
-                <td className="px-4 py-3 whitespace-nowrap"><When at={key.createdAt} never="" /></td>
-                <td className="px-4 py-3 whitespace-nowrap"><When at={key.lastUsedAt} never="Never" /></td>
-                <td className="px-4 py-3 whitespace-nowrap"><When at={key.expiresAt} never="Never" /></td>
-                <td className="px-4 py-3">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_BADGES[status]}`}>{status}</span>
-                </td>
-                <td className="px-4 py-3 text-right">{status === "revoked" ? null : <RevokeKeyButton keyId={key.id} name={key.name} prefix={key.prefix} />}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

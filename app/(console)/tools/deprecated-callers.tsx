@@ -1,4 +1,5 @@
 import { LocalTime } from "@/app/_components/charts/local-time";
+import { DataTable } from "@/app/_components/data-table";
 import { DEPRECATED_CALLERS_WINDOW_DAYS, type DeprecatedToolCaller } from "@/lib/console/tools/list-deprecated-tool-callers";
 
 /** Who still calls a deprecated tool (keys and their owners, last call), so admins know whom to tell. */
@@ -9,36 +10,27 @@ export function DeprecatedCallers({ tool, deprecatedAt, callers }: { tool: strin
       {callers.length === 0 ? (
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">No calls in the last {DEPRECATED_CALLERS_WINDOW_DAYS} days: nobody needs telling before the sunset.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Keys that called {tool} in the last {DEPRECATED_CALLERS_WINDOW_DAYS} days</caption>
-            <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">User</th>
-                <th scope="col" className="px-3 py-2 font-medium">Key</th>
-                <th scope="col" className="px-3 py-2 font-medium">Calls ({DEPRECATED_CALLERS_WINDOW_DAYS} d)</th>
-                <th scope="col" className="px-3 py-2 font-medium">Last call</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {callers.map((caller) => (
-                <tr key={`${caller.keyId}:${caller.userId}`}>
-                  <th scope="row" className="px-3 py-2 font-medium">{caller.userEmail ?? <span className="text-zinc-500">deleted user</span>}</th>
-                  <td className="px-3 py-2">
-                    {caller.keyName ? <span>{caller.keyName} </span> : null}
-                    <code className="font-mono text-xs">{caller.keyPrefix ? `${caller.keyPrefix}…` : "—"}</code>
-                    {caller.keyRevoked ? <span className="ml-1 text-xs text-zinc-500">(revoked)</span> : null}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{caller.calls}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <LocalTime iso={caller.lastCallAt.toISOString()} style="dayTime" />
-                    {caller.lastCallAt > deprecatedAt ? <span className="ml-1 text-xs text-amber-700 dark:text-amber-400">after deprecation</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          frame="inset"
+          caption={<>Keys that called {tool} in the last {DEPRECATED_CALLERS_WINDOW_DAYS} days</>}
+          columns={[{ header: "User" }, { header: "Key" }, { header: <>Calls ({DEPRECATED_CALLERS_WINDOW_DAYS} d)</> }, { header: "Last call" }]}
+        >
+          {callers.map((caller) => (
+            <tr key={`${caller.keyId}:${caller.userId}`}>
+              <th scope="row" className="px-3 py-2 font-medium">{caller.userEmail ?? <span className="text-zinc-500">deleted user</span>}</th>
+              <td className="px-3 py-2">
+                {caller.keyName ? <span>{caller.keyName} </span> : null}
+                <code className="font-mono text-xs">{caller.keyPrefix ? `${caller.keyPrefix}…` : "—"}</code>
+                {caller.keyRevoked ? <span className="ml-1 text-xs text-zinc-500">(revoked)</span> : null}
+              </td>
+              <td className="px-3 py-2 tabular-nums">{caller.calls}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <LocalTime iso={caller.lastCallAt.toISOString()} style="dayTime" />
+                {caller.lastCallAt > deprecatedAt ? <span className="ml-1 text-xs text-amber-700 dark:text-amber-400">after deprecation</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/charts/local-time";
+import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { FormAlert } from "@/app/_components/form-alert";
 import { PageHeader } from "@/app/_components/page-header";
@@ -21,6 +22,7 @@ const KNOWN_ACTIONS = [
   "user.", "user.create", "user.set_role", "user.disable", "user.enable", "invite.create", "api_key.", "tool.", "tool.deprecate", "tool.undeprecate",
   "tool.enable", "tool.disable", "grant.", "grant.add", "grant.remove", "command_tool.", "rate_limit_policy.set",
 ] as const;
+const AUDIT_COLUMNS = [{ header: "When" }, { header: "Actor" }, { header: "Action" }, { header: "Target" }, { header: "Before" }, { header: "After" }] as const;
 const inputClasses = "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 function auditHref(filter: AuditFilter, cursor?: string): string {
@@ -108,36 +110,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Audit events, newest first</caption>
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">When</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Actor</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Action</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Target</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Before</th>
-                  <th scope="col" className="px-4 py-3 font-medium">After</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-200 align-top dark:divide-zinc-800">
-                {page.entries.map((event) => (
-                  <tr key={event.id}>
-                    <td className="px-4 py-2.5 whitespace-nowrap"><LocalTime iso={event.at.toISOString()} /></td>
-                    <td className="px-4 py-2.5">{event.actorLabel}</td>
-                    <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{event.action}</td>
-                    <td className="px-4 py-2.5">
-                      <span className="text-xs text-zinc-500 dark:text-zinc-400">{event.targetType}</span>{" "}
-                      {event.targetType === "user" && emailById.has(event.targetId) ? <span title={event.targetId}>{emailById.get(event.targetId)}</span> : <span className="font-mono text-xs break-all">{event.targetId}</span>}
-                    </td>
-                    <td className="max-w-xs px-4 py-2.5"><JsonValue value={event.before} /></td>
-                    <td className="max-w-xs px-4 py-2.5"><JsonValue value={event.after} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Audit events, newest first" columns={AUDIT_COLUMNS} bodyClassName="align-top">
+            {page.entries.map((event) => (
+              <tr key={event.id}>
+                <td className="px-4 py-2.5 whitespace-nowrap"><LocalTime iso={event.at.toISOString()} /></td>
+                <td className="px-4 py-2.5">{event.actorLabel}</td>
+                <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{event.action}</td>
+                <td className="px-4 py-2.5">
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">{event.targetType}</span>{" "}
+                  {event.targetType === "user" && emailById.has(event.targetId) ? <span title={event.targetId}>{emailById.get(event.targetId)}</span> : <span className="font-mono text-xs break-all">{event.targetId}</span>}
+                </td>
+                <td className="max-w-xs px-4 py-2.5"><JsonValue value={event.before} /></td>
+                <td className="max-w-xs px-4 py-2.5"><JsonValue value={event.after} /></td>
+              </tr>
+            ))}
+          </DataTable>
           <nav aria-label="Audit pages" className="mt-4 flex justify-end gap-2">
             {cursor ? <Link href={auditHref(filters)} className={buttonClasses("ghost")}>Newest</Link> : null}
             {page.nextCursor ? <Link href={auditHref(filters, page.nextCursor)} rel="next" className={buttonClasses("secondary")}>Older changes</Link> : null}

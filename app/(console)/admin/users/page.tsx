@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LocalTime } from "@/app/_components/charts/local-time";
+import { DataTable } from "@/app/_components/data-table";
 import { PageHeader } from "@/app/_components/page-header";
 import { ActionButton } from "@/app/(console)/admin/_components/action-button";
 import { AdminBackLink } from "@/app/(console)/admin/_components/admin-back-link";
@@ -14,6 +15,8 @@ import { CreateUserForm } from "./create-user-form";
 import { InviteUserForm } from "./invite-user-form";
 
 export const metadata: Metadata = { title: "Users" };
+
+const USER_COLUMNS = [{ header: "User" }, { header: "Role" }, { header: "Sign-in" }, { header: "Created" }, { header: "Status" }, { header: <span className="sr-only">Actions</span> }] as const;
 
 export default async function UsersPage() {
   const me = await requireConsoleAdmin();
@@ -60,54 +63,39 @@ export default async function UsersPage() {
         <h2 id="users-title" className="mb-3 text-lg font-semibold">
           People ({users.length})
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Users</caption>
-            <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">User</th>
-                <th scope="col" className="px-4 py-3 font-medium">Role</th>
-                <th scope="col" className="px-4 py-3 font-medium">Sign-in</th>
-                <th scope="col" className="px-4 py-3 font-medium">Created</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {user.email}
-                    {user.name ? <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{user.name}</span> : null}
-                    {user.id === me.id ? <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">you</span> : null}
-                  </th>
-                  <td className="px-4 py-3">{user.id === me.id ? <span className="capitalize">{user.role}</span> : <ChangeRoleForm userId={user.id} email={user.email} role={user.role} />}</td>
-                  <td className="px-4 py-3 text-xs">{user.hasPassword ? "Password" : "SSO only"}</td>
-                  <td className="px-4 py-3 whitespace-nowrap"><LocalTime iso={user.createdAt.toISOString()} style="day" /></td>
-                  <td className="px-4 py-3">{user.disabledAt ? <StatusBadge tone="grey">disabled</StatusBadge> : <StatusBadge tone="green">active</StatusBadge>}</td>
-                  <td className="px-4 py-3">
-                    {user.id === me.id ? null : user.disabledAt ? (
-                      <ActionButton label="Enable" ariaLabel={`Enable ${user.email}`} action={setUserDisabledAction} fields={{ userId: user.id, disabled: "false" }} />
-                    ) : (
-                      <ActionButton
-                        label="Disable"
-                        ariaLabel={`Disable ${user.email}`}
-                        variant="danger"
-                        action={setUserDisabledAction}
-                        fields={{ userId: user.id, disabled: "true" }}
-                        confirm={{
-                          title: `Disable ${user.email}?`,
-                          body: "Their API keys stop working and their open MCP sessions and console sign-in end immediately. Enabling the account later makes their unrevoked keys work again.",
-                          confirmLabel: "Disable user",
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Users" columns={USER_COLUMNS}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {user.email}
+                {user.name ? <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{user.name}</span> : null}
+                {user.id === me.id ? <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">you</span> : null}
+              </th>
+              <td className="px-4 py-3">{user.id === me.id ? <span className="capitalize">{user.role}</span> : <ChangeRoleForm userId={user.id} email={user.email} role={user.role} />}</td>
+              <td className="px-4 py-3 text-xs">{user.hasPassword ? "Password" : "SSO only"}</td>
+              <td className="px-4 py-3 whitespace-nowrap"><LocalTime iso={user.createdAt.toISOString()} style="day" /></td>
+              <td className="px-4 py-3">{user.disabledAt ? <StatusBadge tone="grey">disabled</StatusBadge> : <StatusBadge tone="green">active</StatusBadge>}</td>
+              <td className="px-4 py-3">
+                {user.id === me.id ? null : user.disabledAt ? (
+                  <ActionButton label="Enable" ariaLabel={`Enable ${user.email}`} action={setUserDisabledAction} fields={{ userId: user.id, disabled: "false" }} />
+                ) : (
+                  <ActionButton
+                    label="Disable"
+                    ariaLabel={`Disable ${user.email}`}
+                    variant="danger"
+                    action={setUserDisabledAction}
+                    fields={{ userId: user.id, disabled: "true" }}
+                    confirm={{
+                      title: `Disable ${user.email}?`,
+                      body: "Their API keys stop working and their open MCP sessions and console sign-in end immediately. Enabling the account later makes their unrevoked keys work again.",
+                      confirmLabel: "Disable user",
+                    }}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/charts/local-time";
+import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { TextField } from "@/app/_components/text-field";
@@ -135,41 +136,36 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Tool calls, newest first</caption>
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">Time</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Tool</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">Duration</th>
-                  {showUser ? <th scope="col" className="px-4 py-3 font-medium">User</th> : null}
-                  <th scope="col" className="px-4 py-3 font-medium">Key</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Client</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Transport</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Error code</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                {page.entries.map((call) => (
-                  <tr key={call.id}>
-                    <td className="px-4 py-2.5 whitespace-nowrap tabular-nums"><LocalTime iso={call.at.toISOString()} /></td>
-                    <th scope="row" className="px-4 py-2.5 font-mono text-xs font-normal">{call.toolName}</th>
-                    <td className="px-4 py-2.5">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATUS_BADGES[call.status]}`}>{STATUS_LABELS[call.status]}</span>
-                    </td>
-                    <td className="px-4 py-2.5 text-right whitespace-nowrap tabular-nums">{formatUsageValue(call.durationMs, "ms")}</td>
-                    {showUser ? <td className="px-4 py-2.5 text-xs">{call.userId ? (emails.get(call.userId) ?? "(deleted user)") : "—"}</td> : null}
-                    <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{call.keyPrefix ? `${call.keyPrefix}…` : "—"}</td>
-                    <td className="px-4 py-2.5 text-xs">{call.clientName ? `${call.clientName}${call.clientVersion ? ` ${call.clientVersion}` : ""}` : "—"}</td>
-                    <td className="px-4 py-2.5 text-xs">{call.transport === "sse" ? "SSE" : "Streamable HTTP"}</td>
-                    <td className="px-4 py-2.5 font-mono text-xs">{call.errorCode ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Tool calls, newest first"
+            columns={[
+              { header: "Time" },
+              { header: "Tool" },
+              { header: "Status" },
+              { header: "Duration", align: "right" },
+              showUser ? { header: "User" } : null,
+              { header: "Key" },
+              { header: "Client" },
+              { header: "Transport" },
+              { header: "Error code" },
+            ]}
+          >
+            {page.entries.map((call) => (
+              <tr key={call.id}>
+                <td className="px-4 py-2.5 whitespace-nowrap tabular-nums"><LocalTime iso={call.at.toISOString()} /></td>
+                <th scope="row" className="px-4 py-2.5 font-mono text-xs font-normal">{call.toolName}</th>
+                <td className="px-4 py-2.5">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATUS_BADGES[call.status]}`}>{STATUS_LABELS[call.status]}</span>
+                </td>
+                <td className="px-4 py-2.5 text-right whitespace-nowrap tabular-nums">{formatUsageValue(call.durationMs, "ms")}</td>
+                {showUser ? <td className="px-4 py-2.5 text-xs">{call.userId ? (emails.get(call.userId) ?? "(deleted user)") : "—"}</td> : null}
+                <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{call.keyPrefix ? `${call.keyPrefix}…` : "—"}</td>
+                <td className="px-4 py-2.5 text-xs">{call.clientName ? `${call.clientName}${call.clientVersion ? ` ${call.clientVersion}` : ""}` : "—"}</td>
+                <td className="px-4 py-2.5 text-xs">{call.transport === "sse" ? "SSE" : "Streamable HTTP"}</td>
+                <td className="px-4 py-2.5 font-mono text-xs">{call.errorCode ?? ""}</td>
+              </tr>
+            ))}
+          </DataTable>
           <nav aria-label="Call log pages" className="mt-4 flex items-center justify-between gap-4 text-sm">
             {params.cursor ? (
               <Link href={buildSearchHref("/usage/calls", filters)} className={buttonClasses("ghost")}>
