@@ -4,7 +4,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { HubError } from "@/lib/errors/hub-error";
-import { globToRegExp } from "@/lib/workspace/glob-to-reg-exp";
+import { compileGlob } from "@/lib/workspace/compile-glob";
 import { isBinaryFile } from "@/lib/workspace/is-binary-file";
 import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
 import { resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
@@ -45,7 +45,7 @@ export async function searchWorkspaceText(
   const input = searchTextInputSchema.parse(rawInput);
   const resolved = await resolveWorkspacePath(bounds, input.path);
   if (!resolved.ok) throw new HubError("validation_failed", resolved.message);
-  const glob = input.glob ? globToRegExp(input.glob) : undefined;
+  const glob = input.glob ? compileGlob(input.glob) : undefined;
   const needle = input.caseSensitive ? input.query : input.query.toLowerCase();
   const matches: TextMatch[] = [];
   let filesSearched = 0;
@@ -84,7 +84,7 @@ export async function searchWorkspaceText(
       return;
     }
     if (!info.isFile() || info.size > SEARCH_MAX_FILE_BYTES) return;
-    if (glob && !glob.regExp.test(glob.matchesBaseName ? path.basename(absolute) : fromSearchRoot)) return;
+    if (glob && !glob.matches(glob.matchesBaseName ? path.basename(absolute) : fromSearchRoot)) return;
     await searchFile(absolute);
   };
 

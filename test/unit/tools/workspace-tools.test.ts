@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { HubError } from "@/lib/errors/hub-error";
+import { compileGlob } from "@/lib/workspace/compile-glob";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
-import { globToRegExp } from "@/lib/workspace/glob-to-reg-exp";
 import { listWorkspaceDirectory } from "@/lib/workspace/list-workspace-directory";
 import { checkReadFileInput } from "@/lib/workspace/check-read-file-input";
 import { READ_FILE_MAX_BYTES, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
@@ -115,21 +115,80 @@ describe("searchWorkspaceText", () => {
   });
 });
 
-describe("globToRegExp", () => {
+describe("compileGlob", () => {
   const cases: Array<[string, string, boolean]> = [
     ["*.ts", "parser.ts", true],
     ["*.ts", "parser.tsx", false],
+    ["*.ts", ".ts", true],
+    ["*.ts", "src/parser.ts", false],
     ["src/**/*.ts", "src/a/b/c.ts", true],
     ["src/**/*.ts", "src/c.ts", true],
+    ["src/**/*.ts", "src/a/c.md", false],
+    ["src/**/*.ts", "lib/src/c.ts", false],
     ["src/*.ts", "src/a/c.ts", false],
+    ["**/test/*.ts", "test/a.ts", true],
+    ["**/test/*.ts", "pkg/unit/test/a.ts", true],
+    ["**/test/*.ts", "pkg/test/deep/a.ts", false],
+    ["**/test/*.ts", "pkg/latest/a.ts", false],
+    ["src/**", "src/a/b/c.ts", true],
+    ["src/**", "lib/a.ts", false],
+    ["**.md", "docs/guide/intro.md", true],
     ["file?.md", "file1.md", true],
+    ["file?.md", "file.md", false],
+    ["file?.md", "file12.md", false],
+    ["a?b", "a/b", false],
+    ["a*b", "a/b", false],
+    ["a**b", "a/x/b", true],
+    ["***.ts", "deep/x.ts", true],
+    ["**/**/*.ts", "a.ts", true],
+    ["*/**/*", "a/b", true],
+    ["*/**/*", "a", false],
     ["a.(b|c)", "a.(b|c)", true],
     ["a.(b|c)", "a.b", false],
     ["[abc].txt", "a.txt", false],
+    ["[abc].txt", "[abc].txt", true],
+    ["café-?.txt", "café-1.txt", true],
+    ["", "", true],
+    ["", "a", false],
   ];
   for (const [glob, candidate, expected] of cases) {
-    test(`${glob} ${expected ? "matches" : "does not match"} ${candidate}`, () => {
-      assert.equal(globToRegExp(glob).regExp.test(candidate), expected);
+    test(`${JSON.stringify(glob)} ${expected ? "matches" : "does not match"} ${JSON.stringify(candidate)}`, () => {
+      assert.equal(compileGlob(glob).matches(candidate), expected);
     });
   }
+
+  test("says whether it matches the file name or the path", () => {
+    assert.equal(compileGlob("*.ts").matchesBaseName, true);
+    assert.equal(compileGlob("src/*.ts").matchesBaseName, false);
+  });
+
+  // [name, glob, near miss, hit]: on the near misses a backtracking RegExp takes seconds to hours.
+  const EXPLOITS: Array<[string, string, string, string]> = [
+    ["the reported 24 stars then Z", `${"*".repeat(24)}Z`, "a".repeat(50), `${"a".repeat(50)}Z`],
+    ["60 stars then Z", `${"*".repeat(60)}Z`, "a".repeat(50), `${"a".repeat(50)}Z`],
+    ["66 folder wildcards then q", `${"**/".repeat(66)}q`, "a/".repeat(25), `${"a/".repeat(25)}q`],
+    ["66 folder wildcards then q, no slashes", `${"**/".repeat(66)}q`, "a".repeat(50), "q"],
+    ["alternating star and letter", `${"*a".repeat(99)}Z`, "a".repeat(150), `${"a".repeat(150)}Z`],
+    ["alternating star and folder wildcard", `${"*/**/".repeat(40)}Z`, "a/".repeat(50), `${"a/".repeat(40)}Z`],
+    ["question marks and stars", "?*".repeat(100), "a".repeat(50), "a".repeat(100)],
+  ];
+  for (const [name, glob, nearMiss, hit] of EXPLOITS) {
+    test(`finishes fast on ${name}`, () => {
+      const started = performance.now();
+      const compiled = compileGlob(glob);
+      for (let round = 0; round < 20; round += 1) assert.equal(compiled.matches(nearMiss), false);
+      assert.equal(compiled.matches(hit), true);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 200, `${name}: 21 matches took ${elapsed.toFixed(0)} ms`);
+    });
+  }
+});
+
+describe("searchWorkspaceText with a hostile glob", () => {
+  test("answers at once instead of blocking the event loop", async () => {
+    const started = performance.now();
+    const { matches } = await searchWorkspaceText(bounds, { query: "hello", glob: `${"*".repeat(100)}Z` });
+    assert.deepEqual(matches, []);
+    assert.ok(performance.now() - started < 2_000, `search took ${(performance.now() - started).toFixed(0)} ms`);
+  });
 });
