@@ -1,13 +1,20 @@
 import type { ApiCaller } from "@/lib/api/api-caller";
+import { callerMay } from "@/lib/api/caller-may";
 import { HubError } from "@/lib/errors/hub-error";
 import { ROLES } from "@/lib/permissions/roles";
 
 /** A yes/no capability of the ROLES table (everything but its label). */
 export type RoleCapability = Exclude<keyof (typeof ROLES)[keyof typeof ROLES], "label">;
 
-/** Throws HubError forbidden unless the caller's role has the capability (ROLES table). */
-export function assertCallerMay(caller: Pick<ApiCaller, "role">, capability: RoleCapability): void {
-  if (ROLES[caller.role][capability]) return;
+const TOOL_LIMITED_KEY = "This key is limited to specific tools and cannot administer the hub; use an unrestricted key or the console.";
+
+/**
+ * Throws HubError forbidden unless the caller may use the capability (callerMay): the role must
+ * have it (ROLES table), and a key limited to some tools never has it, even an admin's.
+ */
+export function assertCallerMay(caller: Pick<ApiCaller, "role" | "via" | "principal">, capability: RoleCapability): void {
+  if (callerMay(caller, capability)) return;
+  if (ROLES[caller.role][capability]) throw new HubError("forbidden", TOOL_LIMITED_KEY);
   const holders = Object.values(ROLES)
     .filter((role) => role[capability])
     .map((role) => role.label.toLowerCase());

@@ -1,7 +1,7 @@
 import type { ApiCaller } from "@/lib/api/api-caller";
+import { callerMay } from "@/lib/api/caller-may";
 import { listToolGrants } from "@/lib/permissions/list-tool-grants";
 import { listPermittedTools } from "@/lib/permissions/list-permitted-tools";
-import { ROLES } from "@/lib/permissions/roles";
 import type { ToolGrantView } from "@/lib/permissions/tool-grant-view";
 import { listCatalog, type CatalogItem } from "@/lib/tool-catalog/list-catalog";
 
@@ -15,12 +15,12 @@ export type MemberToolView = Pick<CatalogItem, "name" | "version" | "title" | "d
 const CALLABLE_STATUSES: ReadonlySet<CatalogItem["status"]> = new Set(["active", "deprecated"]);
 
 /**
- * The tools for GET /api/v1/tools. Admins (manageHub): the full catalogue with status and
- * grants. Everyone else: the callable tools the caller may use (through a key, also narrowed to
- * the key's tools), by name.
+ * The tools for GET /api/v1/tools. Admins (callerMay manageHub, so not through a tool-limited
+ * key): the full catalogue with status and grants. Everyone else: the callable tools the caller
+ * may use (through a key, also narrowed to the key's tools), by name.
  */
-export async function listCallerTools(caller: Pick<ApiCaller, "role" | "principal">): Promise<AdminToolView[] | MemberToolView[]> {
-  if (ROLES[caller.role].manageHub) {
+export async function listCallerTools(caller: Pick<ApiCaller, "role" | "via" | "principal">): Promise<AdminToolView[] | MemberToolView[]> {
+  if (callerMay(caller, "manageHub")) {
     const [catalog, grants] = await Promise.all([listCatalog(), listToolGrants()]);
     return catalog.map((tool) => ({ ...tool, grants: grants.filter((grant) => grant.toolName === tool.name) }));
   }

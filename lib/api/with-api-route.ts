@@ -9,7 +9,10 @@ import { logger } from "@/lib/log/logger";
 
 /** What a /api/v1 route needs beyond an authenticated caller. */
 export interface ApiRouteOptions {
-  /** A ROLES capability the caller's role must have (403 otherwise), e.g. "manageHub" for admin endpoints. */
+  /**
+   * A ROLES capability the caller must have (403 otherwise), e.g. "manageHub" for admin endpoints.
+   * A key limited to some tools has none (assertCallerMay), so it cannot administer the hub.
+   */
   requires?: RoleCapability;
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
 import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
@@ -13,11 +14,12 @@ import { callApi, signInToConsole, type ApiRequest } from "./call-api";
 
 const EVIL_ORIGIN = "https://evil.example";
 const ADMIN_ONLY = "Forbidden: only admin users may do this.";
+const NARROW_KEY = "This key is limited to specific tools and cannot administer the hub; use an unrestricted key or the console.";
 const CROSS_SITE_NO_ORIGIN = "Cross-site request refused: a cookie-authenticated change needs a same-origin Origin header (or use an API key).";
 const CROSS_SITE_EVIL = `Cross-site request refused: Origin ${EVIL_ORIGIN} is not this hub.`;
 
 /** Who sends a case: nobody, a seeded key, a literal key or header, or a signed-in member's cookie. */
-type Sender = "anonymous" | "admin" | "member" | "narrow" | "revoked" | "disabled" | "memberCookie" | "unknownKeyAndMemberCookie" | { key: string } | { authorization: string };
+type Sender = "anonymous" | "admin" | "member" | "narrow" | "narrowAdmin" | "revoked" | "disabled" | "memberCookie" | "unknownKeyAndMemberCookie" | { key: string } | { authorization: string };
 
 interface ErrorCase {
   name: string;
@@ -33,6 +35,10 @@ interface ErrorCase {
 interface Fixture {
   env: ApiTestEnvironment;
   narrow: SeededUser;
+  /** The admin's key limited to echo: it must not administer the hub. */
+  narrowAdmin: SeededUser;
+  /** A member whose key nobody but an admin may revoke. */
+  bystander: SeededUser;
   revoked: SeededUser;
   disabled: SeededUser;
   memberCookie: string;
@@ -70,6 +76,20 @@ const CASES: ErrorCase[] = [
   { name: "member invites", method: "POST", path: "/api/v1/invites", as: "member", request: { json: { email: "friend@example.test" } }, status: 403, code: "forbidden", message: ADMIN_ONLY },
   { name: "member registers a command tool", method: "POST", path: "/api/v1/command-tools", as: "member", request: { json: HELLO_TOOL }, status: 403, code: "forbidden", message: ADMIN_ONLY },
   { name: "member deletes a command tool", method: "DELETE", path: "/api/v1/command-tools/run_tests", as: "member", status: 403, code: "forbidden", message: ADMIN_ONLY },
+  // An admin's key limited to some tools: no hub administration through it (it could mint admins and unlimited keys).
+  { name: "tool-limited admin key creates an admin", method: "POST", path: "/api/v1/users", as: "narrowAdmin", request: { json: { email: "escalated@example.test", role: "admin" } }, status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key lists users", method: "GET", path: "/api/v1/users", as: "narrowAdmin", status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key changes a user", method: "PATCH", path: (f) => `/api/v1/users/${f.env.member.user.id}`, as: "narrowAdmin", request: { json: { role: "admin" } }, status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key registers a command tool", method: "POST", path: "/api/v1/command-tools", as: "narrowAdmin", request: { json: { ...HELLO_TOOL, name: "escalated_tool" } }, status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key grants a tool", method: "POST", path: "/api/v1/tools/read_file/grants", as: "narrowAdmin", request: { json: { role: "member" } }, status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key sets a rate limit", method: "PUT", path: "/api/v1/rate-limits/member", as: "narrowAdmin", request: { json: { policy: "100000/1m" } }, status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key invites", method: "POST", path: "/api/v1/invites", as: "narrowAdmin", request: { json: { email: "escalated-invite@example.test", role: "admin" } }, status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key reads the audit log", method: "GET", path: "/api/v1/audit", as: "narrowAdmin", status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key lists another user's keys", method: "GET", path: (f) => `/api/v1/keys?userId=${f.env.member.user.id}`, as: "narrowAdmin", status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key reads another user's usage", method: "GET", path: (f) => `/api/v1/usage?userId=${f.env.member.user.id}`, as: "narrowAdmin", status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key browses another user's calls", method: "GET", path: (f) => `/api/v1/usage/calls?userId=${f.env.member.user.id}`, as: "narrowAdmin", status: 403, code: "forbidden", message: NARROW_KEY },
+  { name: "tool-limited admin key revokes another user's key", method: "DELETE", path: (f) => `/api/v1/keys/${f.bystander.keyId}`, as: "narrowAdmin", status: 404, code: "not_found", message: (f) => `API key ${f.bystander.keyId} not found` },
+  { name: "tool-limited admin key mints an unrestricted key", method: "POST", path: "/api/v1/keys", as: "narrowAdmin", request: { json: { name: "broader", lifetime: "never" } }, status: 403, code: "forbidden", message: "This API key is limited to echo; it cannot mint a key for (all tools)." },
   { name: "narrow key mints an unrestricted key", method: "POST", path: "/api/v1/keys", as: "narrow", request: { json: { name: "broader" } }, status: 403, code: "forbidden", message: "This API key is limited to echo; it cannot mint a key for (all tools)." },
   { name: "narrow key mints a key for another tool", method: "POST", path: "/api/v1/keys", as: "narrow", request: { json: { name: "broader", tools: ["echo", "read_note"] } }, status: 403, code: "forbidden", message: "This API key is limited to echo; it cannot mint a key for read_note." },
 
@@ -128,7 +148,7 @@ function credentialsOf(sender: Sender, fixture: Fixture): Pick<ApiRequest, "key"
   if (sender === "memberCookie") return { cookie: fixture.memberCookie };
   if (sender === "unknownKeyAndMemberCookie") return { key: unknownKey, cookie: fixture.memberCookie };
   if (typeof sender === "object") return sender;
-  const seeded = { admin: fixture.env.admin, member: fixture.env.member, narrow: fixture.narrow, revoked: fixture.revoked, disabled: fixture.disabled }[sender];
+  const seeded = { admin: fixture.env.admin, member: fixture.env.member, narrow: fixture.narrow, narrowAdmin: fixture.narrowAdmin, revoked: fixture.revoked, disabled: fixture.disabled }[sender];
   return { key: seeded.key };
 }
 
@@ -138,12 +158,16 @@ describe("/api/v1 error cases", { timeout: 600_000 }, () => {
   before(async () => {
     const env = await startApiTestEnvironment();
     const narrow = await env.seedUser("narrow@example.test", Role.member, { allowedTools: ["echo"] });
+    // A second key of the only admin (another admin would defeat the last-admin cases).
+    const narrowAdminKey = await createApiKey({ userId: env.admin.user.id, name: "echo only", allowedTools: ["echo"], rateLimitPolicy: "1000/1m" });
+    const narrowAdmin = { user: env.admin.user, key: narrowAdminKey.secret, keyId: narrowAdminKey.key.id };
+    const bystander = await env.seedUser("bystander@example.test", Role.member);
     const revoked = await env.seedUser("revoked@example.test", Role.member);
     await revokeApiKey({ keyId: revoked.keyId, actor: CLI_ACTOR });
     const disabled = await env.seedUser("disabled@example.test", Role.member);
     await disableUser({ userId: disabled.user.id, actor: CLI_ACTOR });
     const memberCookie = await signInToConsole(env.hub.url, env.member.user.email, TEST_PASSWORD);
-    fixture = { env, narrow, revoked, disabled, memberCookie, unknownId };
+    fixture = { env, narrow, narrowAdmin, bystander, revoked, disabled, memberCookie, unknownId };
   });
 
   after(async () => {
@@ -178,6 +202,30 @@ describe("/api/v1 error cases", { timeout: 600_000 }, () => {
     assert.ok(Number(refused.headers.get("retry-after")) >= 1);
     assert.equal(refused.headers.get("ratelimit-limit"), "2");
     assert.equal(refused.headers.get("ratelimit-remaining"), "0");
+  });
+
+  test("a chunked body over the cap (no Content-Length) gets 413", async () => {
+    // Streamed in 64 KiB chunks, 2 MiB in all: the hub must refuse it by counting, not by a header.
+    const chunk = new TextEncoder().encode(`"${"x".repeat(65_534)}"`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 32) return controller.close();
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${fixture.env.hub.url}/api/v1/users`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fixture.env.admin.key}`, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    assert.deepEqual({ status: response.status, body: await response.json() }, { status: 413, body: { error: { code: "payload_too_large", message: "Request body exceeds 1048576 bytes." } } });
+    // The unread rest must not wedge the connection: it is closed, and the next request is served at once.
+    assert.equal(response.headers.get("connection"), "close");
+    const next = await fetch(`${fixture.env.hub.url}/api/v1/me`, { headers: { authorization: `Bearer ${fixture.env.admin.key}` }, signal: AbortSignal.timeout(10_000) });
+    assert.equal(next.status, 200);
   });
 
   test("a cookie-authenticated GET needs no same-origin proof (reads change nothing)", async () => {

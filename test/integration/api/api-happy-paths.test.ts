@@ -167,6 +167,31 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
     );
   });
 
+  test("a key mints keys no broader than itself: same tools at most, no later expiry, its rate limit", async () => {
+    const parentExpiry = new Date(Date.now() + 10 * 86_400_000);
+    const parent = await env.seedUser("tool-limited-admin@example.test", Role.admin, { allowedTools: ["echo"], rateLimitPolicy: "5/1m", expiresAt: parentExpiry });
+    const forever = await api("POST", "/api/v1/keys", { key: parent.key, json: { name: "child forever", lifetime: "never", tools: ["echo"] } });
+    assert.equal(forever.status, 201);
+    assert.deepEqual(
+      { tools: forever.body.key.allowedTools, expiresAt: forever.body.key.expiresAt, policy: forever.body.key.rateLimitPolicy },
+      { tools: ["echo"], expiresAt: parentExpiry.toISOString(), policy: "5/1m" },
+    );
+    const short = await api("POST", "/api/v1/keys", { key: parent.key, json: { name: "child short", lifetime: "7d", tools: ["echo"] } });
+    assert.equal(short.status, 201);
+    assert.ok(Date.parse(short.body.key.expiresAt) < parentExpiry.getTime());
+    assert.equal(short.body.key.rateLimitPolicy, "5/1m");
+    const child = await api("GET", "/api/v1/me", { key: forever.body.secret });
+    assert.deepEqual(child.body.key.rateLimitPolicy, "5/1m");
+
+    // Through the tool-limited key, the admin is not an admin: its own tools only, its own keys only.
+    const tools = await api("GET", "/api/v1/tools", { key: parent.key });
+    assert.deepEqual(tools.body.tools.map((tool: { name: string; grants?: unknown }) => [tool.name, tool.grants]), [["echo", undefined]]);
+    const bystander = await env.seedUser("bystander@example.test", Role.member);
+    const refused = await api("DELETE", `/api/v1/keys/${bystander.keyId}`, { key: parent.key });
+    assert.equal(refused.status, 404);
+    assert.equal((await api("GET", "/api/v1/me", { key: bystander.key })).status, 200);
+  });
+
   test("an admin revokes any user's key", async () => {
     const owner = await env.seedUser("owner@example.test", Role.member);
     const revoked = await api("DELETE", `/api/v1/keys/${owner.keyId}`, { key: env.admin.key });

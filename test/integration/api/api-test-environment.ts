@@ -22,7 +22,7 @@ export interface ApiTestEnvironment {
   /** A member, with an API key. */
   member: SeededUser;
   /** Creates a user with a password and an API key (options go to createApiKey). */
-  seedUser(email: string, role: Role, key?: { allowedTools?: string[]; rateLimitPolicy?: string }): Promise<SeededUser>;
+  seedUser(email: string, role: Role, key?: { allowedTools?: string[]; rateLimitPolicy?: string; expiresAt?: Date }): Promise<SeededUser>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export async function startApiTestEnvironment(): Promise<ApiTestEnvironment> {
   process.env.DATABASE_URL = database.url;
   const seedUser: ApiTestEnvironment["seedUser"] = async (email, role, key = {}) => {
     const user = await createUser({ email, password: TEST_PASSWORD, role });
-    const created = await createApiKey({ userId: user.id, name: `${email} script`, rateLimitPolicy: key.rateLimitPolicy ?? "1000/1m", allowedTools: key.allowedTools });
+    const created = await createApiKey({ userId: user.id, name: `${email} script`, rateLimitPolicy: key.rateLimitPolicy ?? "1000/1m", allowedTools: key.allowedTools, expiresAt: key.expiresAt });
     return { user, key: created.secret, keyId: created.key.id };
   };
   let hub: ApiTestHub | undefined;

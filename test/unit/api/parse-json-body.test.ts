@@ -37,3 +37,58 @@ for (const refusal of REFUSALS) {
     });
   });
 }
+
+/** A chunked request body (no Content-Length) of `chunks` × 64 KiB that counts how much was pulled from it. */
+function streamedPost(chunks: number): { request: Request; pulledBytes: () => number } {
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= chunks * chunk.byteLength) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const request = new Request("http://hub.test/api/v1/keys", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+  return { request, pulledBytes: () => pulled };
+}
+
+test("parseJsonBody: a chunked body over the cap is refused after reading just past the cap, not in full", async () => {
+  // 64 MiB offered; a reader that buffers everything first would pull all of it.
+  const { request, pulledBytes } = streamedPost(1024);
+  await assert.rejects(parseJsonBody(request, schema), (error) => {
+    assert.ok(error instanceof HubError);
+    assert.deepEqual({ code: error.code, message: error.message, headers: error.headers }, { code: "payload_too_large", message: "Request body exceeds 1048576 bytes.", headers: { Connection: "close" } });
+    return true;
+  });
+  assert.ok(pulledBytes() <= 1_048_576 + 4 * 64 * 1024, `pulled ${pulledBytes()} bytes`);
+});
+
+/** A chunked JSON POST (no Content-Length) of exactly these chunks. */
+function chunkedPost(chunks: Uint8Array[]): Request {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  return new Request("http://hub.test/api/v1/keys", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+}
+
+test("parseJsonBody: a chunked body under the cap is read whole", async () => {
+  const bytes = new TextEncoder().encode(JSON.stringify({ name: "streamed", tools: ["echo"] }));
+  assert.deepEqual(await parseJsonBody(chunkedPost([bytes.subarray(0, 5), bytes.subarray(5)]), schema), { name: "streamed", tools: ["echo"] });
+});
+
+test("parseJsonBody: a chunked body of exactly the cap is accepted, one byte more is refused", async () => {
+  const exact = new TextEncoder().encode(JSON.stringify({ name: "x".repeat(1_048_576 - 11) }));
+  assert.equal(exact.byteLength, 1_048_576);
+  assert.deepEqual(await parseJsonBody(chunkedPost([exact.subarray(0, 500_000), exact.subarray(500_000)]), schema), { name: "x".repeat(1_048_576 - 11), tools: [] });
+  await assert.rejects(parseJsonBody(chunkedPost([exact, new TextEncoder().encode(" ")]), schema), (error) => error instanceof HubError && error.code === "payload_too_large");
+});
+
+test("parseJsonBody: a multi-byte character split across chunks is decoded intact", async () => {
+  const bytes = new TextEncoder().encode(JSON.stringify({ name: "café ✓" }));
+  const split = bytes.indexOf(0xc3) + 1;
+  assert.deepEqual(await parseJsonBody(chunkedPost([bytes.subarray(0, split), bytes.subarray(split)]), schema), { name: "café ✓", tools: [] });
+});

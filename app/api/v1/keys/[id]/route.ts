@@ -1,10 +1,10 @@
+import { callerMay } from "@/lib/api/caller-may";
 import { withApiRoute } from "@/lib/api/with-api-route";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { ROLES } from "@/lib/permissions/roles";
 
-/** Revokes a key: members their own (another user's key is "not found"), admins any. Idempotent. */
+/** Revokes a key: admins any; members, and any key limited to some tools, only their own (another user's is "not found"). Idempotent. */
 export const DELETE = withApiRoute<{ id: string }>({}, async ({ caller, params }) => {
-  const ownerId = ROLES[caller.role].manageHub ? undefined : caller.userId;
+  const ownerId = callerMay(caller, "manageHub") ? undefined : caller.userId;
   const { key, changed } = await revokeApiKey({ keyId: params.id, ownerId, actor: caller.actor });
   return Response.json({ key, changed });
 });

@@ -1,11 +1,11 @@
 import { parseSearchParams } from "@/lib/api/parse-search-params";
+import { resolveCallerUsageFilter } from "@/lib/api/resolve-caller-usage-filter";
 import { callLogQuerySchema } from "@/lib/api/schemas/call-log-query-schema";
 import { withApiRoute } from "@/lib/api/with-api-route";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
-import { resolveUsageUserFilter } from "@/lib/usage/resolve-usage-user-filter";
 
 /** One page of raw call logs, newest first (?tool=&status=&keyId=&userId=&from=&to=&cursor=&limit=). */
 export const GET = withApiRoute({}, async ({ request, caller }) => {
   const { tool, keyId, userId, ...rest } = parseSearchParams(request, callLogQuerySchema);
-  return Response.json(await listCallLogs({ ...rest, toolName: tool, apiKeyId: keyId, userId: resolveUsageUserFilter(caller, userId) }));
+  return Response.json(await listCallLogs({ ...rest, toolName: tool, apiKeyId: keyId, userId: resolveCallerUsageFilter(caller, userId) }));
 });
