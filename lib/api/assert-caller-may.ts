@@ -1,10 +1,8 @@
 import type { ApiCaller } from "@/lib/api/api-caller";
 import { callerMay } from "@/lib/api/caller-may";
 import { HubError } from "@/lib/errors/hub-error";
+import type { RoleCapability } from "@/lib/permissions/principal-may";
 import { ROLES } from "@/lib/permissions/roles";
-
-/** A yes/no capability of the ROLES table (everything but its label). */
-export type RoleCapability = Exclude<keyof (typeof ROLES)[keyof typeof ROLES], "label">;
 
 const TOOL_LIMITED_KEY = "This key is limited to specific tools and cannot administer the hub; use an unrestricted key or the console.";
 

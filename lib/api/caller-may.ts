@@ -1,13 +1,12 @@
 import type { ApiCaller } from "@/lib/api/api-caller";
-import type { RoleCapability } from "@/lib/api/assert-caller-may";
+import { principalMay, type RoleCapability } from "@/lib/permissions/principal-may";
 import { ROLES } from "@/lib/permissions/roles";
 
 /**
- * Whether the caller may use a role capability (ROLES table) on this request. A key limited to
- * some tools (non-empty allowedTools) has none, whatever its owner's role: it was handed out for
- * those tools, and through hub administration it could mint admins or unlimited keys.
+ * Whether the caller may use a role capability (ROLES table) on this request: a console session
+ * by its role, an API key by principalMay (a tool-limited key has no role capability).
  */
 export function callerMay(caller: Pick<ApiCaller, "role" | "via" | "principal">, capability: RoleCapability): boolean {
-  if (caller.via === "key" && caller.principal.allowedTools.length > 0) return false;
+  if (caller.via === "key") return principalMay(caller.principal, capability);
   return ROLES[caller.role][capability];
 }

@@ -1,5 +1,6 @@
 import type { ApiCaller } from "@/lib/api/api-caller";
-import { assertCallerMay, type RoleCapability } from "@/lib/api/assert-caller-may";
+import { assertCallerMay } from "@/lib/api/assert-caller-may";
+import type { RoleCapability } from "@/lib/permissions/principal-may";
 import { assertSameOriginRequest } from "@/lib/api/assert-same-origin-request";
 import { assertWithinApiRateLimit } from "@/lib/api/assert-within-api-rate-limit";
 import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";

@@ -2,7 +2,7 @@ import { timingSafeEqual, createHash } from "node:crypto";
 import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
 import { getEnv } from "@/lib/env";
 import { HubError } from "@/lib/errors/hub-error";
-import { ROLES } from "@/lib/permissions/roles";
+import { principalMay } from "@/lib/permissions/principal-may";
 import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -27,7 +27,7 @@ export async function authorizeMetricsRequest(authorizationHeader: string | null
   if (metricsToken && sameSecret(token, metricsToken)) return;
   try {
     const principal = await resolvePrincipal(token);
-    if (!ROLES[principal.role].manageHub) throw new HubError("forbidden", "Metrics are available to admins only");
+    if (!principalMay(principal, "manageHub")) throw new HubError("forbidden", "Metrics are available to admins only (with a key not limited to specific tools)");
   } catch (error) {
     if (error instanceof HubError && error.code === "unauthorized") await noteAuthFailure(ip);
     throw error;

@@ -17,6 +17,7 @@ import { useGovernanceDatabase } from "@/test/integration/governance/use-governa
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 let adminSecret: string;
 let memberSecret: string;
+let limitedAdminSecret: string;
 
 const principal: Principal = { userId: randomUUID(), email: "m@example.com", role: "member", keyId: randomUUID(), keyPrefix: "sb_metrics", allowedTools: [], rateLimitPolicy: null };
 
@@ -32,6 +33,7 @@ useGovernanceDatabase(async () => {
   const member = await createUser({ email: "metrics-member@example.com", role: "member" });
   adminSecret = (await createApiKey({ userId: admin.id, name: "admin" })).secret;
   memberSecret = (await createApiKey({ userId: member.id, name: "member" })).secret;
+  limitedAdminSecret = (await createApiKey({ userId: admin.id, name: "admin, echo only", allowedTools: ["echo"] })).secret;
 });
 
 
@@ -81,7 +83,8 @@ describe("authorizeMetricsRequest", () => {
     { name: "no header", header: () => null, status: 401, code: "unauthorized", message: "Metrics require Authorization: Bearer <metrics token or admin API key>" },
     { name: "not a bearer", header: () => `Basic ${METRICS_TOKEN}`, status: 401, code: "unauthorized", message: "Metrics require Authorization: Bearer <metrics token or admin API key>" },
     { name: "wrong token", header: () => "Bearer metrics-token-for-tests-0123456780", status: 401, code: "unauthorized" },
-    { name: "a member's key", header: () => `Bearer ${memberSecret}`, status: 403, code: "forbidden", message: "Metrics are available to admins only" },
+    { name: "a member's key", header: () => `Bearer ${memberSecret}`, status: 403, code: "forbidden", message: "Metrics are available to admins only (with a key not limited to specific tools)" },
+    { name: "an admin's key limited to some tools", header: () => `Bearer ${limitedAdminSecret}`, status: 403, code: "forbidden", message: "Metrics are available to admins only (with a key not limited to specific tools)" },
   ];
   for (const refusal of refusals) {
     it(`refuses ${refusal.name}`, async () => {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ApiCaller } from "@/lib/api/api-caller";
-import { assertCallerMay, type RoleCapability } from "@/lib/api/assert-caller-may";
+import { assertCallerMay } from "@/lib/api/assert-caller-may";
+import type { RoleCapability } from "@/lib/permissions/principal-may";
 import { callerMay } from "@/lib/api/caller-may";
 import { HubError } from "@/lib/errors/hub-error";
 import type { Role } from "@/lib/generated/prisma/enums";
