@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { TextField } from "@/app/_components/text-field";
 import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
@@ -18,15 +18,10 @@ interface DeprecationState {
 
 /** "Deprecate…" (or "Edit deprecation…") behind a disclosure: message, replacement, sunset date. */
 export function DeprecateToolForm({ tool, otherTools }: { tool: DeprecationState; otherTools: string[] }) {
-  const { result, pending, run } = useAdminAction(deprecateToolAction);
+  const { result, pending, submit } = useAdminAction(deprecateToolAction);
   const [open, setOpen] = useState(false);
   const failure = result && !result.ok ? result : null;
   const prefix = `deprecate-${tool.name}`;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    run(new FormData(event.currentTarget), () => setOpen(false));
-  }
 
   return (
     <div className="mt-3">
@@ -34,7 +29,7 @@ export function DeprecateToolForm({ tool, otherTools }: { tool: DeprecationState
         <summary className="w-fit cursor-pointer text-sm font-medium text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-400">
           {tool.deprecated ? "Edit deprecation…" : "Deprecate…"}
         </summary>
-        <form method="post" onSubmit={submit} aria-label={`Deprecate ${tool.name}`} className="mt-3 grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800">
+        <form method="post" onSubmit={(event) => submit(event, () => setOpen(false))} aria-label={`Deprecate ${tool.name}`} className="mt-3 grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800">
           <input type="hidden" name="name" value={tool.name} />
           <div className="sm:col-span-2">
             <TextField

@@ -1,6 +1,5 @@
 "use client";
 
-import type { FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { ActionButton } from "@/app/(console)/admin/_components/action-button";
 import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
@@ -15,13 +14,8 @@ interface GrantRow {
 
 /** "Who may call it": admins always, everyone for public tools, plus grants (add and remove). */
 export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; public: boolean }; grants: GrantRow[]; grantees: { id: string; email: string }[] }) {
-  const { result, pending, run } = useAdminAction(grantToolAction);
+  const { result, pending, submit } = useAdminAction(grantToolAction);
   const selectId = `grant-${tool.name}`;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    run(new FormData(event.currentTarget));
-  }
 
   return (
     <section aria-label={`Who may call ${tool.name}`} className="mt-4">

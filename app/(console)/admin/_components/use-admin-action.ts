@@ -1,13 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import type { AdminActionResult } from "@/lib/console/admin/admin-action-result";
 
 /**
  * Runs an admin Server Action from a client control: tracks pending state, keeps the answer for
  * display and refreshes the server-rendered page after a success. A failed round trip (network,
  * hub restarting) becomes an ordinary error answer rather than an unhandled rejection.
+ * `submit` is the onSubmit of a form that posts its own fields: the page does not reload, and
+ * `onSuccess` gets the form (the event's currentTarget is gone once the action has answered).
  */
 export function useAdminAction(action: (formData: FormData) => Promise<AdminActionResult>) {
   const router = useRouter();
@@ -30,5 +32,11 @@ export function useAdminAction(action: (formData: FormData) => Promise<AdminActi
     });
   }
 
-  return { result, pending, run, clear: () => setResult(null) };
+  function submit(event: FormEvent<HTMLFormElement>, onSuccess?: (form: HTMLFormElement) => void) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    run(new FormData(form), onSuccess && (() => onSuccess(form)));
+  }
+
+  return { result, pending, run, submit, clear: () => setResult(null) };
 }

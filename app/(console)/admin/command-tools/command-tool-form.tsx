@@ -1,10 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import { Button } from "@/app/_components/button";
 import { TextField } from "@/app/_components/text-field";
-import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
+import { AdminFormCard } from "@/app/(console)/admin/_components/admin-form-card";
 import { TextAreaField } from "@/app/(console)/admin/_components/text-area-field";
 import { useAdminAction } from "@/app/(console)/admin/_components/use-admin-action";
 import { createCommandToolAction, updateCommandToolAction } from "./actions";
@@ -40,21 +38,23 @@ export const EMPTY_COMMAND_TOOL: CommandToolFormValues = {
 /** Create (no `existing`) or edit a command tool; the name is fixed once created. */
 export function CommandToolForm({ initial, mode }: { initial: CommandToolFormValues; mode: "create" | "edit" }) {
   const router = useRouter();
-  const { result, pending, run } = useAdminAction(mode === "create" ? createCommandToolAction : updateCommandToolAction);
+  const { result, pending, submit } = useAdminAction(mode === "create" ? createCommandToolAction : updateCommandToolAction);
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    run(new FormData(event.currentTarget), () => {
-      if (mode === "create") router.push("/admin/command-tools");
-    });
-  }
-
   return (
-    <form method="post" onSubmit={submit} aria-labelledby="command-form-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id="command-form-title" className="text-lg font-semibold">
-        {mode === "create" ? "New command tool" : `Edit ${initial.name}`}
-      </h2>
+    <AdminFormCard
+      titleId="command-form-title"
+      title={mode === "create" ? "New command tool" : `Edit ${initial.name}`}
+      onSubmit={(event) =>
+        submit(event, () => {
+          if (mode === "create") router.push("/admin/command-tools");
+        })
+      }
+      result={result}
+      pending={pending}
+      submitLabel={mode === "create" ? "Create command tool" : "Save changes"}
+      pendingLabel="Saving…"
+    >
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">
           <TextField
@@ -93,12 +93,6 @@ export function CommandToolForm({ initial, mode }: { initial: CommandToolFormVal
         <input type="checkbox" name="public" defaultChecked={initial.public} />
         Public: every role may call it without a grant
       </label>
-      <ActionMessage result={result} />
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : mode === "create" ? "Create command tool" : "Save changes"}
-        </Button>
-      </div>
-    </form>
+    </AdminFormCard>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import type { FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { TextField } from "@/app/_components/text-field";
 import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
@@ -9,13 +8,8 @@ import { setRolePolicyAction } from "./actions";
 
 /** One role's limit: the policy text (blank = default) and Save. */
 export function RolePolicyForm({ role, label, policy, overridden, defaultPolicy }: { role: string; label: string; policy: string; overridden: boolean; defaultPolicy: string }) {
-  const { result, pending, run } = useAdminAction(setRolePolicyAction);
+  const { result, pending, submit } = useAdminAction(setRolePolicyAction);
   const failure = result && !result.ok ? result : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    run(new FormData(event.currentTarget));
-  }
 
   return (
     <form method="post" onSubmit={submit} aria-labelledby={`policy-${role}-title`} className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,29 +1,27 @@
 "use client";
 
-import { useRef, type FormEvent } from "react";
-import { Button } from "@/app/_components/button";
 import { TextField } from "@/app/_components/text-field";
-import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
+import { AdminFormCard } from "@/app/(console)/admin/_components/admin-form-card";
 import { SelectField } from "@/app/(console)/admin/_components/select-field";
 import { useAdminAction } from "@/app/(console)/admin/_components/use-admin-action";
 import { createUserAction } from "./actions";
+import { RoleOptions } from "./role-options";
 
 /** "Create a user" with an initial password the admin hands over. */
 export function CreateUserForm({ minPasswordLength }: { minPasswordLength: number }) {
-  const { result, pending, run } = useAdminAction(createUserAction);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { result, pending, submit } = useAdminAction(createUserAction);
   const failure = result && !result.ok ? result : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    run(new FormData(event.currentTarget), () => formRef.current?.reset());
-  }
-
   return (
-    <form ref={formRef} method="post" onSubmit={submit} aria-labelledby="create-user-title" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id="create-user-title" className="text-lg font-semibold">
-        Create a user
-      </h2>
+    <AdminFormCard
+      titleId="create-user-title"
+      title="Create a user"
+      onSubmit={(event) => submit(event, (form) => form.reset())}
+      result={result}
+      pending={pending}
+      submitLabel="Create user"
+      pendingLabel="Creating…"
+    >
       <TextField id="create-email" label="Email" name="email" type="email" required autoComplete="off" error={failure?.fieldErrors?.email} />
       <TextField id="create-name" label="Name (optional)" name="name" maxLength={200} autoComplete="off" error={failure?.fieldErrors?.name} />
       <TextField
@@ -38,15 +36,8 @@ export function CreateUserForm({ minPasswordLength }: { minPasswordLength: numbe
         error={failure?.fieldErrors?.password}
       />
       <SelectField id="create-role" label="Role" name="role" defaultValue="member" error={failure?.fieldErrors?.role}>
-        <option value="member">Member</option>
-        <option value="admin">Admin</option>
+        <RoleOptions />
       </SelectField>
-      <ActionMessage result={result} />
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create user"}
-        </Button>
-      </div>
-    </form>
+    </AdminFormCard>
   );
 }
