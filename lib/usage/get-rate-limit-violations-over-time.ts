@@ -1,6 +1,5 @@
-import { getPrisma } from "@/lib/db/prisma";
-import { zeroFilledSeriesSql } from "@/lib/usage/zero-filled-series-sql";
-import { usageWindow, type UsageQuery } from "@/lib/usage/usage-ranges";
+import { queryZeroFilledSeries } from "@/lib/usage/query-zero-filled-series";
+import type { UsageQuery } from "@/lib/usage/usage-ranges";
 
 export interface ViolationsOverTimePoint {
   at: Date;
@@ -12,20 +11,13 @@ export interface ViolationsOverTimePoint {
 
 /** Rate-limit refusals per chart bucket over the range, by kind; zero-filled. */
 export async function getRateLimitViolationsOverTime(query: UsageQuery): Promise<ViolationsOverTimePoint[]> {
-  const { from, to, bucketSeconds } = usageWindow(query);
-  const rows = await getPrisma().$queryRawUnsafe<{ at: Date; key: bigint; authFailure: bigint }[]>(
-    zeroFilledSeriesSql(
-      `SELECT date_bin($3::interval, "at", 'epoch') AS at,
-              count(*) FILTER (WHERE "kind" = 'key') AS "key", count(*) FILTER (WHERE "kind" = 'auth_failure') AS "authFailure"
-       FROM "RateLimitEvent"
-       WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz AND ($4::uuid IS NULL OR "userId" = $4::uuid)
-       GROUP BY 1`,
-      ["key", "authFailure"],
-    ),
-    from,
-    to,
-    `${bucketSeconds} seconds`,
-    query.userId ?? null,
+  return queryZeroFilledSeries(
+    query,
+    `SELECT date_bin($3::interval, "at", 'epoch') AS at,
+            count(*) FILTER (WHERE "kind" = 'key') AS "key", count(*) FILTER (WHERE "kind" = 'auth_failure') AS "authFailure"
+     FROM "RateLimitEvent"
+     WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz AND ($4::uuid IS NULL OR "userId" = $4::uuid)
+     GROUP BY 1`,
+    ["key", "authFailure"],
   );
-  return rows.map((row) => ({ at: row.at, key: Number(row.key), authFailure: Number(row.authFailure) }));
 }
