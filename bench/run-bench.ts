@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   };
   try {
     runCli(["user", "create", "--email", "bench@example.com", "--password", "bench-password-123"], hubEnv);
-    const key = runCli(["key", "create", "--email", "bench@example.com", "--name", "bench", "--rate-limit", "100000000/1m"], hubEnv);
+    const key = runCli(["key", "create", "--email", "bench@example.com", "--name", "bench", "--rate-limit", "1000000/1m"], hubEnv);
 
     progress(`starting the hub on :${HUB_PORT} (Redis: ${process.env.REDIS_URL ? "on" : "off"}) and both baselines`);
     const hub = startProcess("hub", "node", ["--import", "tsx", "mcp/server/start-hub.ts"], hubEnv);
