@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { FormAlert } from "@/app/_components/form-alert";
+import { LabelledField } from "@/app/_components/labelled-field";
 import { TextField } from "@/app/_components/text-field";
 import { KEY_LIFETIMES } from "@/lib/console/mint-key-form-schema";
 import { mintKeyAction, type MintKeyResult } from "./actions";
@@ -52,23 +53,17 @@ export function MintKeyPanel({ tools, startOpen }: { tools: string[]; startOpen:
       </h2>
       <FormAlert message={failure?.message} />
       <TextField label="Name" name="name" required maxLength={100} placeholder="laptop – Claude Code" hint="Say where the key will live, so you know what to revoke later." error={failure?.fieldErrors.name} autoFocus />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="field-lifetime" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Expires
-        </label>
-        <select
-          id="field-lifetime"
-          name="lifetime"
-          defaultValue="90d"
-          className="w-fit rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {KEY_LIFETIMES.map((lifetime) => (
-            <option key={lifetime.value} value={lifetime.value}>
-              {lifetime.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LabelledField name="lifetime" label="Expires">
+        {(control) => (
+          <select {...control} defaultValue="90d" className="w-fit rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+            {KEY_LIFETIMES.map((lifetime) => (
+              <option key={lifetime.value} value={lifetime.value}>
+                {lifetime.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </LabelledField>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Tools</legend>
         <label className="flex items-center gap-2 text-sm">

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/app/_components/button";
+import { LabelledField } from "@/app/_components/labelled-field";
 import { ActionButton } from "@/app/(console)/admin/_components/action-button";
 import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
 import { useAdminAction } from "@/app/(console)/admin/_components/use-admin-action";
@@ -15,7 +16,6 @@ interface GrantRow {
 /** "Who may call it": admins always, everyone for public tools, plus grants (add and remove). */
 export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; public: boolean }; grants: GrantRow[]; grantees: { id: string; email: string }[] }) {
   const { result, pending, submit } = useAdminAction(grantToolAction);
-  const selectId = `grant-${tool.name}`;
 
   return (
     <section aria-label={`Who may call ${tool.name}`} className="mt-4">
@@ -46,22 +46,21 @@ export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; p
       {tool.public ? null : (
         <form method="post" onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
           <input type="hidden" name="name" value={tool.name} />
-          <div className="flex flex-col gap-1.5">
-            <label htmlFor={selectId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-              Grant {tool.name} to
-            </label>
-            <select id={selectId} name="grantee" required defaultValue="" className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
-              <option value="" disabled>
-                Pick a role or a person
-              </option>
-              <option value="role:member">Every member</option>
-              {grantees.map((user) => (
-                <option key={user.id} value={`user:${user.id}`}>
-                  {user.email}
+          <LabelledField id={`grant-${tool.name}`} name="grantee" label={`Grant ${tool.name} to`}>
+            {(control) => (
+              <select {...control} required defaultValue="" className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+                <option value="" disabled>
+                  Pick a role or a person
                 </option>
-              ))}
-            </select>
-          </div>
+                <option value="role:member">Every member</option>
+                {grantees.map((user) => (
+                  <option key={user.id} value={`user:${user.id}`}>
+                    {user.email}
+                  </option>
+                ))}
+              </select>
+            )}
+          </LabelledField>
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Granting…" : "Grant"}
           </Button>
