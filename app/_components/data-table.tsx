@@ -8,12 +8,13 @@ export interface DataTableColumn {
 
 // "card": a page's main table in its own bordered card; "inset": a smaller table inside a card.
 const FRAMES = {
-  card: { box: "overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900", cell: "px-4 py-3" },
-  inset: { box: "mt-2 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800", cell: "px-3 py-2" },
+  card: { box: "relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900", cell: "px-4 py-3" },
+  inset: { box: "relative mt-2 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800", cell: "px-3 py-2" },
 } as const;
 
 /**
- * The console's table: a horizontally scrolling bordered box, a visually hidden caption (the
+ * The console's table: a horizontally scrolling bordered box (relative, so the sr-only caption is
+ * positioned inside it and cannot widen the page on phones), a visually hidden caption (the
  * table's accessible name), a header row of `columns` (null entries are left out, for columns
  * shown only to some viewers) and `children` as the body rows. Body cells are the caller's.
  * `className` and `bodyClassName` add classes to the scroll box and to the tbody.

@@ -27,14 +27,10 @@ function When({ at, never }: { at: Date | null; never: string }) {
   return <time dateTime={at.toISOString()}>{dateFormat.format(at)} UTC</time>;
 }
 
-/**
- * The user's keys: visible prefix, tools, dates, status, and revoke for live ones. The scroll box
- * is `relative` because the sr-only caption and header text are absolutely positioned: without a
- * positioned ancestor they escape the box and widen the whole page on phones.
- */
+/** The user's keys: visible prefix, tools, dates, status, and revoke for live ones. */
 export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
   return (
-    <DataTable caption="Your API keys" columns={KEY_COLUMNS} className="relative">
+    <DataTable caption="Your API keys" columns={KEY_COLUMNS}>
       {keys.map((key) => {
         const status = describeKeyStatus(key, now);
         return (
