@@ -73,10 +73,18 @@ describe("metrics", () => {
   });
 });
 
+// Failed-authentication counts live in Redis when REDIS_URL is set and outlast a run: fresh IPs
+// per run keep runs independent.
+const runIp = (() => {
+  const prefix = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  let host = 0;
+  return () => `${prefix}.${++host}`;
+})();
+
 describe("authorizeMetricsRequest", () => {
   it("accepts the metrics token and an admin's API key", async () => {
-    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, "192.0.2.1");
-    await authorizeMetricsRequest(`Bearer ${adminSecret}`, "192.0.2.1");
+    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, runIp());
+    await authorizeMetricsRequest(`Bearer ${adminSecret}`, runIp());
   });
 
   const refusals: { name: string; header: () => string | null; status: number; code: string; message?: string }[] = [
@@ -88,7 +96,7 @@ describe("authorizeMetricsRequest", () => {
   ];
   for (const refusal of refusals) {
     it(`refuses ${refusal.name}`, async () => {
-      const error = await authorizeMetricsRequest(refusal.header(), "192.0.2.2").then(() => null, (err: unknown) => err);
+      const error = await authorizeMetricsRequest(refusal.header(), runIp()).then(() => null, (err: unknown) => err);
       const reply = toErrorReply(error);
       assert.equal(reply.status, refusal.status);
       const body = reply.body as { error: { code: string; message: string } };
@@ -99,12 +107,12 @@ describe("authorizeMetricsRequest", () => {
   }
 
   it("counts wrong tokens against the IP's failed-authentication budget, then refuses even the right one", async () => {
-    const ip = "192.0.2.3";
+    const ip = runIp();
     const budget = RATE_LIMIT_POLICIES.authFailures.limit;
     for (let attempt = 0; attempt < budget; attempt++) {
       await assert.rejects(authorizeMetricsRequest(`Bearer guess-${attempt}-0123456789abcdef`, ip), (error: unknown) => error instanceof HubError && error.code === "unauthorized");
     }
     await assert.rejects(authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, ip), (error: unknown) => error instanceof HubError && error.code === "rate_limited");
-    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, "192.0.2.4");
+    await authorizeMetricsRequest(`Bearer ${METRICS_TOKEN}`, runIp());
   });
 });
