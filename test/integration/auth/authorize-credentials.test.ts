@@ -6,12 +6,12 @@ import { toErrorReply } from "@/lib/errors/to-error-envelope";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
+import { createClientIpSource } from "@/test/helpers/fresh-client-ip";
 import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
 const PASSWORD = "correct horse battery staple";
-let ipCounter = 0;
 // Each case from its own address, so failures in one case never throttle another.
-const freshIp = () => `192.0.2.${++ipCounter}`;
+const freshIp = createClientIpSource();
 
 useGovernanceDatabase(async () => {
   await createUser({ email: "ada@example.com", password: PASSWORD, role: "admin" });

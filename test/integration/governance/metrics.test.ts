@@ -12,6 +12,7 @@ import { renderMetrics, setActiveSessionsSource } from "@/lib/metrics/render-met
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
 import { createUser } from "@/lib/users/create-user";
+import { createClientIpSource } from "@/test/helpers/fresh-client-ip";
 import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
@@ -73,13 +74,7 @@ describe("metrics", () => {
   });
 });
 
-// Failed-authentication counts live in Redis when REDIS_URL is set and outlast a run: fresh IPs
-// per run keep runs independent.
-const runIp = (() => {
-  const prefix = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-  let host = 0;
-  return () => `${prefix}.${++host}`;
-})();
+const runIp = createClientIpSource();
 
 describe("authorizeMetricsRequest", () => {
   it("accepts the metrics token and an admin's API key", async () => {
