@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-datab
 import { openRawEventStream } from "./open-raw-event-stream";
 import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest } from "./send-raw-request";
-import { startTestHub } from "./start-test-hub";
+import { startTestHub } from "@/test/helpers/start-test-hub";
 
 const CALLS = 40;
 let database: TestDatabase;

@@ -7,7 +7,7 @@ import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest } from "./send-raw-request";
-import { startTestHub, type TestHub } from "./start-test-hub";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
 let database: TestDatabase;
 let hub: TestHub;

@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-datab
 import { openRawEventStream, type RawEventStream } from "./open-raw-event-stream";
 import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest, type RawReply } from "./send-raw-request";
-import { startTestHub, type TestHub } from "./start-test-hub";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
 const MAX_BODY_BYTES = 2048;
 const PROTOCOL_VERSION = "2025-06-18";

@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-datab
 import { openRawEventStream } from "./open-raw-event-stream";
 import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest } from "./send-raw-request";
-import { startTestHub, type TestHub } from "./start-test-hub";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
 const INSTANCE_ID = "testhub1";
 const packageVersion = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version;

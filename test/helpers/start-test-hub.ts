@@ -13,21 +13,29 @@ export interface TestHub {
   stop(): Promise<number | null>;
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
- * Starts the real hub (`mcp/server/start-hub.ts`) on a free port against `databaseUrl`, MCP only
- * (SWITCHBOARD_CONSOLE=off: no Next build) without Redis unless `env` sets REDIS_URL, and resolves
- * once it prints its ready line.
+ * Starts the real hub (`mcp/server/start-hub.ts`) against `databaseUrl` in a fresh data folder,
+ * by default MCP only (SWITCHBOARD_CONSOLE=off: no Next build) on a free port, without Redis
+ * unless `env` sets REDIS_URL; resolves once it prints its ready line. `cwd` runs another
+ * checkout (e.g. a console build), `port` fixes the port (when the public URL must name it).
  */
-export async function startTestHub(options: { databaseUrl: string; env?: Record<string, string> }): Promise<TestHub> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sb-mcp-hub-"));
+export async function startTestHub(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  cwd?: string;
+  port?: number;
+  readyTimeoutMs?: number;
+}): Promise<TestHub> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sb-test-hub-"));
   const child = spawn(process.execPath, ["--import", "tsx", "mcp/server/start-hub.ts"], {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
-      PORT: "0",
+      PORT: String(options.port ?? 0),
       HOST: "127.0.0.1",
       SWITCHBOARD_CONSOLE: "off",
       SWITCHBOARD_DATA_DIR: dataDir,
@@ -45,21 +53,29 @@ export async function startTestHub(options: { databaseUrl: string; env?: Record<
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start within 60 s:\n${output}`)), 60_000);
-    const onData = () => {
-      const match = /ready on port (\d+)/.exec(output);
-      if (match) {
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`hub did not start within ${readyTimeoutMs / 1000} s:\n${output}`)), readyTimeoutMs);
+      const onData = () => {
+        const match = /ready on port (\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      };
+      child.stdout.on("data", onData);
+      void exited.then((code) => {
         clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on("data", onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited with ${code} before it was ready:\n${output}`));
+        reject(new Error(`hub exited with ${code} before it was ready:\n${output}`));
+      });
     });
-  });
+  } catch (error) {
+    child.kill("SIGKILL");
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
