@@ -68,7 +68,8 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
   try {
     const toolContext = { principal: context.principal, workspaceRoot: (await getWorkspaceBounds()).root, signal: controller.signal };
     const validation = await tool.validateInput(args ?? {}, toolContext);
-    if (!validation.ok) return failure(`Invalid input for ${name}: ${validation.message}`, "invalid", "validation_failed", tool.version);
+    // RunnableTool.validateInput already says "Invalid arguments for <tool>: …".
+    if (!validation.ok) return failure(validation.message, "invalid", "validation_failed", tool.version);
     const output = await raceAbort(tool.run(validation.input, toolContext), controller.signal);
     return { status: "ok", errorCode: null, toolVersion: tool.version, result: toResult(output) };
   } catch (error) {

@@ -138,7 +138,7 @@ for (const kind of ["streamable", "sse"] as const) {
       await withClient(kind, keys.member, async (client) => {
         const result = await client.callTool({ name: "echo", arguments: { message: 42 } });
         assert.equal(result.isError, true);
-        assert.match(textOf(result), /^Invalid input for echo: /);
+        assert.match(textOf(result), /^Invalid arguments for echo: /);
       });
     });
   });
