@@ -174,6 +174,7 @@ test("a call made with a freshly minted key shows in the call log and on the das
   await expect(page.getByRole("figure", { name: "Error rate per tool" }).getByRole("img")).toHaveAttribute("aria-label", /echo error rate [\d.]+%/);
   const slowest = page.getByRole("region", { name: "Slowest tools (by p95)" });
   await expect(slowest.getByRole("link", { name: "echo" })).toBeVisible();
+  await expect(slowest.getByRole("table", { name: "Slowest tools (by p95)" })).toBeVisible();
   const failing = page.getByRole("region", { name: "Most failing tools" });
   await expect(failing.getByRole("row", { name: /echo/ })).toContainText(`${logged}`);
   await capture(page, testInfo, "usage-dashboard");

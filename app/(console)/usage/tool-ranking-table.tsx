@@ -17,7 +17,7 @@ export function ToolRankingTable({ id, title, tools, emptyText, userId }: { id: 
         <p className="px-4 pt-2 pb-4 text-sm text-zinc-500 dark:text-zinc-400">{emptyText}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-sm tabular-nums">
+          <table aria-labelledby={`${id}-title`} className="mt-2 w-full text-left text-sm tabular-nums">
             <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Tool</th>
