@@ -1,15 +1,15 @@
 import type { ApiCaller } from "@/lib/api/api-caller";
-import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { getClientIp } from "@/lib/auth/get-client-ip";
 import { getConsoleUser } from "@/lib/auth/get-console-user";
 import { HubError } from "@/lib/errors/hub-error";
-import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
+import { assertAuthAttemptAllowed } from "@/lib/rate-limit/check-auth-failure-limit";
 
 const NO_CREDENTIALS = "Authentication required: send Authorization: Bearer <api key>, or sign in to the console.";
 
 /**
  * The caller of an API request. An Authorization header always wins and must hold a valid key
- * (resolvePrincipal: same cache and messages as MCP; an IP over its failed-authentication budget
+ * (authenticateApiKey: same cache, messages and failure counting as MCP; an IP over its failed-authentication budget
  * gets 429 first, and each refused key counts against it). Without one, the console's next-auth
  * session is used (role and disabled state re-read from the database). Throws HubError
  * unauthorized when neither identifies an enabled user.
@@ -31,15 +31,9 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
 }
 
 async function authenticateKey(authorization: string, ip: string): Promise<ApiCaller> {
+  // The API is no hot path: check the IP's budget on every key request, not only for IPs that
+  // failed here recently (authenticateApiKey's own rule).
   await assertAuthAttemptAllowed(ip);
-  try {
-    const principal = await resolvePrincipal(authorization);
-    return { userId: principal.userId, email: principal.email, role: principal.role, via: "key", principal, actor: { userId: principal.userId, label: principal.email } };
-  } catch (error) {
-    if (error instanceof HubError && error.code === "unauthorized") {
-      // A failed count must not turn the 401 into a 500; the limiter logs its own faults.
-      noteAuthFailure(ip).catch(() => {});
-    }
-    throw error;
-  }
+  const principal = await authenticateApiKey({ authorization, ip });
+  return { userId: principal.userId, email: principal.email, role: principal.role, via: "key", principal, actor: { userId: principal.userId, label: principal.email } };
 }

@@ -1,9 +1,9 @@
 import { timingSafeEqual, createHash } from "node:crypto";
-import { resolvePrincipal } from "@/lib/api-keys/resolve-principal";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { getEnv } from "@/lib/env";
 import { HubError } from "@/lib/errors/hub-error";
 import { principalMay } from "@/lib/permissions/principal-may";
-import { assertAuthAttemptAllowed, noteAuthFailure } from "@/lib/rate-limit/check-auth-failure-limit";
+import { assertAuthAttemptAllowed } from "@/lib/rate-limit/check-auth-failure-limit";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -22,14 +22,10 @@ function sameSecret(a: string, b: string): boolean {
 export async function authorizeMetricsRequest(authorizationHeader: string | null | undefined, ip: string): Promise<void> {
   const token = BEARER.exec(authorizationHeader ?? "")?.[1];
   if (!token) throw new HubError("unauthorized", "Metrics require Authorization: Bearer <metrics token or admin API key>");
+  // Before the token comparison, so an IP over budget learns nothing from its guesses.
   await assertAuthAttemptAllowed(ip);
   const metricsToken = getEnv().SWITCHBOARD_METRICS_TOKEN;
   if (metricsToken && sameSecret(token, metricsToken)) return;
-  try {
-    const principal = await resolvePrincipal(token);
-    if (!principalMay(principal, "manageHub")) throw new HubError("forbidden", "Metrics are available to admins only (with a key not limited to specific tools)");
-  } catch (error) {
-    if (error instanceof HubError && error.code === "unauthorized") await noteAuthFailure(ip);
-    throw error;
-  }
+  const principal = await authenticateApiKey({ authorization: token, ip });
+  if (!principalMay(principal, "manageHub")) throw new HubError("forbidden", "Metrics are available to admins only (with a key not limited to specific tools)");
 }
