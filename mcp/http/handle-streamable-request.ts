@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SUPPORTED_PROTOCOL_VERSIONS, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
 import { assertRequestOrigin } from "@/mcp/pipeline/assert-request-origin";
-import { assertWithinRateLimit } from "@/mcp/pipeline/assert-within-rate-limit";
-import { authenticateRequest, type AuthenticatedRequest } from "@/mcp/pipeline/authenticate-request";
+import { admitMcpPost, type ParsedPost } from "@/mcp/pipeline/admit-mcp-post";
+import { authenticateRequest } from "@/mcp/pipeline/authenticate-request";
 import { findSessionOrThrow } from "@/mcp/pipeline/find-session-or-throw";
-import { listToolCalls } from "@/mcp/pipeline/list-tool-calls";
-import { parseJsonRpcBody } from "@/mcp/pipeline/parse-json-rpc-body";
-import { readRequestBody } from "@/mcp/pipeline/read-request-body";
+import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { buildMessageExtra } from "@/mcp/sessions/build-message-extra";
 import { createSessionId } from "@/mcp/sessions/create-session-id";
 import type { HubSession } from "@/mcp/sessions/session-registry";
@@ -16,19 +15,17 @@ import { clientIpOf } from "./client-ip-of";
 import type { HubHttpContext } from "./hub-http-context";
 import { openSession } from "./open-session";
 import { sendErrorReply } from "./send-error-reply";
-import { sendJsonRpcError } from "./send-json-rpc-error";
 
 const JSON_RPC_SERVER_ERROR = -32000;
 const SUPPORTED_VERSIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSIONS);
 
 /**
- * Streamable HTTP at /mcp. POST: origin → authenticate → body cap → JSON-RPC parse → session
- * (initialize opens one; else 404 unknown / 403 other key) → rate limit when it carries
- * tools/call → transport. GET attaches the session's notification stream; DELETE closes it.
+ * Streamable HTTP at /mcp. POST goes through the admission path (admitMcpPost), whose route
+ * stage is the session (initialize opens one; else 404 unknown / 403 other key), then to the
+ * session's transport. GET attaches the session's notification stream; DELETE closes it.
  */
 export async function handleStreamableRequest(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
   try {
-    assertRequestOrigin(request.headers, context.allowedHosts);
     switch (request.method) {
       case "POST":
         return await handlePost(request, response, context);
@@ -45,38 +42,36 @@ export async function handleStreamableRequest(request: IncomingMessage, response
 }
 
 async function handlePost(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
-  // Authenticate before reading the body: an unauthenticated client learns nothing and costs little.
-  const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
-  const body = await readRequestBody(request, context.maxBodyBytes);
-  const parsed = parseJsonRpcBody(body);
-  if (!parsed.ok) return sendJsonRpcError(response, 400, parsed.code, parsed.message);
+  const admitted = await admitMcpPost(request, { ip: clientIpOf(request, context), allowedHosts: context.allowedHosts, maxBodyBytes: context.maxBodyBytes }, {
+    badBody: "json-rpc",
+    route: async (post) => {
+      const { session, opened } = await routeToSession(request, context, post);
+      return { sessionId: session.id, session, opened, transport: "streamable" as const, client: session.server.getClientVersion() };
+    },
+  });
+  const { session, opened } = admitted.route;
+  (session.channel as StreamableServerTransport).receivePost(response, admitted.messages, {
+    batch: admitted.batch,
+    asEventStream: wantsEventStream(request.headers.accept),
+    headers: opened ? { "Mcp-Session-Id": session.id, ...admitted.rateLimitHeaders } : admitted.rateLimitHeaders,
+    extra: buildMessageExtra({ principal: admitted.principal, requestBytes: admitted.body.length }),
+  });
+}
+
+/** The session a 2025-era POST belongs to: named by Mcp-Session-Id, or opened by initialize. */
+async function routeToSession(request: IncomingMessage, context: HubHttpContext, post: ParsedPost): Promise<{ session: HubSession; opened: boolean }> {
   const version = request.headers["mcp-protocol-version"];
   if (typeof version === "string" && !SUPPORTED_VERSIONS.has(version)) {
-    return sendJsonRpcError(response, 400, JSON_RPC_SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${version}.`);
+    throw new JsonRpcRefusal(400, JSON_RPC_SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${version}.`);
   }
   const sessionId = request.headers["mcp-session-id"];
-  const headers: Record<string, string> = {};
-  let session: HubSession;
   if (typeof sessionId === "string") {
-    session = findSessionOrThrow(context.registry, { sessionId, principal: auth.principal, transport: "streamable" });
-  } else if (isSingleInitialize(parsed.messages)) {
-    session = await openStreamableSession(context, auth);
-    headers["Mcp-Session-Id"] = session.id;
-  } else {
-    return sendJsonRpcError(response, 400, JSON_RPC_SERVER_ERROR, "Bad Request: no Mcp-Session-Id header; send initialize first.");
+    const session = findSessionOrThrow(context.registry, { sessionId, principal: post.principal, transport: "streamable" });
+    session.lastActivityAt = Date.now();
+    return { session, opened: false };
   }
-  session.lastActivityAt = Date.now();
-  const toolCalls = listToolCalls(parsed.messages, body.length);
-  if (toolCalls.length > 0) {
-    const limit = await assertWithinRateLimit({ principal: auth.principal, sessionId: session.id, transport: "streamable", client: session.server.getClientVersion(), calls: toolCalls });
-    Object.assign(headers, limit.rateLimitHeaders);
-  }
-  (session.channel as StreamableServerTransport).receivePost(response, parsed.messages, {
-    batch: parsed.batch,
-    asEventStream: wantsEventStream(request.headers.accept),
-    headers,
-    extra: buildMessageExtra({ principal: auth.principal, requestBytes: body.length }),
-  });
+  if (isSingleInitialize(post.messages)) return { session: await openStreamableSession(context, post.principal), opened: true };
+  throw new JsonRpcRefusal(400, JSON_RPC_SERVER_ERROR, "Bad Request: no Mcp-Session-Id header; send initialize first.");
 }
 
 async function handleGet(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
@@ -92,7 +87,9 @@ async function handleDelete(request: IncomingMessage, response: ServerResponse, 
   response.writeHead(200).end();
 }
 
+/** GET and DELETE carry no body: origin → authenticate → the named session. */
 async function authenticatedSession(request: IncomingMessage, context: HubHttpContext): Promise<HubSession> {
+  assertRequestOrigin(request.headers, context.allowedHosts);
   const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
   const sessionId = request.headers["mcp-session-id"];
   if (typeof sessionId !== "string") throw new HubError("invalid_request", "Missing Mcp-Session-Id header.");
@@ -101,9 +98,9 @@ async function authenticatedSession(request: IncomingMessage, context: HubHttpCo
   return session;
 }
 
-function openStreamableSession(context: HubHttpContext, auth: AuthenticatedRequest): Promise<HubSession> {
+function openStreamableSession(context: HubHttpContext, principal: Principal): Promise<HubSession> {
   const sessionId = createSessionId();
-  return openSession(context.registry, { sessionId, transport: "streamable", principal: auth.principal, channel: new StreamableServerTransport(sessionId) });
+  return openSession(context.registry, { sessionId, transport: "streamable", principal, channel: new StreamableServerTransport(sessionId) });
 }
 
 function isSingleInitialize(messages: readonly JSONRPCMessage[]): boolean {
