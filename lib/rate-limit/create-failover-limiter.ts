@@ -6,28 +6,41 @@ import type { SlidingWindowLimiter } from "@/lib/rate-limit/sliding-window-limit
 /** What happens when the shared backend cannot answer (SWITCHBOARD_RATE_LIMIT_FAILURE_MODE). */
 export type RateLimitFailureMode = "open" | "closed";
 
-/** Seconds a client is told to wait when calls are refused because the limiter is down. */
-const CLOSED_RETRY_AFTER_SECONDS = 5;
+/** How long the breaker skips the backend after a failure before one call probes it again. */
+const DEFAULT_OPEN_MS = 3_000;
 
 /**
- * Wraps the shared (Redis/Upstash) limiter: when it fails, the failure is logged (at most once a
- * minute) and counted, then either the in-process `fallback` answers (open: limits stay per
- * instance until Redis is back) or the call is refused with HubError rate_limited (closed).
+ * Wraps the shared (Redis/Upstash) limiter with a circuit breaker. A failure (error or timeout)
+ * opens the breaker: for `openMs` every decision skips the backend, so a hanging Redis costs one
+ * call its timeout instead of every call; then a single call probes it (half-open) while the others
+ * keep skipping, and a success closes the breaker. While it is open, the in-process `fallback`
+ * answers (open: limits stay per instance until Redis is back) or the call is refused with
+ * HubError unavailable (503 + Retry-After; closed). Outage start and end are logged once each.
  */
 export function createFailoverLimiter(options: {
   primary: SlidingWindowLimiter;
   fallback: SlidingWindowLimiter;
   failureMode: RateLimitFailureMode;
+  openMs?: number;
 }): SlidingWindowLimiter {
   const { primary, fallback, failureMode } = options;
-  let lastWarning = 0;
-  let failing = false;
+  const openMs = options.openMs ?? DEFAULT_OPEN_MS;
+  let state: "closed" | "open" | "probing" = "closed";
+  let openUntil = 0;
+  let skipped = 0;
 
-  function onFailure(err: unknown): void {
-    failing = true;
+  function refuseOrFallBack<T>(run: (limiter: SlidingWindowLimiter) => Promise<T>, cause?: unknown): Promise<T> {
+    if (failureMode === "open") return run(fallback);
+    const retryAfter = Math.max(1, Math.ceil((openUntil - Date.now()) / 1000));
+    throw new HubError("unavailable", `Rate limiting is temporarily unavailable; retry in ${retryAfter} s`, {
+      cause,
+      headers: { "Retry-After": String(retryAfter) },
+    });
+  }
+
+  function trip(err: unknown): void {
     getMetrics().rateLimitBackendFailures.inc({ backend: primary.backend, failure_mode: failureMode });
-    if (Date.now() - lastWarning > 60_000) {
-      lastWarning = Date.now();
+    if (state === "closed") {
       logger.warn(
         { event: "rate_limit_backend_failure", backend: primary.backend, failureMode, err: err instanceof Error ? err.message : String(err) },
         failureMode === "open"
@@ -35,27 +48,30 @@ export function createFailoverLimiter(options: {
           : "Rate-limit backend unreachable: refusing rate-limited requests (failure mode closed)",
       );
     }
-    if (failureMode === "closed") {
-      throw new HubError("rate_limited", "Rate limiting is temporarily unavailable; retry shortly", {
-        cause: err,
-        headers: { "Retry-After": String(CLOSED_RETRY_AFTER_SECONDS) },
-      });
-    }
+    state = "open";
+    openUntil = Date.now() + openMs;
   }
 
   async function attempt<T>(run: (limiter: SlidingWindowLimiter) => Promise<T>): Promise<T> {
-    try {
-      const answer = await run(primary);
-      if (failing) {
-        failing = false;
-        lastWarning = 0;
-        logger.info({ event: "rate_limit_backend_recovered", backend: primary.backend }, "Rate-limit backend reachable again: limits are shared again");
-      }
-      return answer;
-    } catch (err) {
-      onFailure(err);
-      return run(fallback);
+    if (state === "probing" || (state === "open" && Date.now() < openUntil)) {
+      skipped += 1;
+      return refuseOrFallBack(run);
     }
+    const wasOpen = state === "open";
+    if (wasOpen) state = "probing";
+    let answer: T;
+    try {
+      answer = await run(primary);
+    } catch (err) {
+      trip(err);
+      return refuseOrFallBack(run, err);
+    }
+    if (wasOpen) {
+      state = "closed";
+      logger.info({ event: "rate_limit_backend_recovered", backend: primary.backend, skipped }, `Rate-limit backend reachable again: limits are shared again (${skipped} decisions were made without it)`);
+      skipped = 0;
+    }
+    return answer;
   }
 
   return {

@@ -24,10 +24,10 @@ export function getRateLimiter(): SlidingWindowLimiter {
   const redis = getRedisClient();
   let limiter: SlidingWindowLimiter = memory;
   if (redis) {
-    limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(redis), "redis");
+    limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(redis), "redis", undefined, env.SWITCHBOARD_RATE_LIMIT_TIMEOUT_MS);
   } else if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     const upstash = new UpstashRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, enableTelemetry: false });
-    limiter = createUpstashSlidingWindowLimiter(upstash, "upstash");
+    limiter = createUpstashSlidingWindowLimiter(upstash, "upstash", undefined, env.SWITCHBOARD_RATE_LIMIT_TIMEOUT_MS);
   }
   if (limiter !== memory) {
     limiter = createFailoverLimiter({ primary: limiter, fallback: memory, failureMode: env.SWITCHBOARD_RATE_LIMIT_FAILURE_MODE });

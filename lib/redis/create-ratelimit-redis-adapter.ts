@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { once } from "node:events";
 import type { Redis as IORedis } from "ioredis";
 import { stripLuaShebang } from "@/lib/redis/strip-lua-shebang";
 
@@ -24,6 +23,21 @@ function toRedisArgs(args: unknown[]): (string | number)[] {
   return args.map((arg) => (typeof arg === "number" ? arg : arg === null || arg === undefined ? "" : String(arg)));
 }
 
+function waitForFirstConnection(client: IORedis): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1_000);
+    timer.unref();
+    client.once("ready", done);
+    client.once("error", done);
+  });
+}
+
 /**
  * Serves @upstash/ratelimit from a self-hosted Redis through ioredis. The library addresses
  * scripts by the SHA-1 of their original text (with shebang); this adapter maps that to the SHA-1
@@ -32,13 +46,10 @@ function toRedisArgs(args: unknown[]): (string | number)[] {
 export function createRatelimitRedisAdapter(client: IORedis): RatelimitRedisAdapter {
   const strippedShaByOriginalSha = new Map<string, string>();
   // The connection has no offline queue (an outage must fail fast), so the very first calls after
-  // start-up would fail while it is still connecting: those wait for it, once, up to 1 s.
-  let firstConnection: Promise<void> | null =
-    client.status === "ready"
-      ? null
-      : Promise.race([once(client, "ready").then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]).finally(() => {
-          firstConnection = null;
-        });
+  // start-up would fail while it is still connecting: those wait for it, once, up to 1 s. A refused
+  // connection ends the wait at once, and never rejects: Redis down at start-up must not crash
+  // the hub (the failure mode answers, and ioredis keeps reconnecting).
+  let firstConnection: Promise<void> | null = client.status === "ready" ? null : waitForFirstConnection(client).finally(() => (firstConnection = null));
 
   async function evalStripped(script: string, keys: string[], args: unknown[]): Promise<unknown> {
     if (firstConnection) await firstConnection;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
+import { findFreePort } from "@/test/helpers/find-free-port";
 import { startTestHub } from "@/test/helpers/start-test-hub";
 import { prepareConsoleBuild } from "./prepare-console-build";
 
@@ -10,17 +10,6 @@ export interface ApiTestHub {
   output(): string;
   /** SIGTERM, wait for exit, remove the data folder. */
   stop(): Promise<void>;
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

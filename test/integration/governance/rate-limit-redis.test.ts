@@ -100,6 +100,8 @@ describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
       primary: createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix),
       fallback: createMemorySlidingWindowLimiter(),
       failureMode: "open",
+      // Probe Redis again on the next call after a failure (the default skips it for 3 s).
+      openMs: 0,
     });
     const policy = { limit: 50, windowSeconds: 60 };
     assert.equal((await limiter.limit("key:outage", policy)).remaining, 49);
@@ -134,7 +136,7 @@ describe("rate-limit backend failure modes (Redis unreachable)", () => {
 
   const policy = { limit: 2, windowSeconds: 60 };
 
-  it("open: falls back to the in-process limiter and counts the failure", async () => {
+  it("open: falls back to the in-process limiter, counts the failure once and skips Redis while the breaker is open", async () => {
     const failures = getMetrics().rateLimitBackendFailures;
     const before = (await failures.get()).values.find((v) => v.labels.failure_mode === "open")?.value ?? 0;
     const limiter = createFailoverLimiter({
@@ -145,10 +147,10 @@ describe("rate-limit backend failure modes (Redis unreachable)", () => {
     const answers = [await limiter.limit("key:x", policy), await limiter.limit("key:x", policy), await limiter.limit("key:x", policy)];
     assert.deepEqual(answers.map((a) => a.success), [true, true, false], "the local limiter still limits");
     const afterCount = (await failures.get()).values.find((v) => v.labels.failure_mode === "open")?.value ?? 0;
-    assert.equal(afterCount - before, 3);
+    assert.equal(afterCount - before, 1, "the second and third calls did not try Redis");
   });
 
-  it("closed: refuses with 429 rate_limited, Retry-After and a clear message", async () => {
+  it("closed: refuses with 503 unavailable, Retry-After and a clear message", async () => {
     const limiter = createFailoverLimiter({
       primary: createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(unreachable), "redis"),
       fallback: createMemorySlidingWindowLimiter(),
@@ -156,8 +158,8 @@ describe("rate-limit backend failure modes (Redis unreachable)", () => {
     });
     const error = await limiter.limit("key:y", policy).then(() => null, (err: unknown) => err);
     const reply = toErrorReply(error);
-    assert.equal(reply.status, 429);
-    assert.deepEqual(reply.body, { error: { code: "rate_limited", message: "Rate limiting is temporarily unavailable; retry shortly" } });
-    assert.equal(reply.headers["Retry-After"], "5");
+    assert.equal(reply.status, 503);
+    assert.deepEqual(reply.body, { error: { code: "unavailable", message: "Rate limiting is temporarily unavailable; retry in 3 s" } });
+    assert.equal(reply.headers["Retry-After"], "3");
   });
 });
