@@ -1,0 +1,69 @@
+/**
+ * The scenarios `npm run bench` measures: one row each, run in interleaved rounds (subject, then
+ * each baseline, then again) with identical load-generator flags, so every ratio comes from one
+ * run on one machine. To add a scenario, add a row; a new kind of server is a new entry in
+ * `BenchTargetName` started by run-bench.ts.
+ */
+
+/** The servers the bench starts side by side. */
+export type BenchTargetName = "hub" | "sdk" | "raw";
+
+/** One load-generator run inside a round: which server, and what to call. */
+export interface BenchRun {
+  /** Column text, e.g. "hub", "SDK", "hub echo". */
+  label: string;
+  target: BenchTargetName;
+  /** Tool to call (the load generator's --tool); default echo. */
+  tool?: string;
+  /** Tool arguments (--args); default {"message":"hello"}. */
+  args?: Record<string, unknown>;
+  /** Extra load-generator flags for this run only (e.g. --path). */
+  flags?: readonly string[];
+}
+
+/** Limits the run is judged against; each ratio is subject / baseline (median of rounds). */
+export interface BenchGoal {
+  /** Subject calls/s at least this multiple of the baseline's. */
+  minCallsPerSecRatio?: number;
+  /** Subject p99 at most this multiple of the baseline's. */
+  maxP99Ratio?: number;
+  /** Subject CPU µs per call at most this multiple of the baseline's. */
+  maxCpuPerCallRatio?: number;
+}
+
+export interface BenchScenario {
+  /** Stable id (results JSON key). */
+  id: string;
+  /** What the row measures, in words. */
+  title: string;
+  transport: "streamable" | "sse";
+  sessions: number;
+  /** What is measured. */
+  subject: BenchRun;
+  /** What it is compared with, each with its own goal (none: reported, not judged). */
+  baselines: ReadonlyArray<BenchRun & { goal?: BenchGoal }>;
+}
+
+/** A 6-byte file the read_file scenario reads (run-bench.ts writes it into the workspace). */
+export const BENCH_READ_FILE = { path: "bench-hello.txt", content: "hello\n" } as const;
+
+const SDK: BenchRun = { label: "SDK", target: "sdk" };
+const RAW: BenchRun = { label: "raw", target: "raw" };
+const HUB: BenchRun = { label: "hub", target: "hub" };
+const AT_LEAST_SDK: BenchGoal = { minCallsPerSecRatio: 1.0, maxP99Ratio: 1.0 };
+
+export const BENCH_SCENARIOS: readonly BenchScenario[] = [
+  { id: "streamable-20", title: "echo, Streamable HTTP", transport: "streamable", sessions: 20, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }, RAW] },
+  { id: "streamable-200", title: "echo, Streamable HTTP", transport: "streamable", sessions: 200, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }, RAW] },
+  // The raw baseline speaks Streamable HTTP only.
+  { id: "sse-20", title: "echo, legacy SSE", transport: "sse", sessions: 20, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }] },
+  { id: "sse-200", title: "echo, legacy SSE", transport: "sse", sessions: 200, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }] },
+  {
+    id: "read-file-20",
+    title: "read_file (6 bytes) against echo, same hub",
+    transport: "streamable",
+    sessions: 20,
+    subject: { label: "hub read_file", target: "hub", tool: "read_file", args: { path: BENCH_READ_FILE.path } },
+    baselines: [{ label: "hub echo", target: "hub", goal: { maxCpuPerCallRatio: 1.5 } }],
+  },
+];
