@@ -1,4 +1,6 @@
 import { getPrisma } from "@/lib/db/prisma";
+import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
+import { noteDatabaseUnreachable } from "@/lib/db/track-database-outage";
 import { logger } from "@/lib/log/logger";
 
 const STAMP_INTERVAL_MS = 30_000;
@@ -35,6 +37,8 @@ async function writePending(): Promise<void> {
     const prisma = getPrisma();
     await Promise.all([...batch].map(([id, at]) => prisma.apiKey.updateMany({ where: { id }, data: { lastUsedAt: at } })));
   } catch (error) {
-    logger.warn({ err: error, keys: batch.size }, "could not stamp API key last use");
+    // A best-effort stamp: during an outage it is one more affected request, not a stack per batch.
+    if (isDatabaseUnreachable(error)) noteDatabaseUnreachable(error);
+    else logger.warn({ err: error, keys: batch.size }, "could not stamp API key last use");
   }
 }

@@ -6,7 +6,7 @@ import { assertWithinApiRateLimit } from "@/lib/api/assert-within-api-rate-limit
 import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";
 import { HubError } from "@/lib/errors/hub-error";
 import { toErrorResponse } from "@/lib/errors/to-error-envelope";
-import { logger } from "@/lib/log/logger";
+import { reportError } from "@/lib/errors/report-error";
 
 /** What a /api/v1 route needs beyond an authenticated caller. */
 export interface ApiRouteOptions {
@@ -32,8 +32,8 @@ interface NextRouteContext<Params> {
 /**
  * The one wrapper of every /api/v1 route handler: authenticate (key or session) → CSRF check for
  * cookie-authenticated mutations → per-key rate limit (key callers) → role capability → handler.
- * Any throw becomes the error envelope (HubError as is; anything else logged and answered as a
- * generic 500, never a stack or SQL). Successful key-authenticated answers carry RateLimit-*
+ * Any throw becomes the error envelope (HubError as is; anything else reported and answered as a
+ * generic 500 or, for an unreachable database, 503, never a stack or SQL). Successful key-authenticated answers carry RateLimit-*
  * headers; every answer is `Cache-Control: no-store`.
  */
 export function withApiRoute<Params = Record<string, never>>(
@@ -51,9 +51,7 @@ export function withApiRoute<Params = Record<string, never>>(
       for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     } catch (error) {
       // Client errors are the caller's business; faults (and their causes) are ours to see in the log.
-      if (!(error instanceof HubError) || error.code === "internal_error") {
-        logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
-      }
+      reportError(error, { method: request.method, path: new URL(request.url).pathname }, "API request failed");
       response = toErrorResponse(error);
     }
     response.headers.set("Cache-Control", "no-store");

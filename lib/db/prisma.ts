@@ -14,7 +14,9 @@ export function getPrisma(): PrismaClient {
   if (!connectionString) throw new Error("DATABASE_URL is not set: call prepareDatabase() before using the database");
   // The adapter writes Dates as zone-less text and reads timestamptz as UTC: pin the session to
   // UTC so a server (or database) with another TimeZone setting cannot shift every timestamp.
-  const adapter = new PrismaPg({ connectionString, max: 10, options: "-c TimeZone=UTC" });
+  // A connect that hangs (host gone, not refusing) gives up after 2 s: an outage must answer 503
+  // quickly rather than hold requests for the OS's TCP timeout.
+  const adapter = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 2_000, options: "-c TimeZone=UTC" });
   globalForPrisma.switchboardPrisma = new PrismaClient({ adapter });
   return globalForPrisma.switchboardPrisma;
 }

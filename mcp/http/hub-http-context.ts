@@ -7,4 +7,6 @@ export interface HubHttpContext {
   maxBodyBytes: number;
   /** Whether X-Forwarded-For comes from a trusted reverse proxy (SWITCHBOARD_TRUST_PROXY). */
   trustProxy: boolean;
+  /** Set once shutdown begins: readiness fails first, then answers carry `Connection: close`. */
+  draining: boolean;
 }

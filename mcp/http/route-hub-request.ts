@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HubError } from "@/lib/errors/hub-error";
 import { clientIpOf } from "./client-ip-of";
 import { handleMetricsRequest } from "./handle-metrics-request";
+import { handleReadinessRequest } from "./handle-readiness-request";
 import { handleSseMessage } from "./handle-sse-message";
 import { handleSseStream } from "./handle-sse-stream";
 import { handleStreamableRequest } from "./handle-streamable-request";
@@ -12,8 +13,9 @@ import { sendErrorReply } from "./send-error-reply";
 export type FallbackHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
 /**
- * Serves /mcp, /sse, /message and /metrics on node:http (Next's route pipeline costs several
- * times more CPU per MCP call) and hands every other request to the fallback.
+ * Serves /mcp, /sse, /message, /metrics and /api/ready on node:http (Next's route pipeline costs
+ * several times more CPU per MCP call; readiness must answer with the console off and while it
+ * drains) and hands every other request to the fallback.
  */
 export function routeHubRequest(request: IncomingMessage, response: ServerResponse, context: HubHttpContext, fallback: FallbackHandler): void {
   const url = request.url ?? "/";
@@ -32,6 +34,9 @@ export function routeHubRequest(request: IncomingMessage, response: ServerRespon
       return;
     case "/metrics":
       void handleMetricsRequest(request, response, context);
+      return;
+    case "/api/ready":
+      void handleReadinessRequest(response, context);
       return;
     default:
       // The console reads the client's address from X-Forwarded-For (sign-in throttling): replace

@@ -2,6 +2,8 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@/lib/api-keys/principal";
 import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
 import { HubError } from "@/lib/errors/hub-error";
+import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
+import { reportError } from "@/lib/errors/report-error";
 import { logger } from "@/lib/log/logger";
 import { assertToolPermitted } from "@/lib/permissions/assert-tool-permitted";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
@@ -103,7 +105,8 @@ function failure(text: string, status: ToolCallRecord["status"], errorCode: stri
 /** HubError messages are client-safe; anything else is logged and answered generically. */
 function refusal(error: unknown, status: ToolCallRecord["status"], toolVersion: string | null, toolName: string): Outcome {
   if (error instanceof HubError) return failure(error.message, status, error.code, toolVersion);
-  logger.error({ err: error, tool: toolName }, "tool call failed");
+  reportError(error, { tool: toolName }, "tool call failed");
+  if (isDatabaseUnreachable(error)) return failure(`Tool ${toolName} needs the database, which is unreachable; retry shortly.`, status, "unavailable", toolVersion);
   return failure(`Tool ${toolName} failed with an internal error. The incident was logged.`, status, "internal_error", toolVersion);
 }
 
