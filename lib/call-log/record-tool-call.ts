@@ -1,6 +1,8 @@
 import type { Principal } from "@/lib/api-keys/principal";
 import { enqueueCallLog } from "@/lib/call-log/call-log-writer";
+import { MAX_CLIENT_INFO_CHARS, MAX_TOOL_NAME_CHARS, boundClientString } from "@/lib/limits/bound-client-string";
 import { logger } from "@/lib/log/logger";
+import { boundLabelValue } from "@/lib/metrics/bound-label-value";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 
 /** Everything known about one tools/call once it has been answered. Never argument values. */
@@ -25,18 +27,27 @@ export interface ToolCallRecord {
  * tool, user id, key prefix, client, duration, sizes, status, error code — no secrets, no
  * arguments), metrics (duration histogram, errors, requests per client/key), and a CallLog row
  * queued for the batched writer. Resolves at once unless the writer's buffer is full
- * (backpressure). Never throws.
+ * (backpressure). Never throws. Client-supplied strings (client name and version, the tool name a
+ * client asked for) are bounded first, and open-ended metric labels capped (boundLabelValue).
  */
-export async function recordToolCall(record: ToolCallRecord): Promise<void> {
+export async function recordToolCall(unbounded: ToolCallRecord): Promise<void> {
+  const record: ToolCallRecord = {
+    ...unbounded,
+    clientName: boundClientString(unbounded.clientName, MAX_CLIENT_INFO_CHARS),
+    clientVersion: boundClientString(unbounded.clientVersion, MAX_CLIENT_INFO_CHARS),
+    toolName: boundClientString(unbounded.toolName, MAX_TOOL_NAME_CHARS) ?? "(unnamed)",
+  };
   const { principal } = record;
   // A clock step or a caller bug must not turn into a metrics exception on the hot path.
   const durationMs = Number.isFinite(record.durationMs) && record.durationMs > 0 ? record.durationMs : 0;
   const ok = record.status === "ok";
   const errorCode = ok ? null : (record.errorCode ?? record.status);
   const metrics = getMetrics();
-  metrics.toolCallDuration.observe({ tool: record.toolName, status: record.status }, durationMs / 1000);
-  metrics.requestsByClient.inc({ client: record.clientName ?? "unknown", key_prefix: principal.keyPrefix });
-  if (!ok) metrics.toolCallErrors.inc({ tool: record.toolName, code: errorCode ?? record.status });
+  const seen = metrics.labelValuesSeen;
+  const tool = boundLabelValue(seen, "tool", record.toolName);
+  metrics.toolCallDuration.observe({ tool, status: record.status }, durationMs / 1000);
+  metrics.requestsByClient.inc({ client: boundLabelValue(seen, "client", record.clientName ?? "unknown"), key_prefix: boundLabelValue(seen, "key_prefix", principal.keyPrefix) });
+  if (!ok) metrics.toolCallErrors.inc({ tool, code: errorCode ?? record.status });
   logger.info(
     {
       event: ok ? "tool_call_success" : "tool_call_error",

@@ -3,6 +3,8 @@ import { getEnv } from "@/lib/env";
 import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
 import { sumBucketsSql } from "@/lib/call-log/sum-buckets-sql";
 import { takeLateCallLogMinutes } from "@/lib/call-log/late-call-log-minutes";
+import { logger } from "@/lib/log/logger";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -61,25 +63,52 @@ GROUP BY 1, 2, 3, 4`;
 
 /**
  * Replaces the rollups of [from, to) with aggregates of the raw rows, per minute (or per hour for
- * a compacted hour: aligned range). Idempotent.
+ * a compacted hour: aligned range). Idempotent. A slice that fails is redone minute by minute, so
+ * one poisoned minute (say, a row no index accepts) is left out, logged and counted, and never
+ * holds back the minutes after it, compaction or pruning.
  */
 async function recomputeRange(from: number, to: number, unit: "minute" | "hour" = "minute"): Promise<number> {
-  const prisma = getPrisma();
   let rows = 0;
   for (let start = from; start < to; start += SLICE_MS) {
     const end = Math.min(start + SLICE_MS, to);
-    rows += await prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROLL_UP_LOCK_KEY})`);
-      await tx.$executeRawUnsafe(`DELETE FROM "CallRollup" WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz`, new Date(start), new Date(end));
-      const inserted = await tx.$executeRawUnsafe(recomputeSql(unit), new Date(start), new Date(end));
-      // The hourly all-users level is rebuilt for every hour the slice touches, whole hours only.
-      const hours = [new Date(start - (start % HOUR_MS)), new Date(Math.ceil(end / HOUR_MS) * HOUR_MS)];
-      await tx.$executeRawUnsafe(`DELETE FROM "CallRollupHourly" WHERE "hour" >= $1::timestamptz AND "hour" < $2::timestamptz`, ...hours);
-      await tx.$executeRawUnsafe(HOURLY_SQL, ...hours);
-      return inserted;
-    }, { timeout: 120_000 });
+    try {
+      rows += await recomputeSlice(start, end, unit);
+    } catch (error) {
+      if (unit === "hour" || end - start <= MINUTE_MS) {
+        skipFailedRange(start, end, error);
+        continue;
+      }
+      for (let minute = start; minute < end; minute += MINUTE_MS) {
+        try {
+          rows += await recomputeSlice(minute, minute + MINUTE_MS, unit);
+        } catch (minuteError) {
+          skipFailedRange(minute, minute + MINUTE_MS, minuteError);
+        }
+      }
+    }
   }
   return rows;
+}
+
+async function recomputeSlice(start: number, end: number, unit: "minute" | "hour"): Promise<number> {
+  return getPrisma().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROLL_UP_LOCK_KEY})`);
+    await tx.$executeRawUnsafe(`DELETE FROM "CallRollup" WHERE "minute" >= $1::timestamptz AND "minute" < $2::timestamptz`, new Date(start), new Date(end));
+    const inserted = await tx.$executeRawUnsafe(recomputeSql(unit), new Date(start), new Date(end));
+    // The hourly all-users level is rebuilt for every hour the slice touches, whole hours only.
+    const hours = [new Date(start - (start % HOUR_MS)), new Date(Math.ceil(end / HOUR_MS) * HOUR_MS)];
+    await tx.$executeRawUnsafe(`DELETE FROM "CallRollupHourly" WHERE "hour" >= $1::timestamptz AND "hour" < $2::timestamptz`, ...hours);
+    await tx.$executeRawUnsafe(HOURLY_SQL, ...hours);
+    return inserted;
+  }, { timeout: 120_000 });
+}
+
+function skipFailedRange(start: number, end: number, error: unknown): void {
+  getMetrics().callRollupFailures.inc({ stage: "rollup_minute" });
+  logger.error(
+    { event: "call_rollup_range_skipped", from: new Date(start).toISOString(), to: new Date(end).toISOString(), err: error instanceof Error ? error.message : String(error) },
+    "Could not roll up these minutes; skipping them so later minutes still reach the dashboards",
+  );
 }
 
 async function catchUpStart(now: number): Promise<number> {

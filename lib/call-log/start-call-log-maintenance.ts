@@ -2,6 +2,7 @@ import { logger } from "@/lib/log/logger";
 import { compactCallRollups } from "@/lib/call-log/compact-call-rollups";
 import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
 import { rollUpCallLogs } from "@/lib/call-log/roll-up-call-logs";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 
 /** How often rollups are refreshed: the dashboards' worst-case lag behind live traffic. */
 export const ROLL_UP_INTERVAL_MS = 15_000;
@@ -10,7 +11,8 @@ const PRUNE_INTERVAL_MS = 60 * 60_000;
 /**
  * Starts the periodic roll-up (every 15 s, including the open minute), and hourly compaction of
  * day-old rollups into hourly rows and pruning of raw call logs past retention. Runs never
- * overlap; failures are logged and retried next tick. Returns a stop function that waits for a
+ * overlap; each step's failure is logged, counted (switchboard_call_rollup_failures_total) and
+ * retried next tick, and never skips the other steps. Returns a stop function that waits for a
  * run in progress.
  */
 export function startCallLogMaintenance(): () => Promise<void> {
@@ -19,19 +21,17 @@ export function startCallLogMaintenance(): () => Promise<void> {
   const tick = () => {
     if (running) return;
     running = (async () => {
-      try {
-        await rollUpCallLogs();
-        if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
-          lastPrune = Date.now();
-          await compactCallRollups();
+      // Each step on its own: a failing roll-up must not stop compaction or pruning, nor the reverse.
+      await runStep("rollup", () => rollUpCallLogs());
+      if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
+        lastPrune = Date.now();
+        await runStep("compaction", () => compactCallRollups());
+        await runStep("pruning", async () => {
           const pruned = await pruneCallLogs();
           if (pruned.callLogs > 0) logger.info({ event: "call_logs_pruned", ...pruned }, "Pruned call logs past retention");
-        }
-      } catch (err) {
-        logger.warn({ event: "call_log_maintenance_failed", err: err instanceof Error ? err.message : String(err) }, "Call-log roll-up failed; retrying next run");
-      } finally {
-        running = null;
+        });
       }
+      running = null;
     })();
   };
   const timer = setInterval(tick, ROLL_UP_INTERVAL_MS);
@@ -41,4 +41,14 @@ export function startCallLogMaintenance(): () => Promise<void> {
     clearInterval(timer);
     await running;
   };
+}
+
+/** Runs one maintenance step; a failure is logged and counted, never thrown. */
+async function runStep(stage: "rollup" | "compaction" | "pruning", step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    getMetrics().callRollupFailures.inc({ stage });
+    logger.warn({ event: "call_log_maintenance_failed", stage, err: err instanceof Error ? err.message : String(err) }, `Call-log ${stage} failed; retrying next run`);
+  }
 }

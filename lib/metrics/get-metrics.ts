@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { LATENCY_BUCKET_BOUNDS_MS } from "@/lib/call-log/latency-buckets";
+import type { BoundedLabel } from "./bound-label-value";
 
 type SessionTransport = "sse" | "streamable";
 
@@ -14,6 +15,10 @@ export interface HubMetrics {
   callLogQueueDepth: Gauge;
   callLogWriteFailures: Counter;
   activeSessions: Gauge<"transport">;
+  callRollupFailures: Counter<"stage">;
+  streamsOverBufferCap: Counter<"transport">;
+  /** Label values seen so far, per open-ended label (see boundLabelValue). */
+  labelValuesSeen: Map<BoundedLabel, Set<string>>;
   /** Replaced by setActiveSessionsSource(); read at scrape time. */
   activeSessionsSource: () => Record<SessionTransport, number>;
 }
@@ -83,6 +88,19 @@ export function getMetrics(): HubMetrics {
         for (const transport of ["sse", "streamable"] as const) this.set({ transport }, counts[transport] ?? 0);
       },
     }),
+    callRollupFailures: new Counter({
+      name: "switchboard_call_rollup_failures_total",
+      help: "Call-log maintenance steps that failed: stage=rollup_minute (a minute left out of the dashboards), rollup, compaction or pruning",
+      labelNames: ["stage"],
+      registers: [registry],
+    }),
+    streamsOverBufferCap: new Counter({
+      name: "switchboard_streams_over_buffer_cap_total",
+      help: "Sessions closed because their event stream buffered more than the cap (a client that stopped reading)",
+      labelNames: ["transport"],
+      registers: [registry],
+    }),
+    labelValuesSeen: new Map(),
     activeSessionsSource: () => ({ sse: 0, streamable: 0 }),
   };
   globalForMetrics.switchboardMetrics = metrics;

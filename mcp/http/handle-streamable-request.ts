@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
 import { assertRequestOrigin } from "@/mcp/pipeline/assert-request-origin";
 import { admitMcpPost, type ParsedPost } from "@/mcp/pipeline/admit-mcp-post";
+import { assertFirstInitialize } from "@/mcp/pipeline/assert-first-initialize";
 import { authenticateRequest } from "@/mcp/pipeline/authenticate-request";
 import { findSessionOrThrow } from "@/mcp/pipeline/find-session-or-throw";
 import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
@@ -21,7 +22,8 @@ const SUPPORTED_VERSIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSI
 
 /**
  * Streamable HTTP at /mcp. POST goes through the admission path (admitMcpPost), whose route
- * stage is the session (initialize opens one; else 404 unknown / 403 other key), then to the
+ * stage is the session (initialize opens one; else 404 unknown / 403 other key / 400 a second
+ * initialize), then to the
  * session's transport. GET attaches the session's notification stream; DELETE closes it.
  */
 export async function handleStreamableRequest(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
@@ -67,10 +69,15 @@ async function routeToSession(request: IncomingMessage, context: HubHttpContext,
   const sessionId = request.headers["mcp-session-id"];
   if (typeof sessionId === "string") {
     const session = findSessionOrThrow(context.registry, { sessionId, principal: post.principal, transport: "streamable" });
+    assertFirstInitialize(session, post.messages);
     session.lastActivityAt = Date.now();
     return { session, opened: false };
   }
-  if (isSingleInitialize(post.messages)) return { session: await openStreamableSession(context, post.principal), opened: true };
+  if (isSingleInitialize(post.messages)) {
+    const session = await openStreamableSession(context, post.principal);
+    assertFirstInitialize(session, post.messages);
+    return { session, opened: true };
+  }
   throw new JsonRpcRefusal(400, JSON_RPC_SERVER_ERROR, "Bad Request: no Mcp-Session-Id header; send initialize first.");
 }
 

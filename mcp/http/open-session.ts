@@ -22,6 +22,7 @@ export async function openSession(
     server,
     channel,
     lastActivityAt: Date.now(),
+    initialized: false,
   };
   channel.onclose = () => registry.remove(sessionId);
   server.onerror = (error) => logger.warn({ err: error, sessionId }, "MCP session error");

@@ -1,4 +1,5 @@
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { boundClientInfo } from "./bound-client-info";
 
 /** JSON-RPC 2.0 error codes for bodies that are not messages. */
 export const JSON_RPC_PARSE_ERROR = -32700;
@@ -13,7 +14,9 @@ export type ParsedJsonRpcBody =
 /**
  * Parses a POST body into JSON-RPC messages (one, or a batch). Only the envelope is checked here
  * (jsonrpc "2.0", a method or a result/error with an id); the MCP server validates each method's
- * params against its schema. Pure check.
+ * params against its schema. Two requests of one batch may not share an id (their answers could
+ * not be told apart, and both would run). initialize's clientInfo comes back bounded
+ * (boundClientInfo). Pure check.
  */
 export function parseJsonRpcBody(body: Buffer): ParsedJsonRpcBody {
   let value: unknown;
@@ -28,10 +31,15 @@ export function parseJsonRpcBody(body: Buffer): ParsedJsonRpcBody {
   if (items.length > MAX_BATCH_MESSAGES) {
     return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: `Invalid Request: a batch holds at most ${MAX_BATCH_MESSAGES} messages.` };
   }
+  const requestIds = new Set<string | number>();
   for (const item of items) {
     if (!isJsonRpcMessage(item)) return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: "Invalid Request: not a JSON-RPC 2.0 message." };
+    const { method, id } = item as { method?: unknown; id?: string | number };
+    if (method === undefined || id === undefined) continue;
+    if (requestIds.has(id)) return { ok: false, code: JSON_RPC_INVALID_REQUEST, message: `Invalid Request: request id ${JSON.stringify(id)} appears more than once in the batch; give each request its own id.` };
+    requestIds.add(id);
   }
-  return { ok: true, messages: items as JSONRPCMessage[], batch };
+  return { ok: true, messages: (items as JSONRPCMessage[]).map(boundClientInfo), batch };
 }
 
 function isJsonRpcMessage(item: unknown): boolean {

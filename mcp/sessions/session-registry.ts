@@ -21,6 +21,8 @@ export interface HubSession {
   channel: SessionChannel;
   /** ms since epoch of the last client request; idle sessions expire after the TTL. */
   lastActivityAt: number;
+  /** Whether the session's initialize has arrived (a second one is refused: assertFirstInitialize). */
+  initialized: boolean;
 }
 
 /** The keep-alive comment interval for event streams (proxies commonly cut idle streams at 30–60 s). */

@@ -16,6 +16,7 @@ import { getRequestsByKey } from "@/lib/usage/get-requests-by-key";
 import { getToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
 import { resolveUsageUserFilter } from "@/lib/usage/resolve-usage-user-filter";
+import { buildCallLogRow } from "@/test/integration/governance/build-call-log-row";
 import { useGovernanceDatabase } from "@/test/integration/governance/use-governance-database";
 
 const MINUTE = 60_000;
@@ -29,10 +30,7 @@ const keyA = randomUUID();
 const keyB = randomUUID();
 
 function row(overrides: Partial<CallLogRow>): CallLogRow {
-  return {
-    at: now, userId: userA, apiKeyId: keyA, keyPrefix: "sb_a", sessionId: null, transport: "streamable", clientName: "claude-code",
-    clientVersion: "2.0", toolName: "alpha", toolVersion: "1", status: "ok", durationMs: 1, requestBytes: 1, resultBytes: 1, errorCode: null, ...overrides,
-  };
+  return buildCallLogRow({ at: now, userId: userA, apiKeyId: keyA, keyPrefix: "sb_a", toolName: "alpha" }, overrides);
 }
 
 async function insertRows(rows: CallLogRow[]): Promise<void> {

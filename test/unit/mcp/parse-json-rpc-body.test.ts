@@ -34,3 +34,26 @@ for (const { name, body, code, message } of refusals) {
     assert.deepEqual(parse(body), { ok: false, code, message });
   });
 }
+
+test("refused: two requests of one batch with the same id (both would run, answers indistinguishable)", () => {
+  const body = JSON.stringify([
+    { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "echo", arguments: { text: "a" } } },
+    { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "echo", arguments: { text: "b" } } },
+  ]);
+  assert.deepEqual(parse(body), { ok: false, code: -32600, message: "Invalid Request: request id 7 appears more than once in the batch; give each request its own id." });
+  assert.equal(parse(JSON.stringify([{ jsonrpc: "2.0", id: "x", method: "ping" }, { jsonrpc: "2.0", id: "x", method: "ping" }])).ok, false);
+});
+
+test("a request and a response may share an id (they travel in opposite directions)", () => {
+  const parsed = parse(JSON.stringify([{ jsonrpc: "2.0", id: 1, method: "ping" }, { jsonrpc: "2.0", id: 1, result: {} }, { jsonrpc: "2.0", id: "1", method: "ping" }]));
+  assert.equal(parsed.ok, true);
+});
+
+test("initialize's clientInfo comes back bounded: control characters gone, 100 characters at most", () => {
+  const name = `\u0007evil\u202e${"n".repeat(900_000)}`;
+  const parsed = parse(JSON.stringify({ jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name, version: "\n\t1.0\u0000" } } }));
+  assert.ok(parsed.ok);
+  const info = (parsed.messages[0] as unknown as { params: { clientInfo: { name: string; version: string } } }).params.clientInfo;
+  assert.equal(info.name, `evil${"n".repeat(96)}`);
+  assert.equal(info.version, "1.0");
+});

@@ -39,6 +39,7 @@ async function openSession(registry: SessionRegistry, options: { id: string; key
     server,
     channel: { keepAlive: () => keepAlives.push(Date.now()), hasOpenStream: options.stream },
     lastActivityAt: Date.now(),
+    initialized: false,
   };
   let closed = false;
   serverSide.onclose = () => {

@@ -1,0 +1,168 @@
+// Attacks from the penetration test against a real hub, each asserting the refusal: a 900 KB
+// client name (bounded before it is stored, logged or used as a label), client names as Prometheus
+// label cardinality, duplicate request ids in a batch, and a second initialize on a live session.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import pg from "pg";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { openRawEventStream, type RawEventStream } from "./open-raw-event-stream";
+import { runSbCli } from "./run-sb-cli";
+import { sendRawRequest, type RawReply } from "./send-raw-request";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
+
+const PROTOCOL_VERSION = "2025-06-18";
+const METRICS_TOKEN = "hardening-metrics-token-0123456789";
+
+let database: TestDatabase;
+let hub: TestHub;
+const keys = { member: "" };
+
+before(async () => {
+  database = await createTestDatabase();
+  const env = { DATABASE_URL: database.url };
+  await runSbCli(["user", "create", "--email", "member@example.com", "--password", "plover-quasar-turnip-9"], env);
+  keys.member = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "main", "--rate-limit", "1000/1m"], env);
+  // A body cap that admits the 900 KB name of the penetration test.
+  hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_MAX_BODY_BYTES: String(2 * 1024 * 1024), SWITCHBOARD_METRICS_TOKEN: METRICS_TOKEN } });
+});
+
+after(async () => {
+  await hub?.stop();
+  await database?.drop();
+});
+
+function send(options: { method: string; path: string; key?: string; body?: string; headers?: Record<string, string> }): Promise<RawReply> {
+  const headers: Record<string, string> = { Host: "localhost", "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
+  if (options.key) headers.Authorization = `Bearer ${options.key}`;
+  return sendRawRequest({ port: hub.port, method: options.method, path: options.path, headers: { ...headers, ...options.headers }, body: options.body });
+}
+
+const initializeBody = (name: string, version = "1.0.0", id: number | string = 1) =>
+  JSON.stringify({ jsonrpc: "2.0", id, method: "initialize", params: { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name, version } } });
+const echoCall = (id: number | string, message = "hi") => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "echo", arguments: { message } } });
+
+async function openStreamable(name: string, version?: string): Promise<Record<string, string>> {
+  const opened = await send({ method: "POST", path: "/mcp", key: keys.member, body: initializeBody(name, version) });
+  assert.equal(opened.status, 200, opened.text);
+  return { "Mcp-Session-Id": String(opened.headers["mcp-session-id"]), "MCP-Protocol-Version": PROTOCOL_VERSION };
+}
+
+async function openSse(): Promise<{ stream: RawEventStream; path: string }> {
+  const stream = await openRawEventStream({ port: hub.port, path: "/sse", headers: { Host: "localhost", Authorization: `Bearer ${keys.member}` } });
+  const sessionId = /sessionId=([^\s]+)/.exec(stream.text())?.[1];
+  assert.ok(sessionId, stream.text());
+  return { stream, path: `/message?sessionId=${sessionId}` };
+}
+
+async function queryRows<T extends pg.QueryResultRow>(sql: string, values: unknown[], until: (rows: T[]) => boolean): Promise<T[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const { rows } = await client.query<T>(sql, values);
+      if (until(rows) || attempt >= 50) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function scrapeMetrics(): Promise<string> {
+  const reply = await sendRawRequest({ port: hub.port, method: "GET", path: "/metrics", headers: { Host: "localhost", Authorization: `Bearer ${METRICS_TOKEN}` } });
+  assert.equal(reply.status, 200, reply.text);
+  return reply.text;
+}
+
+describe("client-supplied strings are bounded", () => {
+  test("a 900 KB client name is stored, logged and labelled as its first 100 characters", async () => {
+    const name = `\u0007${"n".repeat(900_000)}`;
+    const session = await openStreamable(name, `\n${"v".repeat(5_000)}`);
+    const called = await send({ method: "POST", path: "/mcp", key: keys.member, body: JSON.stringify(echoCall(2)), headers: session });
+    assert.equal(called.status, 200, called.text);
+    const rows = await queryRows<{ clientName: string; clientVersion: string }>(`SELECT "clientName", "clientVersion" FROM "CallLog" WHERE "sessionId" = $1`, [session["Mcp-Session-Id"]], (found) => found.length > 0);
+    assert.deepEqual(rows, [{ clientName: "n".repeat(100), clientVersion: "v".repeat(100) }]);
+    const metrics = await scrapeMetrics();
+    assert.ok(metrics.includes(`switchboard_requests_total{client="${"n".repeat(100)}"`), "the label is the bounded name");
+    assert.ok(metrics.length < 200_000, `metrics text is ${metrics.length} characters`);
+    // The hub's own log lines stay short too (LOG_LEVEL=warn here: none may carry the name).
+    assert.ok(!hub.output().includes("n".repeat(101)));
+  });
+
+  test("past 50 distinct client names, further names are counted as client=\"other\"", async () => {
+    for (let index = 0; index < 60; index++) {
+      const session = await openStreamable(`scanner-${index}`);
+      const called = await send({ method: "POST", path: "/mcp", key: keys.member, body: JSON.stringify(echoCall(2)), headers: session });
+      assert.equal(called.status, 200, called.text);
+      await send({ method: "DELETE", path: "/mcp", key: keys.member, headers: session });
+    }
+    const metrics = await scrapeMetrics();
+    const clients = new Set([...metrics.matchAll(/switchboard_requests_total\{client="([^"]*)"/g)].map((match) => match[1]));
+    assert.equal(clients.size, 51, [...clients].join(", "));
+    assert.ok(clients.has("other"));
+    assert.ok(!clients.has("scanner-59"));
+  });
+});
+
+describe("duplicate request ids in one batch", () => {
+  const duplicateBatch = JSON.stringify([echoCall(7, "a"), echoCall(7, "b")]);
+  const refusal = "Invalid Request: request id 7 appears more than once in the batch; give each request its own id.";
+
+  test("streamable: 400, and neither call runs", async () => {
+    const session = await openStreamable("dup-test");
+    const reply = await send({ method: "POST", path: "/mcp", key: keys.member, body: duplicateBatch, headers: session });
+    assert.equal(reply.status, 400, reply.text);
+    assert.deepEqual(JSON.parse(reply.text), { jsonrpc: "2.0", id: null, error: { code: -32600, message: refusal } });
+    const rows = await queryRows(`SELECT 1 FROM "CallLog" WHERE "sessionId" = $1`, [session["Mcp-Session-Id"]], () => false);
+    assert.equal(rows.length, 0);
+  });
+
+  test("legacy SSE: 400 in the error envelope", async () => {
+    const { stream, path } = await openSse();
+    try {
+      const reply = await send({ method: "POST", path, key: keys.member, body: duplicateBatch });
+      assert.equal(reply.status, 400, reply.text);
+      assert.deepEqual(JSON.parse(reply.text), { error: { code: "invalid_request", message: refusal } });
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe("a second initialize on a live session", () => {
+  const refusal = { error: { code: "invalid_request", message: "This session is already initialized: initialize once per session, or open a new session to start over." } };
+
+  test("streamable: refused with 400; the session keeps working under its first identity", async () => {
+    const session = await openStreamable("first-identity");
+    const again = await send({ method: "POST", path: "/mcp", key: keys.member, body: initializeBody("second-identity", "1", 5), headers: session });
+    assert.equal(again.status, 400, again.text);
+    assert.deepEqual(JSON.parse(again.text), refusal);
+    const called = await send({ method: "POST", path: "/mcp", key: keys.member, body: JSON.stringify(echoCall(6)), headers: session });
+    assert.equal(called.status, 200, called.text);
+    const rows = await queryRows<{ clientName: string }>(`SELECT "clientName" FROM "CallLog" WHERE "sessionId" = $1`, [session["Mcp-Session-Id"]], (found) => found.length > 0);
+    assert.deepEqual(rows, [{ clientName: "first-identity" }]);
+  });
+
+  test("legacy SSE: the first initialize is accepted, the second refused with 400", async () => {
+    const { stream, path } = await openSse();
+    try {
+      assert.equal((await send({ method: "POST", path, key: keys.member, body: initializeBody("sse-client") })).status, 202);
+      const again = await send({ method: "POST", path, key: keys.member, body: initializeBody("sse-client-2", "1", 2) });
+      assert.equal(again.status, 400, again.text);
+      assert.deepEqual(JSON.parse(again.text), refusal);
+    } finally {
+      stream.close();
+    }
+  });
+
+  test("two initializes in one batch on a new SSE session are refused", async () => {
+    const { stream, path } = await openSse();
+    try {
+      const body = `[${initializeBody("a", "1", 1)},${initializeBody("b", "1", 2)}]`;
+      const reply = await send({ method: "POST", path, key: keys.member, body });
+      assert.equal(reply.status, 400, reply.text);
+    } finally {
+      stream.close();
+    }
+  });
+});
