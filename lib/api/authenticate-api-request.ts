@@ -3,14 +3,13 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { getClientIp } from "@/lib/auth/get-client-ip";
 import { getConsoleUser } from "@/lib/auth/get-console-user";
 import { HubError } from "@/lib/errors/hub-error";
-import { assertAuthAttemptAllowed } from "@/lib/rate-limit/check-auth-failure-limit";
 
 const NO_CREDENTIALS = "Authentication required: send Authorization: Bearer <api key>, or sign in to the console.";
 
 /**
  * The caller of an API request. An Authorization header always wins and must hold a valid key
- * (authenticateApiKey: same cache, messages and failure counting as MCP; an IP over its failed-authentication budget
- * gets 429 first, and each refused key counts against it). Without one, the console's next-auth
+ * (authenticateApiKey: same cache, messages and failure counting as MCP: a refused key counts
+ * against its address, or against itself when it is known but revoked or expired; over budget is 429). Without one, the console's next-auth
  * session is used (role and disabled state re-read from the database). Throws HubError
  * unauthorized when neither identifies an enabled user.
  */
@@ -31,9 +30,6 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
 }
 
 async function authenticateKey(authorization: string, ip: string): Promise<ApiCaller> {
-  // The API is no hot path: check the IP's budget on every key request, not only for IPs that
-  // failed here recently (authenticateApiKey's own rule).
-  await assertAuthAttemptAllowed(ip);
   const principal = await authenticateApiKey({ authorization, ip });
   return { userId: principal.userId, email: principal.email, role: principal.role, via: "key", principal, actor: { userId: principal.userId, label: principal.email } };
 }

@@ -1,5 +1,6 @@
-// Per-IP limit on failed authentications (RATE_LIMIT_POLICIES.authFailures): once an IP has used
-// its budget, its next attempt is refused with 429 before the key is looked at — a valid key too.
+// Failed-authentication budgets (RATE_LIMIT_POLICIES.authFailures): unknown keys count against the
+// address, and once it has used its budget its next bad key is refused with 429; a valid key from
+// it still gets through. A revoked key's retries count against that key, never the address.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
@@ -12,11 +13,14 @@ import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 let database: TestDatabase;
 let hub: TestHub;
 let validKey = "";
+let revokedKey = "";
 
 before(async () => {
   database = await createTestDatabase();
   await runSbCli(["user", "create", "--email", "limit@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
   validKey = await runSbCli(["key", "create", "--email", "limit@example.com", "--name", "valid"], { DATABASE_URL: database.url });
+  revokedKey = await runSbCli(["key", "create", "--email", "limit@example.com", "--name", "revoked"], { DATABASE_URL: database.url });
+  await runSbCli(["key", "revoke", "--prefix", revokedKey.slice(0, 12)], { DATABASE_URL: database.url });
   hub = await startTestHub({ databaseUrl: database.url });
 });
 after(async () => {
@@ -36,13 +40,24 @@ const openStream = (key: string) =>
     firstChunkOnly: true,
   });
 
-test(`after ${RATE_LIMIT_POLICIES.authFailures.limit} failed attempts the IP gets 429 with Retry-After, even with a valid key and forged X-Forwarded-For`, async () => {
+test("a revoked key's retries count against that key: it gets 429, while the address's budget stays whole", async () => {
   const budget = RATE_LIMIT_POLICIES.authFailures.limit;
-  for (let attempt = 1; attempt <= budget; attempt++) {
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < budget + 5; attempt++) statuses.push((await openStream(revokedKey)).status);
+  assert.deepEqual(statuses, [...Array(budget).fill(401), ...Array(5).fill(429)]);
+  const unknown = await openStream(generateApiKey().key);
+  assert.equal(unknown.status, 401, `an unknown key from the same address is refused as unknown, not throttled: ${unknown.text}`);
+  assert.equal((await openStream(validKey)).status, 200, "a valid key from the same address gets through");
+});
+
+test(`after ${RATE_LIMIT_POLICIES.authFailures.limit} failed attempts the IP's bad keys get 429 with Retry-After despite forged X-Forwarded-For; a valid key still gets through`, async () => {
+  const budget = RATE_LIMIT_POLICIES.authFailures.limit;
+  // The unknown key of the previous test used one attempt of the address's budget.
+  for (let attempt = 2; attempt <= budget; attempt++) {
     const reply = await openStream(generateApiKey().key);
     assert.equal(reply.status, 401, `attempt ${attempt}: ${reply.text}`);
   }
-  for (const key of [generateApiKey().key, validKey]) {
+  for (const key of [generateApiKey().key, generateApiKey().key]) {
     const refused = await openStream(key);
     assert.equal(refused.status, 429, refused.text);
     assert.ok(Number(refused.headers["retry-after"]) >= 1, `Retry-After ${refused.headers["retry-after"]}`);
@@ -51,4 +66,5 @@ test(`after ${RATE_LIMIT_POLICIES.authFailures.limit} failed attempts the IP get
     assert.equal(body.error.code, "rate_limited");
     assert.match(body.error.message, /^Too many failed authentication attempts; retry in \d+ s$/);
   }
+  assert.equal((await openStream(validKey)).status, 200, "a valid key from a throttled address gets through");
 });
