@@ -26,6 +26,8 @@ export const envSchema = z.object({
   SWITCHBOARD_MAX_SESSIONS_PER_KEY: z.coerce.number().int().min(1).default(100).describe("Most live MCP sessions one API key may hold"),
   SWITCHBOARD_MAX_SESSIONS: z.coerce.number().int().min(1).default(20_000).describe("Most live MCP sessions the instance holds"),
   SWITCHBOARD_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe("Largest accepted MCP request body in bytes"),
+  SWITCHBOARD_MAX_STREAM_BUFFER_BYTES: z.coerce.number().int().min(65_536).default(8_388_608).describe("Most bytes an event stream may hold unsent (a client that stopped reading) before its session is closed"),
+  SWITCHBOARD_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).default(1_000).describe("Most live MCP sessions one user may hold over all their keys (at most half of SWITCHBOARD_MAX_SESSIONS)"),
   SWITCHBOARD_METRICS_TOKEN: z.string().min(16).optional().describe("Bearer token for GET /metrics (admin API keys work too); at least 16 characters"),
   SWITCHBOARD_RATE_LIMIT_FAILURE_MODE: z.enum(["open", "closed"]).default("open").describe("When Redis is unreachable or slow: open (local limiter) or closed (refuse with 503)"),
   SWITCHBOARD_RATE_LIMIT_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50).describe("Longest a rate-limit decision may wait for Redis before the failure mode applies, in ms"),

@@ -58,7 +58,7 @@ export function getMetrics(): HubMetrics {
     }),
     rateLimitViolations: new Counter({
       name: "switchboard_rate_limit_violations_total",
-      help: "Requests refused by a rate limit: kind=key (per API key) or auth_failure (per IP)",
+      help: "Requests refused by a limit: kind=key (tool calls per key), user (tool calls per user), requests (MCP requests per key), key_mint (keys minted per user) or auth_failure (per IP)",
       labelNames: ["kind"],
       registers: [registry],
     }),

@@ -11,9 +11,15 @@ export interface RateLimitPolicy {
 export const RATE_LIMIT_POLICIES = {
   /** tools/call per API key. */
   toolCalls: { limit: 60, windowSeconds: 60 },
+  /**
+   * Every MCP request per API key (not only tools/call): `perToolCall` times the key's tool-call
+   * limit, at least `minimum`, in the same window. Generous: it stops floods of tools/list or
+   * ping, not clients.
+   */
+  requests: { perToolCall: 10, minimum: 600 },
   /** Failed authentications per client IP: slows key guessing without locking out a typo. */
   authFailures: { limit: 20, windowSeconds: 300 },
-} as const satisfies Record<string, RateLimitPolicy>;
+} as const satisfies Record<string, RateLimitPolicy | { perToolCall: number; minimum: number }>;
 
 /** Bounds for any configured policy, so a typo cannot disable limiting or overflow a counter. */
 export const RATE_LIMIT_POLICY_BOUNDS = {

@@ -21,7 +21,7 @@ export async function handleSseStream(request: IncomingMessage, response: Server
     assertRequestOrigin(request.headers, context.allowedHosts);
     const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
     const sessionId = createSessionId();
-    await openSession(context.registry, { sessionId, transport: "sse", principal: auth.principal, channel: new SseServerTransport(response, sessionId, SSE_MESSAGE_PATH) });
+    await openSession(context.registry, { sessionId, transport: "sse", principal: auth.principal, channel: new SseServerTransport(response, sessionId, SSE_MESSAGE_PATH, context.maxStreamBufferBytes) });
   } catch (error) {
     sendErrorReply(response, error);
   }

@@ -107,7 +107,7 @@ async function authenticatedSession(request: IncomingMessage, context: HubHttpCo
 
 function openStreamableSession(context: HubHttpContext, principal: Principal): Promise<HubSession> {
   const sessionId = createSessionId();
-  return openSession(context.registry, { sessionId, transport: "streamable", principal, channel: new StreamableServerTransport(sessionId) });
+  return openSession(context.registry, { sessionId, transport: "streamable", principal, channel: new StreamableServerTransport(sessionId, context.maxStreamBufferBytes) });
 }
 
 function isSingleInitialize(messages: readonly JSONRPCMessage[]): boolean {

@@ -5,6 +5,8 @@ export interface HubHttpContext {
   registry: SessionRegistry;
   allowedHosts: ReadonlySet<string>;
   maxBodyBytes: number;
+  /** Most bytes an event stream may hold unsent before its session is closed (SWITCHBOARD_MAX_STREAM_BUFFER_BYTES). */
+  maxStreamBufferBytes: number;
   /** Whether X-Forwarded-For comes from a trusted reverse proxy (SWITCHBOARD_TRUST_PROXY). */
   trustProxy: boolean;
   /** Set once shutdown begins: readiness fails first, then answers carry `Connection: close`. */

@@ -19,8 +19,8 @@ export interface HubServer {
  */
 export function createHubServer(env: Env, fallback: FallbackHandler): HubServer {
   const registry = getSessionRegistry();
-  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY });
-  const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, draining: false };
+  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER });
+  const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, draining: false };
   let inFlight = 0;
   const server = createServer((request, response) => {
     // Event streams last as long as their session; shutdown ends them after in-flight work.

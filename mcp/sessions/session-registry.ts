@@ -38,16 +38,23 @@ export class SessionRegistry {
   readonly #sessions = new Map<string, HubSession>();
   readonly #counts: Record<SessionTransportKind, number> = { sse: 0, streamable: 0 };
   readonly #perKey = new Map<string, number>();
-  #limits = { maxSessions: Number.POSITIVE_INFINITY, maxSessionsPerKey: Number.POSITIVE_INFINITY };
+  readonly #perUser = new Map<string, number>();
+  #limits = { maxSessions: Number.POSITIVE_INFINITY, maxSessionsPerKey: Number.POSITIVE_INFINITY, maxSessionsPerUser: Number.POSITIVE_INFINITY };
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #ttlMs = 1_800_000;
   #activeCalls = 0;
 
   /** Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). */
-  start(options: { ttlSeconds: number; maxSessions?: number; maxSessionsPerKey?: number }): void {
+  start(options: { ttlSeconds: number; maxSessions?: number; maxSessionsPerKey?: number; maxSessionsPerUser?: number }): void {
     this.#ttlMs = options.ttlSeconds * 1000;
-    this.#limits = { maxSessions: options.maxSessions ?? Number.POSITIVE_INFINITY, maxSessionsPerKey: options.maxSessionsPerKey ?? Number.POSITIVE_INFINITY };
+    const maxSessions = options.maxSessions ?? Number.POSITIVE_INFINITY;
+    this.#limits = {
+      maxSessions,
+      maxSessionsPerKey: options.maxSessionsPerKey ?? Number.POSITIVE_INFINITY,
+      // At most half the hub: one person (over all their keys) can never starve everyone else.
+      maxSessionsPerUser: Math.min(options.maxSessionsPerUser ?? Number.POSITIVE_INFINITY, Math.max(1, Math.floor(maxSessions / 2))),
+    };
     if (this.#timer) return;
     const tickMs = Math.min(KEEP_ALIVE_MS, Math.max(1000, this.#ttlMs / 4));
     let sinceKeepAlive = 0;
@@ -69,13 +76,18 @@ export class SessionRegistry {
   }
 
   /**
-   * Registers a session, refusing it (HubError rate_limited) when the hub or its key already holds
-   * the most sessions allowed: every session costs memory, and initialize is not a tool call.
+   * Registers a session, refusing it (HubError rate_limited) when the hub, its key or its user
+   * already holds the most sessions allowed: every session costs memory, and initialize is not a
+   * tool call. The per-user cap is at most half the hub's.
    */
   add(session: HubSession): void {
     const keySessions = this.#perKey.get(session.keyId) ?? 0;
     if (keySessions >= this.#limits.maxSessionsPerKey) {
       throw sessionLimitError(this.#limits.maxSessionsPerKey, `This API key already has ${keySessions} open sessions (the most allowed): close unused ones (DELETE /mcp) or let them expire.`);
+    }
+    const userSessions = this.#perUser.get(session.userId) ?? 0;
+    if (userSessions >= this.#limits.maxSessionsPerUser) {
+      throw sessionLimitError(this.#limits.maxSessionsPerUser, `You already have ${userSessions} open sessions over all your keys (the most allowed per person): close unused ones (DELETE /mcp) or let them expire.`);
     }
     if (this.#sessions.size >= this.#limits.maxSessions) {
       throw sessionLimitError(this.#limits.maxSessions, `The hub holds the most sessions it allows (${this.#sessions.size}); retry shortly.`);
@@ -83,6 +95,7 @@ export class SessionRegistry {
     this.#sessions.set(session.id, session);
     this.#counts[session.transport] += 1;
     this.#perKey.set(session.keyId, keySessions + 1);
+    this.#perUser.set(session.userId, userSessions + 1);
   }
 
   get(id: string): HubSession | undefined {
@@ -98,6 +111,9 @@ export class SessionRegistry {
     const keySessions = (this.#perKey.get(session.keyId) ?? 1) - 1;
     if (keySessions > 0) this.#perKey.set(session.keyId, keySessions);
     else this.#perKey.delete(session.keyId);
+    const userSessions = (this.#perUser.get(session.userId) ?? 1) - 1;
+    if (userSessions > 0) this.#perUser.set(session.userId, userSessions);
+    else this.#perUser.delete(session.userId);
   }
 
   /** Closes one session (its transport's onclose removes it). */

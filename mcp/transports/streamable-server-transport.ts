@@ -3,7 +3,10 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage, MessageExtraInfo, RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { toErrorReply } from "@/lib/errors/to-error-envelope";
+import { logger } from "@/lib/log/logger";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 import { isResponseGone } from "./is-response-gone";
+import { DEFAULT_MAX_STREAM_BUFFER_BYTES, writeWithinBufferCap } from "./write-within-buffer-cap";
 import { EVENT_STREAM_HEADERS } from "./sse-server-transport";
 
 /** One POST waiting for the answers to the requests it carried. */
@@ -24,7 +27,8 @@ interface PendingExchange {
  * to a web Request through @hono/node-server and answers over an event stream: this one skips
  * the conversion and the stream framing. Server-initiated messages (tools/list_changed) go to
  * the client's standalone GET stream when one is open; there is no event store, so messages
- * sent while no stream is attached are dropped (the client re-lists tools on reconnect).
+ * sent while no stream is attached are dropped (the client re-lists tools on reconnect). A client
+ * whose standalone stream holds `maxBufferedBytes` unsent (it stopped reading) loses the session.
  */
 export class StreamableServerTransport implements Transport {
   onclose?: () => void;
@@ -35,8 +39,11 @@ export class StreamableServerTransport implements Transport {
   #standalone: ServerResponse | undefined;
   #closed = false;
 
-  constructor(sessionId: string) {
+  readonly #maxBufferedBytes: number;
+
+  constructor(sessionId: string, maxBufferedBytes = DEFAULT_MAX_STREAM_BUFFER_BYTES) {
     this.sessionId = sessionId;
+    this.#maxBufferedBytes = maxBufferedBytes;
   }
 
   async start(): Promise<void> {}
@@ -91,7 +98,7 @@ export class StreamableServerTransport implements Transport {
     }
     // Progress and log notifications tied to a request cannot ride a JSON answer; drop them.
     if (options?.relatedRequestId !== undefined) return;
-    this.#standalone?.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+    this.#writeStandalone(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
   }
 
   #answer(id: RequestId, message: JSONRPCMessage): void {
@@ -113,7 +120,15 @@ export class StreamableServerTransport implements Transport {
   }
 
   keepAlive(): void {
-    this.#standalone?.write(": keep-alive\n\n");
+    this.#writeStandalone(": keep-alive\n\n");
+  }
+
+  #writeStandalone(chunk: string): void {
+    if (!this.#standalone || writeWithinBufferCap(this.#standalone, chunk, this.#maxBufferedBytes)) return;
+    this.#standalone = undefined;
+    getMetrics().streamsOverBufferCap.inc({ transport: "streamable" });
+    logger.warn({ event: "stream_over_buffer_cap", transport: "streamable", sessionId: this.sessionId, maxBufferedBytes: this.#maxBufferedBytes }, "Closed a Streamable HTTP session whose client stopped reading its stream");
+    void this.close();
   }
 
   /** Whether a standalone GET stream is attached (an attached session is not idle-expired). */

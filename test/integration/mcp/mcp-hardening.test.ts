@@ -15,15 +15,21 @@ const METRICS_TOKEN = "hardening-metrics-token-0123456789";
 
 let database: TestDatabase;
 let hub: TestHub;
-const keys = { member: "" };
+const keys = { member: "", flooder: "", budgeted: "" };
+const STREAM_BUFFER_CAP = 65_536;
 
 before(async () => {
   database = await createTestDatabase();
   const env = { DATABASE_URL: database.url };
   await runSbCli(["user", "create", "--email", "member@example.com", "--password", "plover-quasar-turnip-9"], env);
   keys.member = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "main", "--rate-limit", "1000/1m"], env);
-  // A body cap that admits the 900 KB name of the penetration test.
-  hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_MAX_BODY_BYTES: String(2 * 1024 * 1024), SWITCHBOARD_METRICS_TOKEN: METRICS_TOKEN } });
+  keys.flooder = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "flooder", "--rate-limit", "1000/1m"], env);
+  keys.budgeted = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "budgeted", "--rate-limit", "5/1m"], env);
+  // A body cap that admits the 900 KB name of the penetration test; a small stream buffer cap.
+  hub = await startTestHub({
+    databaseUrl: database.url,
+    env: { SWITCHBOARD_MAX_BODY_BYTES: String(2 * 1024 * 1024), SWITCHBOARD_METRICS_TOKEN: METRICS_TOKEN, SWITCHBOARD_MAX_STREAM_BUFFER_BYTES: String(STREAM_BUFFER_CAP) },
+  });
 });
 
 after(async () => {
@@ -47,8 +53,8 @@ async function openStreamable(name: string, version?: string): Promise<Record<st
   return { "Mcp-Session-Id": String(opened.headers["mcp-session-id"]), "MCP-Protocol-Version": PROTOCOL_VERSION };
 }
 
-async function openSse(): Promise<{ stream: RawEventStream; path: string }> {
-  const stream = await openRawEventStream({ port: hub.port, path: "/sse", headers: { Host: "localhost", Authorization: `Bearer ${keys.member}` } });
+async function openSse(key = keys.member): Promise<{ stream: RawEventStream; path: string }> {
+  const stream = await openRawEventStream({ port: hub.port, path: "/sse", headers: { Host: "localhost", Authorization: `Bearer ${key}` } });
   const sessionId = /sessionId=([^\s]+)/.exec(stream.text())?.[1];
   assert.ok(sessionId, stream.text());
   return { stream, path: `/message?sessionId=${sessionId}` };
@@ -164,5 +170,52 @@ describe("a second initialize on a live session", () => {
     } finally {
       stream.close();
     }
+  });
+});
+
+describe("a legacy SSE client that never reads its stream", () => {
+  test("past the stream buffer cap its session is closed, its POSTs get 404, and it is counted", async () => {
+    const { stream, path } = await openSse(keys.flooder);
+    try {
+      stream.pause();
+      assert.equal((await send({ method: "POST", path, key: keys.flooder, body: initializeBody("flooder") })).status, 202);
+      // The penetration test's flood: tools/list is cheap to ask and its answer is several KB.
+      const big = JSON.stringify(Array.from({ length: 32 }, (_, id) => ({ jsonrpc: "2.0", id, method: "tools/list" })));
+      const statuses: number[] = [];
+      // Loopback socket buffers take a few MB before the hub's own buffer grows; this is far past.
+      for (let index = 0; index < 1_000 && !statuses.includes(404); index++) statuses.push((await send({ method: "POST", path, key: keys.flooder, body: big })).status);
+      assert.equal(statuses.at(-1), 404, `statuses: ${[...new Set(statuses)].join(",")} after ${statuses.length} posts`);
+      assert.ok(statuses.slice(0, -1).every((status) => status === 202));
+      const refused = await send({ method: "POST", path, key: keys.flooder, body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "ping" }) });
+      assert.deepEqual(JSON.parse(refused.text), { error: { code: "not_found", message: "Session not found: it expired or was closed. Open a new session." } });
+      assert.match(await scrapeMetrics(), /switchboard_streams_over_buffer_cap_total\{transport="sse"\} 1\b/);
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe("every MCP request draws on a per-key budget", () => {
+  test("a 5/1m key gets 600 requests a minute of any kind, then 429; tools/call keeps its own limit", async () => {
+    const opened = await send({ method: "POST", path: "/mcp", key: keys.budgeted, body: initializeBody("budgeted") });
+    assert.equal(opened.status, 200, opened.text);
+    const session = { "Mcp-Session-Id": String(opened.headers["mcp-session-id"]), "MCP-Protocol-Version": PROTOCOL_VERSION };
+    const ping = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
+    let allowed = 1;
+    let refused: RawReply | undefined;
+    for (let index = 0; index < 700 && !refused; index++) {
+      const reply = await send({ method: "POST", path: "/mcp", key: keys.budgeted, body: ping, headers: session });
+      if (reply.status === 200) allowed += 1;
+      else refused = reply;
+    }
+    assert.equal(allowed, 600);
+    assert.ok(refused);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers["ratelimit-limit"], "600");
+    assert.ok(Number(refused.headers["retry-after"]) >= 1);
+    assert.match(JSON.parse(refused.text).error.message, /^Request budget exceeded: 600 MCP requests per 60 s for this key\. Retry in \d+ s\.$/);
+    // The event-stream GET is an MCP request too.
+    const stream = await send({ method: "GET", path: "/sse", key: keys.budgeted });
+    assert.equal(stream.status, 429);
   });
 });

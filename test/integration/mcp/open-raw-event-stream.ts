@@ -8,6 +8,8 @@ export interface RawEventStream {
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
   close(): void;
+  /** Stops reading: the socket's buffers fill and the server's writes start to queue. */
+  pause(): void;
 }
 
 /** Opens a GET event stream over node:http and resolves once the first body bytes arrived. */
@@ -22,7 +24,7 @@ export function openRawEventStream(options: { port: number; path: string; header
         body += chunk;
         if (!resolved) {
           resolved = true;
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: () => body, ended, close: () => req.destroy() });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: () => body, ended, close: () => req.destroy(), pause: () => res.pause() });
         }
       });
     });

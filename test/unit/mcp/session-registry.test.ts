@@ -114,16 +114,40 @@ test("idle sessions without a client stream expire after the TTL; sessions holdi
 
 test("refuses a session beyond the per-key or per-instance cap with 429 and Retry-After, and frees room on close", async () => {
   const registry = new SessionRegistry();
-  registry.start({ ttlSeconds: 60, maxSessions: 3, maxSessionsPerKey: 2 });
+  registry.start({ ttlSeconds: 60, maxSessions: 4, maxSessionsPerKey: 2 });
   registries.push(registry);
   await openSession(registry, { id: "k1-a", keyId: "k1", userId: "u1", stream: false });
   await openSession(registry, { id: "k1-b", keyId: "k1", userId: "u1", stream: false });
-  const refusal = (message: RegExp) => (error: unknown) =>
-    error instanceof HubError && error.code === "rate_limited" && error.headers["Retry-After"] === "60" && message.test(error.message);
-  await assert.rejects(openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false }), refusal(/^This API key already has 2 open sessions/));
+  await assert.rejects(openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false }), sessionRefusal(/^This API key already has 2 open sessions/));
   await openSession(registry, { id: "k2-a", keyId: "k2", userId: "u2", stream: false });
-  await assert.rejects(openSession(registry, { id: "k3-a", keyId: "k3", userId: "u3", stream: false }), refusal(/^The hub holds the most sessions it allows \(3\)/));
+  await openSession(registry, { id: "k3-a", keyId: "k3", userId: "u3", stream: false });
+  await assert.rejects(openSession(registry, { id: "k4-a", keyId: "k4", userId: "u4", stream: false }), sessionRefusal(/^The hub holds the most sessions it allows \(4\)/));
   await registry.close("k1-a");
   await openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false });
-  assert.deepEqual(registry.countByTransport(), { sse: 0, streamable: 3 });
+  assert.deepEqual(registry.countByTransport(), { sse: 0, streamable: 4 });
 });
+
+test("one person's keys together hold at most the per-user cap, and never more than half the hub", async () => {
+  const registry = new SessionRegistry();
+  registry.start({ ttlSeconds: 60, maxSessions: 10, maxSessionsPerKey: 4, maxSessionsPerUser: 3 });
+  registries.push(registry);
+  await openSession(registry, { id: "a1", keyId: "ka", userId: "u1", stream: false });
+  await openSession(registry, { id: "a2", keyId: "ka", userId: "u1", stream: false });
+  await openSession(registry, { id: "b1", keyId: "kb", userId: "u1", stream: false });
+  await assert.rejects(openSession(registry, { id: "b2", keyId: "kb", userId: "u1", stream: false }), sessionRefusal(/^You already have 3 open sessions over all your keys/));
+  // Someone else still gets in (the penetration test's admin was refused here).
+  await openSession(registry, { id: "admin", keyId: "kadmin", userId: "u-admin", stream: false });
+  await registry.close("a1");
+  await openSession(registry, { id: "b2", keyId: "kb", userId: "u1", stream: false });
+
+  const small = new SessionRegistry();
+  small.start({ ttlSeconds: 60, maxSessions: 4, maxSessionsPerUser: 1_000 });
+  registries.push(small);
+  await openSession(small, { id: "s1", keyId: "k1", userId: "u1", stream: false });
+  await openSession(small, { id: "s2", keyId: "k2", userId: "u1", stream: false });
+  await assert.rejects(openSession(small, { id: "s3", keyId: "k3", userId: "u1", stream: false }), sessionRefusal(/^You already have 2 open sessions/));
+});
+
+function sessionRefusal(message: RegExp) {
+  return (error: unknown) => error instanceof HubError && error.code === "rate_limited" && error.headers["Retry-After"] === "60" && message.test(error.message);
+}
