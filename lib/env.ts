@@ -33,7 +33,7 @@ export const envSchema = z.object({
   SWITCHBOARD_RATE_LIMIT_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50).describe("Longest a rate-limit decision may wait for Redis before the failure mode applies, in ms"),
   SWITCHBOARD_CALL_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(30).describe("Days of raw call logs kept before only rollups remain"),
   SWITCHBOARD_CONSOLE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12).describe("Console sign-in lifetime in hours"),
-  REDIS_URL: urlWithScheme(/^rediss?$/, "redis://127.0.0.1:6379").describe("Redis for shared rate limits and fan-out, e.g. redis://127.0.0.1:6379"),
+  REDIS_URL: urlWithScheme(/^rediss?$/, "redis://127.0.0.1:6379").describe("Redis for rate limits shared by every instance, e.g. redis://127.0.0.1:6379"),
   UPSTASH_REDIS_REST_URL: optionalUrl.describe("Upstash REST URL (with UPSTASH_REDIS_REST_TOKEN)"),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional().describe("Upstash REST token"),
   AUTH_SECRET: z.string().min(32).optional().describe("Console session signing secret, at least 32 characters; generated when unset"),

@@ -2,38 +2,96 @@ import pg from "pg";
 import type { EventChannel, EventChannelListener } from "@/lib/events/event-channel";
 import { logger } from "@/lib/log/logger";
 
-/** The LISTEN/NOTIFY channel hub processes share when no Redis is configured. */
+/** The LISTEN/NOTIFY channel that tells hub processes a new HubEventLog row is there. */
 export const HUB_EVENT_PG_CHANNEL = "switchboard_hub_events";
-const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000] as const;
+/** application_name of the listening connection (operators see it in pg_stat_activity). */
+export const HUB_EVENT_LISTENER_NAME = "switchboard-hub-events";
+const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
+/** Safety net for a NOTIFY missed without the connection noticing (half-open socket). */
+const POLL_INTERVAL_MS = 5_000;
+/** Rows committed up to this long after their timestamp are still found by the next read. */
+const READ_OVERLAP_MS = 10_000;
+/** Log rows are kept this long (a hub down longer re-reads the database on start anyway). */
+const RETENTION = "1 day";
+const PRUNE_EVERY_POLLS = 120;
+/** A publish keeps retrying through an outage this long before it is given up (and logged). */
+const PUBLISH_GIVE_UP_MS = 120_000;
+/** close() waits this long for publishes still retrying (the CLI exits right after). */
+const CLOSE_WAIT_MS = 5_000;
+
+const PUBLISH_SQL = `WITH row AS (INSERT INTO "HubEventLog" ("message") VALUES ($1) RETURNING "id")
+SELECT pg_notify('${HUB_EVENT_PG_CHANNEL}', "id"::text) FROM row`;
+const READ_SQL = `SELECT "id"::text AS id, "message", "at", now() AS "readAt" FROM "HubEventLog" WHERE "at" >= $1 ORDER BY "id"`;
 
 /**
- * Postgres LISTEN/NOTIFY on one dedicated connection. Postgres is always there, so without Redis a
- * CLI `key revoke` or `tool deprecate` still reaches the running hub's live sessions at once.
- * Reconnects with backoff when the connection drops; events sent meanwhile are missed by this
- * process (its caches also expire on their own TTLs).
+ * A durable event channel on Postgres, the one store every hub process (instances, the CLI) has:
+ * publish appends a HubEventLog row and NOTIFYs its id in the same statement; each listener reads
+ * the rows it has not seen yet on every NOTIFY, after every reconnect and every 5 s, so an event
+ * published while this process was disconnected (or while Redis or the network was down) is
+ * delivered late rather than lost. Publishes retry through an outage. Rows are pruned after a day.
  */
 export async function openPostgresEventChannel(databaseUrl: string, onMessage: EventChannelListener): Promise<EventChannel> {
   let client: pg.Client | undefined;
   let closed = false;
   let attempt = 0;
+  let readSince: Date | undefined;
+  let reading: Promise<void> | undefined;
+  let readAgain = false;
+  let polls = 0;
+  const seen = new Map<string, number>();
   const pending = new Set<Promise<unknown>>();
 
+  const readNewRows = async (): Promise<void> => {
+    const current = client;
+    if (!current || !readSince) return;
+    const { rows } = await current.query<{ id: string; message: string; at: Date; readAt: Date }>(READ_SQL, [new Date(readSince.getTime() - READ_OVERLAP_MS)]);
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.set(row.id, row.at.getTime());
+      onMessage(row.message);
+    }
+    if (rows.length > 0 || seen.size > 0) {
+      const forgetBefore = readSince.getTime() - 2 * READ_OVERLAP_MS;
+      for (const [id, at] of seen) if (at < forgetBefore) seen.delete(id);
+    }
+    if (rows[0]) readSince = rows[0].readAt;
+    else readSince = (await current.query<{ now: Date }>("SELECT now() AS now")).rows[0].now;
+  };
+  // One read at a time; a NOTIFY arriving meanwhile triggers one more read after it.
+  const scheduleRead = (): void => {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = readNewRows()
+      .catch((err: Error) => logger.warn({ event: "hub_event_read_failed", err: err.message }, "Could not read hub events; retrying"))
+      .finally(() => {
+        reading = undefined;
+        if (readAgain) {
+          readAgain = false;
+          scheduleRead();
+        }
+      });
+  };
+
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 2_000, application_name: HUB_EVENT_LISTENER_NAME });
     next.on("notification", (notification) => {
-      if (notification.channel === HUB_EVENT_PG_CHANNEL && notification.payload) onMessage(notification.payload);
+      if (notification.channel === HUB_EVENT_PG_CHANNEL) scheduleRead();
     });
     next.on("error", (err) => {
       // Failures while connecting reject connect() and are retried by its caller.
       if (client !== next) return;
       client = undefined;
-      logger.warn({ event: "hub_event_listen_failed", err: err.message }, "Lost the Postgres hub-event connection; reconnecting");
+      logger.warn({ event: "hub_event_listen_failed", err: err.message }, "Lost the Postgres hub-event connection; reconnecting (missed events are re-read)");
       void next.end().catch(() => {});
       scheduleReconnect();
     });
     try {
       await next.connect();
       await next.query(`LISTEN ${HUB_EVENT_PG_CHANNEL}`);
+      // The first connection starts from now; a reconnection re-reads from where it left off.
+      readSince ??= (await next.query<{ now: Date }>("SELECT now() AS now")).rows[0].now;
     } catch (err) {
       void next.end().catch(() => {});
       throw err;
@@ -41,6 +99,7 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
     if (closed) return void next.end().catch(() => {});
     attempt = 0;
     client = next;
+    scheduleRead();
   };
   const scheduleReconnect = () => {
     if (closed) return;
@@ -48,12 +107,39 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
     setTimeout(() => void connect().catch(scheduleReconnect), delay).unref();
   };
 
-  await connect();
+  try {
+    await connect();
+  } catch (err) {
+    // Never fail start-up over fan-out: keep trying in the background.
+    logger.warn({ event: "hub_event_listen_failed", err: (err as Error).message }, "Could not listen for hub events yet; retrying");
+    scheduleReconnect();
+  }
+  const poll = setInterval(() => {
+    if (!client) return;
+    scheduleRead();
+    if (++polls % PRUNE_EVERY_POLLS === 0) client.query(`DELETE FROM "HubEventLog" WHERE "at" < now() - interval '${RETENTION}'`).catch(() => {});
+  }, POLL_INTERVAL_MS);
+  poll.unref();
+
+  const publishWithRetry = async (message: string): Promise<void> => {
+    const giveUpAt = Date.now() + PUBLISH_GIVE_UP_MS;
+    for (let retry = 0; ; retry++) {
+      try {
+        if (!client) throw new Error("the Postgres hub-event connection is down");
+        await client.query(PUBLISH_SQL, [message]);
+        return;
+      } catch (err) {
+        if (Date.now() > giveUpAt || (closed && retry > 0 && Date.now() > closingDeadline)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAYS_MS[Math.min(retry, RECONNECT_DELAYS_MS.length - 1)]));
+      }
+    }
+  };
+  let closingDeadline = Number.POSITIVE_INFINITY;
+
   return {
     name: "postgres",
     publish: async (message) => {
-      if (!client) throw new Error("the Postgres hub-event connection is down");
-      const sent = client.query("SELECT pg_notify($1, $2)", [HUB_EVENT_PG_CHANNEL, message]);
+      const sent = publishWithRetry(message);
       pending.add(sent);
       try {
         await sent;
@@ -62,8 +148,11 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
       }
     },
     close: async () => {
+      closingDeadline = Date.now() + CLOSE_WAIT_MS;
       closed = true;
+      clearInterval(poll);
       await Promise.allSettled(pending);
+      await reading;
       await client?.end().catch(() => {});
     },
   };

@@ -3,7 +3,6 @@ import { getEnv } from "@/lib/env";
 import type { EventChannel } from "@/lib/events/event-channel";
 import { deliverHubEvent, setRemoteHubEventPublisher, type HubEvent } from "@/lib/events/hub-events";
 import { openPostgresEventChannel } from "@/lib/events/open-postgres-event-channel";
-import { openRedisEventChannel } from "@/lib/events/open-redis-event-channel";
 import { logger } from "@/lib/log/logger";
 
 const EVENT_TYPES = new Set<HubEvent["type"]>(["catalog_changed", "key_revoked", "user_disabled", "permissions_changed"]);
@@ -21,12 +20,13 @@ function parseMessage(message: string): { origin: string; event: HubEvent } | nu
 /**
  * Sends this process's hub events to every other hub process (instances and the CLI) and delivers
  * theirs locally (its own come back and are ignored by origin id), so a revoked key or a
- * permission change reaches sessions everywhere at once. Over Redis pub/sub when REDIS_URL is set,
- * else over Postgres LISTEN/NOTIFY on DATABASE_URL; with neither it does nothing. Never fails
- * start-up. Returns a stop function that waits for pending publishes (the CLI exits right after).
+ * permission change reaches sessions everywhere at once. Through Postgres, which every process
+ * has (with or without Redis): a HubEventLog row plus NOTIFY, re-read after reconnects, so no
+ * process misses another's change, even across an outage (open-postgres-event-channel.ts). Without
+ * a database it does nothing. Never fails start-up. Returns a stop function that waits for pending
+ * publishes (the CLI exits right after).
  */
-export async function startEventFanOut(options: { redisUrl?: string; databaseUrl?: string; instanceId?: string } = {}): Promise<() => Promise<void>> {
-  const redisUrl = options.redisUrl ?? getEnv().REDIS_URL;
+export async function startEventFanOut(options: { databaseUrl?: string; instanceId?: string } = {}): Promise<() => Promise<void>> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const origin = `${options.instanceId ?? getEnv().SWITCHBOARD_INSTANCE_ID ?? "hub"}:${randomUUID()}`;
   const onMessage = (message: string) => {
@@ -36,8 +36,7 @@ export async function startEventFanOut(options: { redisUrl?: string; databaseUrl
   };
   let channel: EventChannel;
   try {
-    if (redisUrl) channel = await openRedisEventChannel(redisUrl, onMessage);
-    else if (databaseUrl) channel = await openPostgresEventChannel(databaseUrl, onMessage);
+    if (databaseUrl) channel = await openPostgresEventChannel(databaseUrl, onMessage);
     else return async () => {};
   } catch (err) {
     logger.warn({ event: "hub_event_fan_out_unavailable", err: (err as Error).message }, "Hub events stay on this instance: fan-out could not start");
@@ -51,7 +50,7 @@ export async function startEventFanOut(options: { redisUrl?: string; databaseUrl
     pending.add(sent);
     void sent.finally(() => pending.delete(sent));
   });
-  logger.info({ event: "hub_event_fan_out_started", backend: channel.name }, `Hub events fan out through ${channel.name === "redis" ? "Redis" : "Postgres LISTEN/NOTIFY"}`);
+  logger.info({ event: "hub_event_fan_out_started", backend: channel.name }, "Hub events fan out through Postgres (HubEventLog + LISTEN/NOTIFY)");
   return async () => {
     setRemoteHubEventPublisher(undefined);
     await Promise.allSettled(pending);

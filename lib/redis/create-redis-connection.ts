@@ -1,15 +1,11 @@
 import { Redis } from "ioredis";
 import { logger } from "@/lib/log/logger";
 
-/**
- * A new connection. Default: fail fast while disconnected (rate limiting). `queueWhileOffline`
- * keeps commands until connected (pub/sub, where a subscribe at start-up must not fail).
- */
-export function createRedisConnection(url: string, options: { queueWhileOffline?: boolean } = {}): Redis {
-  const queue = options.queueWhileOffline ?? false;
+/** A new connection that fails fast while disconnected (rate limiting: an outage must cost microseconds). */
+export function createRedisConnection(url: string): Redis {
   const client = new Redis(url, {
-    enableOfflineQueue: queue,
-    maxRetriesPerRequest: queue ? 1 : 0,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
     commandTimeout: 1_000,
     // Reconnect forever, at most every 2 s: an outage must heal without a restart.

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   // Connects the limiter's backend now and logs which one it is (Redis, Upstash or in-process).
   getRateLimiter();
   const stopMaintenance = startCallLogMaintenance();
-  const stopFanOut = await startEventFanOut({ redisUrl: env.REDIS_URL, instanceId: getInstanceId() });
+  const stopFanOut = await startEventFanOut({ instanceId: getInstanceId() });
   const registry = getSessionRegistry();
   setActiveSessionsSource(() => registry.countByTransport());
 

@@ -1,87 +1,39 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Redis } from "ioredis";
-import { publishHubEvent, subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
-import { HUB_EVENT_PG_CHANNEL } from "@/lib/events/open-postgres-event-channel";
-import { HUB_EVENT_CHANNEL } from "@/lib/events/open-redis-event-channel";
-import { startEventFanOut } from "@/lib/events/start-event-fan-out";
 import pg from "pg";
+import { publishHubEvent, subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
+import { HUB_EVENT_LISTENER_NAME, HUB_EVENT_PG_CHANNEL } from "@/lib/events/open-postgres-event-channel";
+import { startEventFanOut } from "@/lib/events/start-event-fan-out";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 
-const REDIS_URL = process.env.REDIS_URL;
-const SKIP = REDIS_URL ? false : "REDIS_URL is unset: skipping the Redis fan-out tests (set REDIS_URL=redis://127.0.0.1:6379 to run them)";
-if (SKIP) console.log(`# ${SKIP}`);
-
-const waitFor = async (check: () => boolean, what: string) => {
-  const deadline = Date.now() + 3_000;
+const waitFor = async (check: () => boolean, what: string, timeoutMs = 3_000) => {
+  const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 };
 
-describe("hub event fan-out over Redis", { skip: SKIP }, () => {
-  let stop: () => Promise<void>;
-  let observer: Redis;
-  let publisher: Redis;
-  const onChannel: { origin: string; event: HubEvent }[] = [];
-  const delivered: HubEvent[] = [];
-  let unsubscribe: () => void;
-
-  before(async () => {
-    observer = new Redis(REDIS_URL!);
-    publisher = new Redis(REDIS_URL!);
-    observer.on("message", (_channel: string, message: string) => {
-      if (message.startsWith("{")) onChannel.push(JSON.parse(message));
-    });
-    await observer.subscribe(HUB_EVENT_CHANNEL);
-    stop = await startEventFanOut({ redisUrl: REDIS_URL, instanceId: "testa" });
-    unsubscribe = subscribeHubEvents((event) => delivered.push(event));
-  });
-
-  after(async () => {
-    unsubscribe?.();
-    await stop?.();
-    await Promise.all([observer?.quit(), publisher?.quit()]);
-  });
-
-  it("publishes this instance's events to the channel and delivers them locally exactly once", async () => {
-    publishHubEvent({ type: "key_revoked", keyId: "k-1" });
-    await waitFor(() => onChannel.some((m) => m.event.type === "key_revoked"), "the event on Redis");
-    const message = onChannel.find((m) => m.event.type === "key_revoked")!;
-    assert.deepEqual(message.event, { type: "key_revoked", keyId: "k-1" });
-    assert.match(message.origin, /^testa:/);
-    // Our own message comes back from Redis; give it time, then check it was not delivered twice.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.deepEqual(delivered.filter((e) => e.type === "key_revoked"), [{ type: "key_revoked", keyId: "k-1" }]);
-  });
-
-  it("delivers other instances' events and ignores malformed messages", async () => {
-    await publisher.publish(HUB_EVENT_CHANNEL, "not json");
-    await publisher.publish(HUB_EVENT_CHANNEL, JSON.stringify({ origin: "other:1", event: { type: "drop_tables" } }));
-    await publisher.publish(HUB_EVENT_CHANNEL, JSON.stringify({ origin: "other:1", event: { type: "user_disabled", userId: "u-9" } }));
-    await waitFor(() => delivered.some((e) => e.type === "user_disabled"), "the remote event");
-    assert.deepEqual(delivered.slice(-1), [{ type: "user_disabled", userId: "u-9" }]);
-    assert.equal(delivered.filter((e) => (e.type as string) === "drop_tables").length, 0);
-  });
-
-});
-
-describe("hub event fan-out over Postgres LISTEN/NOTIFY (no Redis)", () => {
+describe("hub event fan-out over Postgres (HubEventLog + LISTEN/NOTIFY)", () => {
   let database: TestDatabase;
   let stop: () => Promise<void>;
   let observer: pg.Client;
-  const onChannel: { origin: string; event: HubEvent }[] = [];
   const delivered: HubEvent[] = [];
   let unsubscribe: () => void;
+
+  /** What another process (another instance, the CLI) publishes: a row, then its NOTIFY. */
+  const publishAsOtherProcess = async (message: string, notify = true) => {
+    const { rows } = await observer.query<{ id: string }>(`INSERT INTO "HubEventLog" ("message") VALUES ($1) RETURNING "id"::text AS id`, [message]);
+    if (notify) await observer.query("SELECT pg_notify($1, $2)", [HUB_EVENT_PG_CHANNEL, rows[0].id]);
+  };
+  const logged = async () =>
+    (await observer.query<{ message: string }>(`SELECT "message" FROM "HubEventLog" WHERE "message" LIKE '{%' ORDER BY "id"`)).rows.map((row) => JSON.parse(row.message) as { origin: string; event: HubEvent });
 
   before(async () => {
     database = await createTestDatabase();
     observer = new pg.Client({ connectionString: database.url });
     await observer.connect();
-    observer.on("notification", (n) => n.payload?.startsWith("{") && onChannel.push(JSON.parse(n.payload)));
-    await observer.query(`LISTEN ${HUB_EVENT_PG_CHANNEL}`);
-    stop = await startEventFanOut({ redisUrl: "", databaseUrl: database.url, instanceId: "testpg" });
+    stop = await startEventFanOut({ databaseUrl: database.url, instanceId: "testpg" });
     unsubscribe = subscribeHubEvents((event) => delivered.push(event));
   });
 
@@ -92,31 +44,51 @@ describe("hub event fan-out over Postgres LISTEN/NOTIFY (no Redis)", () => {
     await database?.drop();
   });
 
-  it("publishes this process's events and delivers them locally exactly once", async () => {
+  it("logs this process's events and delivers them locally exactly once", async () => {
     publishHubEvent({ type: "catalog_changed" });
-    await waitFor(() => onChannel.some((m) => m.event.type === "catalog_changed"), "the event on Postgres");
-    assert.match(onChannel.find((m) => m.event.type === "catalog_changed")!.origin, /^testpg:/);
+    let rows = await logged();
+    for (let tries = 0; tries < 100 && !rows.length; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      rows = await logged();
+    }
+    assert.match(rows.find((m) => m.event.type === "catalog_changed")!.origin, /^testpg:/);
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(delivered.filter((e) => e.type === "catalog_changed").length, 1);
   });
 
-  it("delivers another process's events (e.g. the CLI's) and ignores malformed ones", async () => {
-    await observer.query("SELECT pg_notify($1, $2)", [HUB_EVENT_PG_CHANNEL, "not json"]);
-    await observer.query("SELECT pg_notify($1, $2)", [HUB_EVENT_PG_CHANNEL, JSON.stringify({ origin: "cli:1", event: { type: "key_revoked", keyId: "k-7" } })]);
+  it("delivers another process's events (e.g. the CLI's) once each, and ignores malformed ones", async () => {
+    await publishAsOtherProcess("not json");
+    await publishAsOtherProcess(JSON.stringify({ origin: "cli:1", event: { type: "drop_tables" } }));
+    await publishAsOtherProcess(JSON.stringify({ origin: "cli:1", event: { type: "key_revoked", keyId: "k-7" } }));
     await waitFor(() => delivered.some((e) => e.type === "key_revoked" && e.keyId === "k-7"), "the CLI's event");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(delivered.filter((e) => e.type === "key_revoked" && e.keyId === "k-7").length, 1);
+    assert.equal(delivered.filter((e) => (e.type as string) === "drop_tables").length, 0);
+  });
+
+  it("re-reads what it missed while its connection was down: an event published meanwhile still arrives", async () => {
+    await observer.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [HUB_EVENT_LISTENER_NAME]);
+    // Published while the listener reconnects: its NOTIFY reaches nobody.
+    await publishAsOtherProcess(JSON.stringify({ origin: "other:2", event: { type: "user_disabled", userId: "u-missed" } }));
+    await waitFor(() => delivered.some((e) => e.type === "user_disabled" && e.userId === "u-missed"), "the missed event", 5_000);
+  });
+
+  it("finds an event whose NOTIFY never came (the periodic re-read)", async () => {
+    await publishAsOtherProcess(JSON.stringify({ origin: "other:3", event: { type: "permissions_changed" } }), false);
+    await waitFor(() => delivered.some((e) => e.type === "permissions_changed"), "the silent event", 8_000);
   });
 
   it("waits for pending publishes when stopped, so a CLI's last event is not lost", async () => {
-    const stopCli = await startEventFanOut({ redisUrl: "", databaseUrl: database.url, instanceId: "cli" });
+    const stopCli = await startEventFanOut({ databaseUrl: database.url, instanceId: "cli" });
     publishHubEvent({ type: "user_disabled", userId: "u-last" });
     await stopCli();
-    await waitFor(() => onChannel.some((m) => m.event.type === "user_disabled" && m.origin.startsWith("cli:")), "the CLI's last event");
+    assert.ok((await logged()).some((m) => m.event.type === "user_disabled" && m.origin.startsWith("cli:")), "the CLI's last event is in the log");
   });
 });
 
-describe("hub event fan-out with neither Redis nor a database", () => {
+describe("hub event fan-out without a database", () => {
   it("does nothing", async () => {
-    const stopNothing = await startEventFanOut({ redisUrl: "", databaseUrl: "" });
+    const stopNothing = await startEventFanOut({ databaseUrl: "" });
     await stopNothing();
   });
 });
