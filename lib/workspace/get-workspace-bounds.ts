@@ -4,25 +4,46 @@ import { getEnv } from "@/lib/env";
 import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
 import type { WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 
-const globalForWorkspace = globalThis as unknown as { switchboardWorkspaceBounds?: Map<string, Promise<WorkspaceBounds>> };
+/**
+ * How long a root's real path is trusted. Every tool call needs it, and resolving it each time
+ * costs a realpath per call; a root re-pointed on disk (a symlinked `current` release swapped)
+ * is picked up within this long.
+ */
+export const WORKSPACE_BOUNDS_MAX_AGE_MS = 1000;
+
+interface CachedBounds {
+  bounds: Promise<WorkspaceBounds>;
+  resolvedAt: number;
+}
+
+const globalForWorkspace = globalThis as unknown as { switchboardWorkspaceBounds?: Map<string, CachedBounds> };
 
 /**
  * The workspace root (created when missing) as a real path, plus the data folder when it lies
- * inside the root so the workspace tools can refuse it. Computed once per root and process.
+ * inside the root so the workspace tools can refuse it. Cached per root and process for
+ * `maxAgeMs`, then resolved again; a failed resolution is not cached.
  */
-export function getWorkspaceBounds(workspaceRoot: string = getEnv().workspaceRoot, dataDir: string = getEnv().dataDir): Promise<WorkspaceBounds> {
+export function getWorkspaceBounds(
+  workspaceRoot: string = getEnv().workspaceRoot,
+  dataDir: string = getEnv().dataDir,
+  maxAgeMs: number = WORKSPACE_BOUNDS_MAX_AGE_MS,
+): Promise<WorkspaceBounds> {
   const cache = (globalForWorkspace.switchboardWorkspaceBounds ??= new Map());
   const key = `${path.resolve(workspaceRoot)}\0${path.resolve(dataDir)}`;
-  let bounds = cache.get(key);
-  if (!bounds) {
-    bounds = (async () => {
-      await mkdir(workspaceRoot, { recursive: true });
-      const root = await realpath(workspaceRoot);
-      const realDataDir = await realpath(dataDir).catch(() => path.resolve(dataDir));
-      return { root, excluded: isInsideFolder(root, realDataDir) ? [realDataDir] : [] };
-    })();
-    bounds.catch(() => cache.delete(key));
-    cache.set(key, bounds);
-  }
-  return bounds;
+  const now = Date.now();
+  const cached = cache.get(key);
+  if (cached && now - cached.resolvedAt < maxAgeMs) return cached.bounds;
+  const entry: CachedBounds = { bounds: resolveBounds(workspaceRoot, dataDir), resolvedAt: now };
+  entry.bounds.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  cache.set(key, entry);
+  return entry.bounds;
+}
+
+async function resolveBounds(workspaceRoot: string, dataDir: string): Promise<WorkspaceBounds> {
+  await mkdir(workspaceRoot, { recursive: true });
+  const root = await realpath(workspaceRoot);
+  const realDataDir = await realpath(dataDir).catch(() => path.resolve(dataDir));
+  return { root, excluded: isInsideFolder(root, realDataDir) ? [realDataDir] : [] };
 }

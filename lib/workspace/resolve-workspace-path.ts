@@ -4,6 +4,8 @@ import { checkRelativePath } from "@/lib/workspace/check-relative-path";
 import { isInsideFolder } from "@/lib/workspace/is-inside-folder";
 import type { WorkspacePathResult } from "@/lib/workspace/workspace-path-result";
 
+export type { ResolvedWorkspacePath } from "@/lib/workspace/workspace-path-result";
+
 export interface WorkspaceBounds {
   /** Real (symlink-free) absolute path of the workspace root. */
   root: string;

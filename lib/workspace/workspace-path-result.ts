@@ -2,6 +2,11 @@
 export type InputCheck = { ok: true } | { ok: false; message: string };
 
 /** A workspace path that passed every check: its real absolute path and its path from the root. */
-export type WorkspacePathResult =
-  | { ok: true; absolutePath: string; relativePath: string }
-  | { ok: false; message: string };
+export type WorkspacePathResult = ResolvedWorkspacePath | { ok: false; message: string };
+
+/** A path resolved inside the workspace. */
+export interface ResolvedWorkspacePath {
+  ok: true;
+  absolutePath: string;
+  relativePath: string;
+}

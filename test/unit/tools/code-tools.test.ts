@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -52,6 +52,19 @@ describe("code tools through RunnableTool", () => {
   test("read_file returns a line range", async () => {
     const output = await call(readFileTool, { path: "notes.txt", startLine: 2, endLine: 3 });
     assert.deepEqual(output, { text: "beta\ngamma", structured: { path: "notes.txt", startLine: 2, endLine: 3, truncated: false } });
+  });
+
+  test("read_file opens the path its input check resolved, and resolves one itself when run unchecked", async () => {
+    writeFileSync(path.join(root, "other.txt"), "other\n");
+    symlinkSync(path.join(root, "notes.txt"), path.join(root, "current.txt"));
+    const tool = runnable(readFileTool);
+    const validated = await tool.validateInput({ path: "current.txt", startLine: 1, endLine: 1 }, context);
+    assert.ok(validated.ok);
+    // Re-pointed between check and run: the run reads what the check resolved (and bounded).
+    rmSync(path.join(root, "current.txt"));
+    symlinkSync(path.join(root, "other.txt"), path.join(root, "current.txt"));
+    assert.deepEqual(await tool.run(validated.input, context), { text: "alpha", structured: { path: "notes.txt", startLine: 1, endLine: 1, truncated: false } });
+    assert.deepEqual(await tool.run({ path: "current.txt" }, context), { text: "other", structured: { path: "other.txt", startLine: 1, endLine: 1, truncated: false } });
   });
 
   test("workspace tools refuse unsafe paths as invalid input, before running", async () => {

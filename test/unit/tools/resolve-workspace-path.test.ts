@@ -85,4 +85,24 @@ describe("getWorkspaceBounds", () => {
     const fresh = await getWorkspaceBounds(root, path.join(sandbox, "data"));
     assert.deepEqual(fresh, { root, excluded: [] });
   });
+  test("caches a root's real path for its max age, then follows a re-pointed root", async () => {
+    for (const release of ["release-1", "release-2"]) mkdirSync(path.join(sandbox, release), { recursive: true });
+    const current = path.join(sandbox, "current");
+    const dataDir = path.join(sandbox, "data");
+    symlinkSync(path.join(sandbox, "release-1"), current);
+    const first = await getWorkspaceBounds(current, dataDir, 60_000);
+    assert.equal(first.root, path.join(sandbox, "release-1"));
+    rmSync(current);
+    symlinkSync(path.join(sandbox, "release-2"), current);
+    assert.equal(await getWorkspaceBounds(current, dataDir, 60_000), first, "within its max age the cached bounds are served");
+    assert.equal((await getWorkspaceBounds(current, dataDir, 0)).root, path.join(sandbox, "release-2"), "past it the root is resolved again");
+  });
+  test("does not cache a root that cannot be resolved", async () => {
+    const blocked = path.join(sandbox, "blocked");
+    writeFileSync(blocked, "a file where the root's parent should be\n");
+    const root = path.join(blocked, "workspace");
+    await assert.rejects(getWorkspaceBounds(root, path.join(sandbox, "data"), 60_000));
+    rmSync(blocked);
+    assert.deepEqual(await getWorkspaceBounds(root, path.join(sandbox, "data"), 60_000), { root, excluded: [] });
+  });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,7 +32,13 @@ before(async () => {
   write("big.txt", Array.from({ length: 30_000 }, (_, index) => `line ${index + 1} ${"x".repeat(20)}`).join("\n"));
   write("minified.js", "x".repeat(READ_FILE_MAX_BYTES + 10));
   write(".switchboard/secret.txt", "parser secret\n");
+  write("crlf.txt", "one\r\ntwo\rthree\n\nfive");
+  write("empty.txt", "");
+  write("big.bin", Buffer.concat([Buffer.alloc(100), Buffer.from("x\n".repeat(READ_FILE_MAX_BYTES))]));
+  writeFileSync(path.join(sandbox, "outside.txt"), "outside\n");
   symlinkSync(path.join(sandbox, "elsewhere"), path.join(root, "dangling"));
+  symlinkSync(path.join(root, "README.md"), path.join(root, "readme-link"));
+  symlinkSync(path.join(sandbox, "outside.txt"), path.join(root, "outside-link"));
   bounds = await getWorkspaceBounds(root, path.join(root, ".switchboard"));
 });
 after(() => rmSync(sandbox, { recursive: true, force: true }));
@@ -64,9 +71,31 @@ describe("readWorkspaceFile", () => {
   test("refuses a folder", async () => {
     await assert.rejects(readWorkspaceFile(bounds, { path: "src" }), refusedWith(/is not a file/));
   });
+  test("refuses a FIFO at once instead of waiting for a writer", { timeout: 5000 }, async () => {
+    execFileSync("mkfifo", [path.join(sandbox, "ws", "pipe")]);
+    await assert.rejects(readWorkspaceFile(bounds, { path: "pipe" }), refusedWith(/is not a file/));
+    rmSync(path.join(sandbox, "ws", "pipe"));
+  });
   test("refuses the data folder and escapes", async () => {
     await assert.rejects(readWorkspaceFile(bounds, { path: ".switchboard/secret.txt" }), refusedWith(/data folder/));
     await assert.rejects(readWorkspaceFile(bounds, { path: "../ws/README.md" }), refusedWith(/leaves the workspace root/));
+  });
+  test("splits lines as readline does: CRLF, lone CR, LF; no line after the final break", async () => {
+    const result = await readWorkspaceFile(bounds, { path: "crlf.txt" });
+    assert.deepEqual([result.text, result.endLine], ["one\ntwo\nthree\n\nfive", 5]);
+    assert.deepEqual(await readWorkspaceFile(bounds, { path: "crlf.txt", startLine: 3, endLine: 4 }), { path: "crlf.txt", text: "three\n", startLine: 3, endLine: 4, truncated: false });
+    assert.deepEqual(await readWorkspaceFile(bounds, { path: "empty.txt" }), { path: "empty.txt", text: "", startLine: 1, endLine: 0, truncated: false });
+  });
+  test("reads through a symlink inside the workspace, under the target's path", async () => {
+    const result = await readWorkspaceFile(bounds, { path: "readme-link" });
+    assert.deepEqual([result.path, result.text], ["README.md", "# Demo\nThe Parser handles input."]);
+  });
+  test("refuses symlinks leading out of the workspace or nowhere", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: "outside-link" }), refusedWith(/outside the workspace root \(symlink\)/));
+    await assert.rejects(readWorkspaceFile(bounds, { path: "dangling" }), refusedWith(/does not exist/));
+  });
+  test("refuses a binary file above the cap even for a line range", async () => {
+    await assert.rejects(readWorkspaceFile(bounds, { path: "big.bin", startLine: 1, endLine: 2 }), refusedWith(/binary file/));
   });
   test("checks the line range order", () => {
     assert.deepEqual(checkReadFileInput({ path: "a", startLine: 5, endLine: 2 }), { ok: false, message: "endLine (2) is before startLine (5)." });
@@ -79,7 +108,7 @@ describe("listWorkspaceDirectory", () => {
     const { entries, truncated } = await listWorkspaceDirectory(bounds, { path: "." });
     assert.deepEqual(
       entries.map((entry) => `${entry.path}:${entry.type}`),
-      ["big.txt:file", "dangling:symlink", "docs:directory", "logo.png:file", "minified.js:file", "node_modules:directory", "README.md:file", "src:directory"],
+      ["big.bin:file", "big.txt:file", "crlf.txt:file", "dangling:symlink", "docs:directory", "empty.txt:file", "logo.png:file", "minified.js:file", "node_modules:directory", "outside-link:symlink", "readme-link:symlink", "README.md:file", "src:directory"],
     );
     assert.equal(truncated, false);
   });
