@@ -1,3 +1,4 @@
+import { checkPasswordStrength } from "@/lib/auth/check-password-strength";
 import { hashPassword } from "@/lib/auth/hash-password";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/prisma";
@@ -14,7 +15,7 @@ const FIRST_USER_LOCK_KEY = 0x5b0c7e01;
 
 export interface CreateUserInput {
   email: string;
-  /** At least 12 characters; omitted for SSO-only users. */
+  /** At least 12 characters and hard to guess (checkPasswordStrength); omitted for SSO-only users. */
   password?: string;
   role?: Role;
   name?: string;
@@ -25,7 +26,8 @@ export interface CreateUserInput {
 /**
  * Creates a user with a lower-cased email. The very first user always becomes an admin
  * (someone must be able to administer the hub), whatever `role` says. Audited in the same
- * transaction. Throws HubError validation_failed (email, short password, unknown role) or
+ * transaction. Every path that sets a password (sign-up, invite, admin, API, CLI) comes here.
+ * Throws HubError validation_failed (email, short or guessable password, saying why; unknown role) or
  * conflict (email taken).
  */
 export async function createUser(input: CreateUserInput): Promise<UserSummary> {
@@ -36,6 +38,10 @@ export async function createUser(input: CreateUserInput): Promise<UserSummary> {
   }
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
     throw new HubError("validation_failed", `Password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (input.password !== undefined) {
+    const strength = checkPasswordStrength(input.password, [email.email, input.name ?? ""]);
+    if (!strength.ok) throw new HubError("validation_failed", strength.message);
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const actor = input.actor ?? { userId: null, label: "system" };

@@ -32,6 +32,13 @@ describe("signUpUser (sign-up closed)", () => {
     assert.equal(await getPrisma().user.count(), 0);
   });
 
+  it("refuses a guessable password to the first person on an empty hub, saying why, and creates nobody", async () => {
+    const users = await getPrisma().user.count();
+    const reply = await envelopeOf(signUpUser({ email: "guessable@example.com", password: "aaaaaaaaaaaa" }));
+    assert.deepEqual([reply.status, reply.body], [422, { error: { code: "validation_failed", message: 'Password is too easy to guess: Repeated characters like "aaa" are easy to guess. Add more words that are less common.' } }]);
+    assert.equal(await getPrisma().user.count(), users);
+  });
+
   it("makes exactly one admin when two people sign up at once on an empty hub; the other is refused", async () => {
     assert.deepEqual(await getSignUpPolicy(), { ok: true, role: "admin" });
     const results = await Promise.allSettled([

@@ -76,6 +76,7 @@ test("failures exit 1 with one line and no stack trace", async (t) => {
     [["key", "list", "--email", "nobody@example.com"], {}, "No user with email nobody@example.com"],
     [["key", "revoke", "--prefix", "sb_000000000"], {}, "API key sb_000000000 not found"],
     [["user", "create", "--email", "short@example.com", "--password", "short"], {}, "Password must be at least 12 characters"],
+    [["user", "create", "--email", "weak@example.com", "--password", "password1234"], {}, "Password is too easy to guess: This is similar to a commonly used password. Add more words that are less common."],
     [["tool", "grant", "no_such_tool", "--role", "member"], {}, "Tool no_such_tool not found"],
     [
       ["migrate"],

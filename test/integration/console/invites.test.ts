@@ -26,6 +26,16 @@ const refusedLink = (error: unknown) => error instanceof HubError && error.code 
 const PASSWORD = "invitee chose this passphrase";
 
 describe("invitations", () => {
+  it("refuse a guessable password, saying why, and stay usable", async () => {
+    const { token } = await createInvite({ email: "weak@example.com", role: "member", actor: admin });
+    await assert.rejects(acceptInvite({ token, password: "password1234" }), {
+      code: "validation_failed",
+      message: "Password is too easy to guess: This is similar to a commonly used password. Add more words that are less common.",
+    });
+    const user = await acceptInvite({ token, password: PASSWORD });
+    assert.equal(user.email, "weak@example.com");
+  });
+
   it("work once", async () => {
     const { token } = await createInvite({ email: "once@example.com", role: "member", actor: admin });
     const user = await acceptInvite({ token, password: PASSWORD });

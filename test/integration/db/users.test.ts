@@ -42,6 +42,8 @@ test("createUser refusals", async (t) => {
   const cases: Array<[string, Parameters<typeof createUser>[0], string, string]> = [
     ["bad email", { email: "not-an-email" }, "validation_failed", 'Invalid email address "not-an-email"'],
     ["short password", { email: "s@example.com", password: "elevenchars" }, "validation_failed", "Password must be at least 12 characters"],
+    ["repeated characters", { email: "a@example.com", password: "aaaaaaaaaaaa" }, "validation_failed", 'Password is too easy to guess: Repeated characters like "aaa" are easy to guess. Add more words that are less common.'],
+    ["common password", { email: "p@example.com", password: "password1234" }, "validation_failed", "Password is too easy to guess: This is similar to a commonly used password. Add more words that are less common."],
     ["taken email, other case", { email: "TAKEN@example.com" }, "conflict", "A user with email taken@example.com already exists"],
     ["unknown role", { email: "r@example.com", role: "owner" as never }, "validation_failed", 'Unknown role "owner": expected one of admin, member'],
   ];
