@@ -1,35 +1,11 @@
 import { getPrisma } from "@/lib/db/prisma";
-import type { CallLog } from "@/lib/generated/prisma/client";
+import { createCallLogSpool, type CallLogSpool } from "@/lib/call-log/create-call-log-spool";
+import { insertCallLogRows, type CallLogRow, type CallLogStore } from "@/lib/call-log/insert-call-log-rows";
 import { markLateCallLogMinutes } from "@/lib/call-log/late-call-log-minutes";
 import { logger } from "@/lib/log/logger";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 
-/** One CallLog row as inserted (the id is assigned by the database). */
-export type CallLogRow = Omit<CallLog, "id">;
-
-/** Anything that runs raw SQL like Prisma (the shared client, or a test's own client). */
-export interface CallLogStore {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
-
-// One INSERT per batch with one array parameter per column: 15 bind parameters whatever the batch
-// size, and no per-row query building — several times cheaper than createMany on the hot CPU.
-const INSERT_SQL = `
-INSERT INTO "CallLog" ("at", "userId", "apiKeyId", "keyPrefix", "sessionId", "transport", "clientName", "clientVersion",
-                       "toolName", "toolVersion", "status", "durationMs", "requestBytes", "resultBytes", "errorCode")
-SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::"CallStatus"[], $12::float8[], $13::int[], $14::int[], $15::text[])`;
-
-async function insertBatch(store: CallLogStore, rows: readonly CallLogRow[]): Promise<void> {
-  const column = <K extends keyof CallLogRow>(key: K) => rows.map((row) => row[key]);
-  await store.$executeRawUnsafe(
-    INSERT_SQL,
-    rows.map((row) => row.at.toISOString()),
-    column("userId"), column("apiKeyId"), column("keyPrefix"), column("sessionId"), column("transport"), column("clientName"),
-    column("clientVersion"), column("toolName"), column("toolVersion"), column("status"), column("durationMs"),
-    column("requestBytes"), column("resultBytes"), column("errorCode"),
-  );
-}
+export type { CallLogRow, CallLogStore };
 
 export interface CallLogWriterOptions {
   /** Flush at least this often while rows are buffered. */
@@ -41,6 +17,11 @@ export interface CallLogWriterOptions {
   /** Longest pause between retries while the database is down. */
   maxBackoffMs: number;
   store: () => CallLogStore;
+  /**
+   * Folder for the crash spool (the hub: <data dir>/call-log-spool). Set: every row is appended
+   * there before its call is answered, so a SIGKILL loses none (replayCallLogSpool at start).
+   */
+  spoolDir?: string;
 }
 
 const DEFAULT_OPTIONS: CallLogWriterOptions = {
@@ -60,6 +41,7 @@ interface WriterState {
   draining: Promise<void> | null;
   failures: number;
   retryAt: number;
+  spool: CallLogSpool | null;
 }
 
 const globalForWriter = globalThis as unknown as { switchboardCallLogWriter?: WriterState };
@@ -73,6 +55,7 @@ function getState(): WriterState {
     draining: null,
     failures: 0,
     retryAt: 0,
+    spool: null,
   });
 }
 
@@ -90,7 +73,7 @@ async function drain(state: WriterState): Promise<void> {
   while (state.buffer.length > 0) {
     const batch = state.buffer.slice(0, state.options.batchSize);
     try {
-      await insertBatch(state.options.store(), batch);
+      await insertCallLogRows(state.options.store(), batch);
     } catch (err) {
       state.failures += 1;
       const backoff = Math.min(state.options.flushIntervalMs * 2 ** state.failures, state.options.maxBackoffMs);
@@ -106,6 +89,7 @@ async function drain(state: WriterState): Promise<void> {
     state.failures = 0;
     state.retryAt = 0;
     state.buffer.splice(0, batch.length);
+    state.spool?.release(batch.length);
     markLateCallLogMinutes(batch);
     admitWaiting(state);
   }
@@ -128,6 +112,8 @@ export function startCallLogWriter(options: Partial<CallLogWriterOptions> = {}):
   const state = getState();
   if (Object.keys(options).length > 0) {
     state.options = { ...DEFAULT_OPTIONS, ...options };
+    state.spool?.close();
+    state.spool = state.options.spoolDir ? createCallLogSpool(state.options.spoolDir) : null;
     // New options may change the interval: restart the timer.
     if (state.timer) clearInterval(state.timer);
     state.timer = null;
@@ -138,22 +124,26 @@ export function startCallLogWriter(options: Partial<CallLogWriterOptions> = {}):
 }
 
 /**
- * Queues one row. Resolves at once while the buffer has room; when it is full (database slow or
- * down), waits until a batch lands — backpressure on the caller instead of losing rows.
+ * Queues one row. With a spool, resolves once the row is in the spool file (rows of one
+ * event-loop turn share one append), so the answer goes out only when a crash can no longer lose
+ * its row; without one, at once. When the buffer is full (database slow or down), also waits
+ * until a batch lands — backpressure on the caller instead of losing rows.
  */
 export function enqueueCallLog(row: CallLogRow): Promise<void> {
   const state = getState();
   if (!state.timer) startCallLogWriter();
+  const spooled = state.spool?.append(row);
   if (state.buffer.length < state.options.maxBuffered && state.waiting.length === 0) {
     state.buffer.push(row);
     getMetrics().callLogQueueDepth.set(state.buffer.length);
     if (state.buffer.length >= state.options.batchSize) void kick(state);
-    return Promise.resolve();
+    return spooled ?? Promise.resolve();
   }
-  return new Promise<void>((admit) => {
+  const admitted = new Promise<void>((admit) => {
     state.waiting.push({ row, admit });
     getMetrics().callLogQueueDepth.set(state.buffer.length + state.waiting.length);
   });
+  return spooled ? Promise.all([spooled, admitted]).then(() => undefined) : admitted;
 }
 
 /** Rows buffered or waiting for room. */
@@ -188,5 +178,8 @@ export async function stopCallLogWriter(timeoutMs: number = 30_000): Promise<voi
   } finally {
     if (state.timer) clearInterval(state.timer);
     state.timer = null;
+    // Rows still unwritten stay in the spool: the next start replays them.
+    state.spool?.close();
+    state.spool = null;
   }
 }

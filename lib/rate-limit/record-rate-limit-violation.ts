@@ -17,19 +17,30 @@ interface ViolationRow {
 interface ViolationBuffer {
   rows: ViolationRow[];
   timer: NodeJS.Timeout | null;
+  failures: number;
 }
 
 const FLUSH_DELAY_MS = 1_000;
+const MAX_RETRY_DELAY_MS = 10_000;
 /** A flood of refusals must not grow memory without bound; beyond this, rows are sampled out. */
 const MAX_BUFFERED = 10_000;
 
 const globalForViolations = globalThis as unknown as { switchboardRateLimitViolations?: ViolationBuffer };
 
 function getBuffer(): ViolationBuffer {
-  return (globalForViolations.switchboardRateLimitViolations ??= { rows: [], timer: null });
+  return (globalForViolations.switchboardRateLimitViolations ??= { rows: [], timer: null, failures: 0 });
 }
 
-/** Writes buffered RateLimitEvent rows now (also used by tests and shutdown). */
+function scheduleFlush(buffer: ViolationBuffer, delayMs: number): void {
+  if (buffer.timer) return;
+  buffer.timer = setTimeout(() => void flushRateLimitViolations(), delayMs);
+  buffer.timer.unref();
+}
+
+/**
+ * Writes buffered RateLimitEvent rows now (also used by tests and shutdown). While the database
+ * is down the rows stay buffered (up to 10 000) and are retried with backoff, like call-log rows.
+ */
 export async function flushRateLimitViolations(): Promise<void> {
   const buffer = getBuffer();
   if (buffer.timer) clearTimeout(buffer.timer);
@@ -38,10 +49,16 @@ export async function flushRateLimitViolations(): Promise<void> {
   if (rows.length === 0) return;
   try {
     await getPrisma().rateLimitEvent.createMany({ data: rows });
+    buffer.failures = 0;
   } catch (err) {
-    // Violations are counted in metrics already; losing a batch of event rows while the database
-    // is down is acceptable, retrying them forever under a flood is not.
-    logger.warn({ event: "rate_limit_event_write_failed", rows: rows.length, err: err instanceof Error ? err.message : String(err) }, "Could not store rate-limit events");
+    buffer.failures += 1;
+    // Back in front of newer rows, within the same bound as new ones (beyond it rows are sampled out).
+    buffer.rows.unshift(...rows.slice(0, Math.max(0, MAX_BUFFERED - buffer.rows.length)));
+    const retryInMs = Math.min(FLUSH_DELAY_MS * 2 ** buffer.failures, MAX_RETRY_DELAY_MS);
+    if (buffer.failures === 1) {
+      logger.warn({ event: "rate_limit_event_write_failed", rows: buffer.rows.length, retryInMs, err: err instanceof Error ? err.message.split("\n").filter(Boolean).at(-1) : String(err) }, "Could not store rate-limit events; keeping them buffered and retrying");
+    }
+    scheduleFlush(buffer, retryInMs);
   }
 }
 
@@ -66,8 +83,5 @@ export function recordRateLimitViolation(v: { kind: "key" | "requests" | "user" 
     limit: v.decision.limit,
     windowSeconds: v.decision.windowSeconds,
   });
-  if (!buffer.timer) {
-    buffer.timer = setTimeout(() => void flushRateLimitViolations(), FLUSH_DELAY_MS);
-    buffer.timer.unref();
-  }
+  scheduleFlush(buffer, FLUSH_DELAY_MS);
 }

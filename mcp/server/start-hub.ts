@@ -2,7 +2,9 @@
 // (/sse, /message, /mcp) and /metrics on node:http and everything else through Next, and shuts
 // down gracefully on SIGTERM/SIGINT without losing call-log rows.
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { stopCallLogWriter, startCallLogWriter } from "@/lib/call-log/call-log-writer";
+import { replayCallLogSpool } from "@/lib/call-log/replay-call-log-spool";
 import { startCallLogMaintenance } from "@/lib/call-log/start-call-log-maintenance";
 import { DatabaseSetupError } from "@/lib/db/database-setup-error";
 import { disconnectPrisma } from "@/lib/db/prisma";
@@ -61,7 +63,10 @@ async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const database = await prepareDatabase({ onProgress: (message) => console.log(message) });
   await syncToolCatalog();
-  startCallLogWriter();
+  // Rows a killed predecessor answered but had not written yet, then this process's own spool.
+  const spoolDir = path.join(env.dataDir, "call-log-spool");
+  await replayCallLogSpool(spoolDir);
+  startCallLogWriter({ spoolDir });
   // Connects the limiter's backend now and logs which one it is (Redis, Upstash or in-process).
   getRateLimiter();
   const stopMaintenance = startCallLogMaintenance();

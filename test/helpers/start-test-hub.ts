@@ -27,9 +27,14 @@ export async function startTestHub(options: {
   cwd?: string;
   port?: number;
   readyTimeoutMs?: number;
+  /** A data folder the caller owns (kept after stop: e.g. a restart after a kill reuses it). */
+  dataDir?: string;
 }): Promise<TestHub> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sb-test-hub-"));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "sb-test-hub-"));
+  const removeDataDir = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const child = spawn(process.execPath, ["--import", "tsx", "mcp/server/start-hub.ts"], {
     cwd: options.cwd ?? REPO_ROOT,
     env: {
@@ -73,7 +78,7 @@ export async function startTestHub(options: {
   } catch (error) {
     child.kill("SIGKILL");
     await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw error;
   }
   return {
@@ -85,7 +90,7 @@ export async function startTestHub(options: {
       // Signal once: a second SIGTERM forces an immediate exit 1 by design.
       if (child.exitCode === null && !child.killed) child.kill("SIGTERM");
       const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
       return code;
     },
   };

@@ -13,7 +13,7 @@ import { mcpHeaders, openRawMcpSession } from "./open-raw-mcp-session";
 
 let database: TestPostgresServer;
 let hub: TestHub | undefined;
-const keys = { known: "", unused: "" };
+const keys = { known: "", unused: "", tight: "" };
 
 before(async () => {
   database = await startPostgresServer();
@@ -21,6 +21,7 @@ before(async () => {
   await runSbCli(["user", "create", "--email", "outage@example.com", "--password", "correct horse battery"], env);
   keys.known = await runSbCli(["key", "create", "--email", "outage@example.com", "--name", "known", "--rate-limit", "10000/1m"], env);
   keys.unused = await runSbCli(["key", "create", "--email", "outage@example.com", "--name", "unused"], env);
+  keys.tight = await runSbCli(["key", "create", "--email", "outage@example.com", "--name", "tight", "--rate-limit", "1/1m"], env);
 });
 
 after(async () => {
@@ -31,13 +32,17 @@ after(async () => {
 
 const ready = async (port: number) => (await sendRawRequest({ port, method: "GET", path: "/api/ready", headers: { Host: "localhost" } })).status;
 
-test("a 7 s database outage: known keys served, unknown keys 503 + Retry-After, readiness 503, two log lines, no row lost", async () => {
+test("a 7 s database outage: known keys served, unknown keys 503 + Retry-After, readiness 503, two log lines, no call-log or rate-limit row lost", async () => {
   hub = await startTestHub({ databaseUrl: database.url, env: { LOG_LEVEL: "warn" } });
   const session = await openRawMcpSession({ port: hub.port, key: keys.known });
   assert.equal((await session.echo("before")).status, 200);
   assert.equal(await ready(hub.port), 200);
+  const tight = await openRawMcpSession({ port: hub.port, key: keys.tight });
+  assert.equal((await tight.echo("the one call of its budget")).status, 200);
 
   await database.stop();
+  // A refusal during the outage: its RateLimitEvent row must be retried, not dropped.
+  assert.equal((await tight.echo("over budget")).status, 429);
   let answered = 1;
   const statuses = new Map<number, number>();
   // Longer than the 5 s key cache: before the fix every call after it failed with 500.
@@ -84,6 +89,13 @@ test("a 7 s database outage: known keys served, unknown keys 503 + Retry-After, 
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     assert.equal(rows, answered, "one call-log row per answered call, written once the database is back");
+    let violations = 0;
+    while (Date.now() < deadline + 15_000) {
+      violations = Number((await client.query<{ count: string }>(`SELECT count(*) FROM "RateLimitEvent" WHERE kind = 'key'`)).rows[0].count);
+      if (violations >= 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal(violations, 1, "the refusal during the outage was stored once the database was back");
   } finally {
     await client.end();
   }
