@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HubError } from "@/lib/errors/hub-error";
-import { clientIpOf } from "./client-ip-of";
 import { handleMetricsRequest } from "./handle-metrics-request";
 import { handleReadinessRequest } from "./handle-readiness-request";
 import { handleSseMessage } from "./handle-sse-message";
 import { handleSseStream } from "./handle-sse-stream";
 import { handleStreamableRequest } from "./handle-streamable-request";
 import type { HubHttpContext } from "./hub-http-context";
+import { prepareConsoleRequest } from "./prepare-console-request";
 import { sendErrorReply } from "./send-error-reply";
 
 /** Everything that is not an MCP or metrics path (Next's handler, or a minimal stand-in). */
@@ -39,10 +39,7 @@ export function routeHubRequest(request: IncomingMessage, response: ServerRespon
       void handleReadinessRequest(response, context);
       return;
     default:
-      // The console reads the client's address from X-Forwarded-For (sign-in throttling): replace
-      // whatever the client sent with the address this edge vouches for.
-      request.headers["x-forwarded-for"] = clientIpOf(request, context);
-      delete request.headers["x-real-ip"];
+      prepareConsoleRequest(request, response, context);
       Promise.resolve(fallback(request, response)).catch((error: unknown) => sendErrorReply(response, error));
   }
 }

@@ -19,6 +19,16 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
     await env?.stop();
   });
 
+  test("console pages, redirects and Next's own 404 carry the security headers", async () => {
+    for (const path of ["/login", "/keys", "/no-such-page"]) {
+      const reply = await fetch(`${env.hub.url}${path}`, { redirect: "manual" });
+      assert.match(reply.headers.get("content-security-policy") ?? "", /(^|; )frame-ancestors 'none'(;|$)/, path);
+      assert.equal(reply.headers.get("x-frame-options"), "DENY", path);
+      assert.equal(reply.headers.get("x-content-type-options"), "nosniff", path);
+      assert.equal(reply.headers.get("referrer-policy"), "same-origin", path);
+    }
+  });
+
   test("a key mints a key, lists it, revokes it, and the revoked key gets 401", async () => {
     const me = await api("GET", "/api/v1/me", { key: env.member.key });
     assert.equal(me.status, 200);
