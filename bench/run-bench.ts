@@ -170,6 +170,8 @@ async function main(): Promise<void> {
     SWITCHBOARD_METRICS_TOKEN: metricsToken,
     // One key opens every benchmark session, the 2,000 idle ones included.
     SWITCHBOARD_MAX_SESSIONS_PER_KEY: String(IDLE_SESSIONS + 1000),
+    SWITCHBOARD_MAX_SESSIONS_PER_USER: String(IDLE_SESSIONS + 1000),
+    SWITCHBOARD_MAX_SESSIONS: String(Math.max(20_000, 2 * (IDLE_SESSIONS + 1000))),
     LOG_LEVEL: "warn",
   };
   try {
