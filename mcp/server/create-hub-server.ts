@@ -11,6 +11,8 @@ export interface HubServer {
   context: HubHttpContext;
   /** Requests whose answer has not finished, event streams (GET /sse, GET /mcp) excepted. */
   inFlight(): number;
+  /** Open client connections (idle keep-alive ones included), event streams' excepted. */
+  connections(): number;
 }
 
 /**
@@ -22,7 +24,11 @@ export function createHubServer(env: Env, fallback: FallbackHandler): HubServer 
   registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER });
   const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, draining: false };
   let inFlight = 0;
+  let streams = 0;
   const server = createServer((request, response) => {
+    // Draining: answer, then close the connection, so the client moves on before the port closes
+    // instead of finding its keep-alive socket reset under its next request.
+    if (context.draining) response.setHeader("Connection", "close");
     // Event streams last as long as their session; shutdown ends them after in-flight work.
     const url = request.url ?? "";
     if (!(request.method === "GET" && (url.startsWith("/sse") || url.startsWith("/mcp")))) {
@@ -30,11 +36,21 @@ export function createHubServer(env: Env, fallback: FallbackHandler): HubServer 
       response.once("close", () => {
         inFlight -= 1;
       });
+    } else {
+      streams += 1;
+      response.once("close", () => {
+        streams -= 1;
+      });
     }
     routeHubRequest(request, response, context, fallback);
   });
   // Keep-alive sockets must outlive typical client/proxy idle timeouts, else clients hit resets.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  return { server, context, inFlight: () => inFlight };
+  let connections = 0;
+  server.on("connection", (socket) => {
+    connections += 1;
+    socket.once("close", () => (connections -= 1));
+  });
+  return { server, context, inFlight: () => inFlight, connections: () => connections - streams };
 }

@@ -1,7 +1,7 @@
 // `npm start`: the hub's entry point. Prepares the database and tool catalogue, serves MCP
 // (/sse, /message, /mcp) and /metrics on node:http and everything else through Next, and shuts
 // down gracefully on SIGTERM/SIGINT without losing call-log rows.
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { stopCallLogWriter, startCallLogWriter } from "@/lib/call-log/call-log-writer";
 import { replayCallLogSpool } from "@/lib/call-log/replay-call-log-spool";
@@ -24,6 +24,14 @@ import { createHubServer, type HubServer } from "./create-hub-server";
 
 /** How long shutdown waits for in-flight requests before cutting connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long a draining hub keeps listening, answering with `Connection: close`, before it stops
+ * accepting: long enough for a balancer to see readiness fail and for busy keep-alive clients to
+ * get their last answer and reconnect elsewhere (cut short once no connection is left).
+ */
+const DRAIN_MS = 1_000;
+/** After the port closes, how long a connection may stay silent before it counts as idle. */
+const IDLE_CLOSE_GRACE_MS = 250;
 
 function fail(message: string): never {
   console.error(`switchboard: ${message}`);
@@ -88,9 +96,17 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ reason }, "shutting down");
-    // Stop accepting, let in-flight requests and tool calls finish (bounded), then end the
+    // Fail readiness and answer everything with Connection: close while still listening; then
+    // stop accepting, let in-flight requests and tool calls finish (bounded), then end the
     // sessions and their streams, then cut whatever connection is left.
-    hub.server.close();
+    hub.context.draining = true;
+    await waitForInFlight(() => hub.connections(), DRAIN_MS);
+    // Stop accepting, but not through http.Server#close: it also closes idle connections at once,
+    // including one just accepted whose request is still on its way (the client sees ECONNRESET).
+    // A connection that was busy during the drain got Connection: close; one still silent after a
+    // moment more is idle and can go.
+    net.Server.prototype.close.call(hub.server);
+    await waitForInFlight(() => hub.connections(), IDLE_CLOSE_GRACE_MS);
     hub.server.closeIdleConnections();
     await waitForInFlight(() => hub.inFlight() + registry.activeCalls, SHUTDOWN_GRACE_MS);
     registry.stop();
