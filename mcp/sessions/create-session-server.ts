@@ -34,7 +34,7 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
       requestBytes: context.requestBytes,
       signal: extra.signal,
     });
-    return getSessionRegistry().trackCall(call);
+    return getSessionRegistry().trackCall(call, session.sessionId);
   });
   return server;
 }

@@ -44,6 +44,7 @@ export class SessionRegistry {
   #unsubscribe: (() => void) | undefined;
   #ttlMs = 1_800_000;
   #activeCalls = 0;
+  readonly #callsBySession = new Map<string, number>();
 
   /** Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). */
   start(options: { ttlSeconds: number; maxSessions?: number; maxSessionsPerKey?: number; maxSessionsPerUser?: number }): void {
@@ -78,12 +79,19 @@ export class SessionRegistry {
   /**
    * Registers a session, refusing it (HubError rate_limited) when the hub, its key or its user
    * already holds the most sessions allowed: every session costs memory, and initialize is not a
-   * tool call. The per-user cap is at most half the hub's.
+   * tool call. The per-user cap is at most half the hub's. At the per-key cap, the key's least
+   * recently used session without a call in flight (one without an open stream first) is closed
+   * to make room; only when every one of them is busy is the new session refused.
    */
   add(session: HubSession): void {
-    const keySessions = this.#perKey.get(session.keyId) ?? 0;
+    let keySessions = this.#perKey.get(session.keyId) ?? 0;
     if (keySessions >= this.#limits.maxSessionsPerKey) {
-      throw sessionLimitError(this.#limits.maxSessionsPerKey, `This API key already has ${keySessions} open sessions (the most allowed): close unused ones (DELETE /mcp) or let them expire.`);
+      // Clients that crash never send DELETE: at the key's cap, its least recently used idle
+      // session makes room, so abandoned sessions cannot lock the key out until their TTL.
+      if (!this.#evictLeastRecentlyUsed(session.keyId)) {
+        throw sessionLimitError(this.#limits.maxSessionsPerKey, `This API key already has ${keySessions} open sessions (the most allowed), each with a call in flight: retry once one finishes.`);
+      }
+      keySessions = this.#perKey.get(session.keyId) ?? 0;
     }
     const userSessions = this.#perUser.get(session.userId) ?? 0;
     if (userSessions >= this.#limits.maxSessionsPerUser) {
@@ -135,14 +143,42 @@ export class SessionRegistry {
     return this.closeWhere(() => true);
   }
 
-  /** Counts a tool call as in flight until it settles, so shutdown can wait for it. */
-  async trackCall<T>(work: Promise<T>): Promise<T> {
+  /**
+   * Counts a tool call as in flight until it settles, so shutdown can wait for it and a session
+   * with a call running is never closed to make room.
+   */
+  async trackCall<T>(work: Promise<T>, sessionId?: string): Promise<T> {
     this.#activeCalls += 1;
+    if (sessionId) this.#callsBySession.set(sessionId, (this.#callsBySession.get(sessionId) ?? 0) + 1);
     try {
       return await work;
     } finally {
       this.#activeCalls -= 1;
+      if (sessionId) {
+        const left = (this.#callsBySession.get(sessionId) ?? 1) - 1;
+        if (left > 0) this.#callsBySession.set(sessionId, left);
+        else this.#callsBySession.delete(sessionId);
+      }
     }
+  }
+
+  /** Closes the key's least recently used session without a call in flight; false if none. */
+  #evictLeastRecentlyUsed(keyId: string): boolean {
+    let victim: HubSession | undefined;
+    const rank = (candidate: HubSession) => [candidate.channel.hasOpenStream ? 1 : 0, candidate.lastActivityAt];
+    for (const candidate of this.#sessions.values()) {
+      if (candidate.keyId !== keyId || this.#callsBySession.has(candidate.id)) continue;
+      if (!victim) victim = candidate;
+      else {
+        const [streamA, usedA] = rank(candidate);
+        const [streamB, usedB] = rank(victim);
+        if (streamA < streamB || (streamA === streamB && usedA < usedB)) victim = candidate;
+      }
+    }
+    if (!victim) return false;
+    logger.info({ event: "session_evicted", keyId, sessionId: victim.id, idleMs: Date.now() - victim.lastActivityAt }, "closed the key's least recently used session to make room for a new one");
+    void this.close(victim.id);
+    return true;
   }
 
   /** Tool calls still running (legacy SSE answers them after the POST's 202). */

@@ -112,18 +112,39 @@ test("idle sessions without a client stream expire after the TTL; sessions holdi
   assert.ok(registry.get("streamed"));
 });
 
-test("refuses a session beyond the per-key or per-instance cap with 429 and Retry-After, and frees room on close", async () => {
+test("at the per-key cap the key's least recently used idle session makes room; one with a call in flight never does", async () => {
+  const registry = new SessionRegistry();
+  registry.start({ ttlSeconds: 60, maxSessions: 10, maxSessionsPerKey: 2 });
+  registries.push(registry);
+  const oldest = await openSession(registry, { id: "k1-a", keyId: "k1", userId: "u1", stream: false });
+  const newer = await openSession(registry, { id: "k1-b", keyId: "k1", userId: "u1", stream: false });
+  oldest.session.lastActivityAt = Date.now() - 60_000;
+  await openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false });
+  assert.equal(registry.get("k1-a"), undefined, "the least recently used session was closed");
+  assert.ok(registry.get("k1-b") && registry.get("k1-c"));
+  // Both remaining sessions busy: nothing may be closed, the new session is refused.
+  let finish!: () => void;
+  const running = new Promise<void>((resolve) => (finish = resolve));
+  const calls = [registry.trackCall(running, "k1-b"), registry.trackCall(running, "k1-c")];
+  newer.session.lastActivityAt = 0;
+  await assert.rejects(openSession(registry, { id: "k1-d", keyId: "k1", userId: "u1", stream: false }), sessionRefusal(/^This API key already has 2 open sessions \(the most allowed\), each with a call in flight/));
+  finish();
+  await Promise.all(calls);
+  await openSession(registry, { id: "k1-d", keyId: "k1", userId: "u1", stream: false });
+  assert.equal(registry.get("k1-b"), undefined, "once idle, the least recently used one made room");
+});
+
+test("refuses a session beyond the per-instance cap with 429 and Retry-After, and frees room on close", async () => {
   const registry = new SessionRegistry();
   registry.start({ ttlSeconds: 60, maxSessions: 4, maxSessionsPerKey: 2 });
   registries.push(registry);
   await openSession(registry, { id: "k1-a", keyId: "k1", userId: "u1", stream: false });
-  await openSession(registry, { id: "k1-b", keyId: "k1", userId: "u1", stream: false });
-  await assert.rejects(openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false }), sessionRefusal(/^This API key already has 2 open sessions/));
   await openSession(registry, { id: "k2-a", keyId: "k2", userId: "u2", stream: false });
   await openSession(registry, { id: "k3-a", keyId: "k3", userId: "u3", stream: false });
-  await assert.rejects(openSession(registry, { id: "k4-a", keyId: "k4", userId: "u4", stream: false }), sessionRefusal(/^The hub holds the most sessions it allows \(4\)/));
+  await openSession(registry, { id: "k4-a", keyId: "k4", userId: "u4", stream: false });
+  await assert.rejects(openSession(registry, { id: "k5-a", keyId: "k5", userId: "u5", stream: false }), sessionRefusal(/^The hub holds the most sessions it allows \(4\)/));
   await registry.close("k1-a");
-  await openSession(registry, { id: "k1-c", keyId: "k1", userId: "u1", stream: false });
+  await openSession(registry, { id: "k5-a", keyId: "k5", userId: "u5", stream: false });
   assert.deepEqual(registry.countByTransport(), { sse: 0, streamable: 4 });
 });
 
