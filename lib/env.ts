@@ -36,6 +36,8 @@ export const envSchema = z.object({
   REDIS_URL: urlWithScheme(/^rediss?$/, "redis://127.0.0.1:6379").describe("Redis for rate limits shared by every instance, e.g. redis://127.0.0.1:6379"),
   UPSTASH_REDIS_REST_URL: optionalUrl.describe("Upstash REST URL (with UPSTASH_REDIS_REST_TOKEN)"),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional().describe("Upstash REST token"),
+  SWITCHBOARD_SECRET_KEY: z.string().min(32).optional().describe("Key for upstream secrets at rest (AES-256-GCM), at least 32 characters, the same on every instance; generated into the data folder when unset"),
+  SWITCHBOARD_UPSTREAM_RESYNC_SECONDS: z.coerce.number().int().min(5).default(300).describe("How often the hub re-reads every upstream server's tools, in seconds (servers that announce changes are re-read at once)"),
   AUTH_SECRET: z.string().min(32).optional().describe("Console session signing secret, at least 32 characters; generated when unset"),
   GITHUB_ID: z.string().optional().describe("GitHub OAuth client id (with GITHUB_SECRET) enables GitHub sign-in"),
   GITHUB_SECRET: z.string().optional().describe("GitHub OAuth client secret"),

@@ -4,6 +4,11 @@ import { runKeyCreate } from "@/lib/cli/commands/run-key-create";
 import { runKeyList } from "@/lib/cli/commands/run-key-list";
 import { runKeyRevoke } from "@/lib/cli/commands/run-key-revoke";
 import { runMigrate } from "@/lib/cli/commands/run-migrate";
+import { runServerAdd } from "@/lib/cli/commands/run-server-add";
+import { runServerApprove } from "@/lib/cli/commands/run-server-approve";
+import { runServerList } from "@/lib/cli/commands/run-server-list";
+import { runServerRemove } from "@/lib/cli/commands/run-server-remove";
+import { runServerShow } from "@/lib/cli/commands/run-server-show";
 import { runToolDeprecate } from "@/lib/cli/commands/run-tool-deprecate";
 import { runToolGrant } from "@/lib/cli/commands/run-tool-grant";
 import { runUserCreate } from "@/lib/cli/commands/run-user-create";
@@ -21,6 +26,11 @@ const COMMANDS = {
   "key revoke": runKeyRevoke,
   "tool grant": runToolGrant,
   "tool deprecate": runToolDeprecate,
+  "server add": runServerAdd,
+  "server list": runServerList,
+  "server show": runServerShow,
+  "server approve": runServerApprove,
+  "server remove": runServerRemove,
 } as const satisfies Record<string, (args: string[], io: CliIo) => Promise<void>>;
 
 const USAGE = `usage: npm run -s sb -- <command>
@@ -29,8 +39,14 @@ const USAGE = `usage: npm run -s sb -- <command>
   key create --email E --name N [--tools a,b] [--rate-limit 60/1m] [--expires 30d]
   key list --email E
   key revoke --prefix P
-  tool grant NAME (--role R | --email E)
-  tool deprecate NAME [--replacement R] [--sunset YYYY-MM-DD] [--message M]`;
+  tool grant NAME (--role R | --email E)        (NAME__* grants every tool of server NAME)
+  tool deprecate NAME [--replacement R] [--sunset YYYY-MM-DD] [--message M]
+  server add NAME --command CMD [--arg A]... [--env K=V]... [--plain-env K=V]... [--cwd DIR]
+  server add NAME --url URL [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]...
+  server list
+  server show NAME
+  server approve NAME [--tool TOOL]
+  server remove NAME`;
 
 /**
  * Runs one `sb` command and returns the exit code: 0 done, 1 failed (one-line message on

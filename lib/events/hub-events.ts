@@ -5,7 +5,9 @@ export type HubEvent =
   | { type: "catalog_changed" }
   | { type: "key_revoked"; keyId: string }
   | { type: "user_disabled"; userId: string }
-  | { type: "permissions_changed" };
+  | { type: "permissions_changed" }
+  /** An upstream server was added, edited or removed: pools reconnect it (or let it go). */
+  | { type: "upstreams_changed"; serverId: string };
 
 type Listener = (event: HubEvent) => void;
 

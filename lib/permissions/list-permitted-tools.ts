@@ -8,9 +8,11 @@ import { computePermittedTools } from "@/lib/permissions/compute-permitted-tools
 const SNAPSHOT_TTL_MS = 30_000;
 
 interface PermissionSnapshot {
-  tools: { name: string; public: boolean }[];
+  tools: { name: string; public: boolean; server: string | null }[];
   roleGrants: Map<Role, Set<string>>;
   userGrants: Map<string, Set<string>>;
+  /** Server grants, keyed "role:<role>" or "user:<id>". */
+  serverGrants: Map<string, Set<string>>;
   loadedAt: number;
 }
 
@@ -46,10 +48,17 @@ async function loadSnapshot(): Promise<PermissionSnapshot> {
   const prisma = getPrisma();
   // Grants are few (tools × roles + per-user exceptions): one read of the whole table is cheaper
   // than a query per user and lets every call be answered from memory.
-  const [tools, grants] = await Promise.all([
-    prisma.tool.findMany({ select: { name: true, public: true } }),
+  const [toolRows, grants, serverGrantRows] = await Promise.all([
+    prisma.tool.findMany({ select: { name: true, public: true, upstream: { select: { server: { select: { name: true } } } } } }),
     prisma.toolGrant.findMany({ select: { toolName: true, role: true, userId: true } }),
+    prisma.serverGrant.findMany({ select: { role: true, userId: true, server: { select: { name: true } } } }),
   ]);
+  const tools = toolRows.map((row) => ({ name: row.name, public: row.public, server: row.upstream?.server.name ?? null }));
+  const serverGrants = new Map<string, Set<string>>();
+  for (const grant of serverGrantRows) {
+    const key = grant.role ? `role:${grant.role}` : `user:${grant.userId}`;
+    serverGrants.set(key, (serverGrants.get(key) ?? new Set<string>()).add(grant.server.name));
+  }
   const roleGrants = new Map<Role, Set<string>>();
   const userGrants = new Map<string, Set<string>>();
   for (const grant of grants) {
@@ -61,7 +70,7 @@ async function loadSnapshot(): Promise<PermissionSnapshot> {
       userGrants.set(grant.userId, set.add(grant.toolName));
     }
   }
-  return { tools, roleGrants, userGrants, loadedAt: Date.now() };
+  return { tools, roleGrants, userGrants, serverGrants, loadedAt: Date.now() };
 }
 
 function startLoading(cache: PermissionCache): Promise<void> {
@@ -108,6 +117,7 @@ export async function listPermittedTools(principal: Principal): Promise<Readonly
     role: principal.role,
     roleGrants: snapshot.roleGrants.get(principal.role) ?? EMPTY,
     userGrants: snapshot.userGrants.get(principal.userId) ?? EMPTY,
+    serverGrants: new Set([...(snapshot.serverGrants.get(`role:${principal.role}`) ?? EMPTY), ...(snapshot.serverGrants.get(`user:${principal.userId}`) ?? EMPTY)]),
     allowedTools: principal.allowedTools,
   });
   if (cache.byKey.size > 10_000) cache.byKey.clear();

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sortJsonKeys } from "@/lib/tool-catalog/sort-json-keys";
 
 export interface CanonicalInputSchema {
   /** JSON Schema with keys sorted and "$schema" removed (some MCP clients reject it). */
@@ -11,16 +12,6 @@ export interface CanonicalInputSchema {
 export function canonicalizeInputSchema(jsonSchema: Record<string, unknown>): CanonicalInputSchema {
   const { $schema: _ignored, ...rest } = jsonSchema;
   if (rest.type !== "object") throw new Error(`A tool input schema must have type "object", got ${JSON.stringify(rest.type)}`);
-  const schema = sortKeys(rest) as Record<string, unknown>;
+  const schema = sortJsonKeys(rest) as Record<string, unknown>;
   return { schema, hash: createHash("sha256").update(JSON.stringify(schema)).digest("hex") };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
 }

@@ -55,6 +55,7 @@ async function handlePost(request: IncomingMessage, response: ServerResponse, co
   (session.channel as StreamableServerTransport).receivePost(response, admitted.messages, {
     batch: admitted.batch,
     asEventStream: wantsEventStream(request.headers.accept),
+    acceptsEventStream: request.headers.accept?.includes("text/event-stream") ?? false,
     headers: opened ? { "Mcp-Session-Id": session.id, ...admitted.rateLimitHeaders } : admitted.rateLimitHeaders,
     extra: buildMessageExtra({ principal: admitted.principal, requestBytes: admitted.body.length }),
   });

@@ -7,8 +7,9 @@ import { reportError } from "@/lib/errors/report-error";
 import { logger } from "@/lib/log/logger";
 import { assertToolPermitted } from "@/lib/permissions/assert-tool-permitted";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
-import { getRunnableTool } from "@/mcp/tools/get-runnable-tool";
-import type { ToolOutput } from "@/mcp/tools/tool-definition";
+import { explainUnavailableTool } from "@/mcp/catalogue/explain-unavailable-tool";
+import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
+import type { ToolContext } from "@/mcp/tools/tool-definition";
 
 /** A tool that runs longer than this is aborted and answered with isError. */
 export const TOOL_TIMEOUT_MS = 60_000;
@@ -23,6 +24,8 @@ export interface ToolCallContext {
   requestBytes: number;
   /** Aborted when the client cancels or the session closes. */
   signal: AbortSignal;
+  /** Progress back to the caller, when its request carried a progressToken. */
+  reportProgress?: ToolContext["reportProgress"];
 }
 
 type Outcome = Pick<ToolCallRecord, "status" | "errorCode" | "toolVersion"> & { result: CallToolResult };
@@ -62,18 +65,24 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
     return refusal(error, "denied", null, name);
   }
   const tool = await getRunnableTool(name);
-  if (!tool) return failure(`Unknown tool: ${name} is not available (disabled, past its sunset date, or never existed).`, "invalid", "not_found", null);
+  if (!tool) {
+    const unavailable = await explainUnavailableTool(name);
+    return unavailable
+      ? failure(unavailable, "error", "unavailable", null)
+      : failure(`Unknown tool: ${name} is not available (disabled, past its sunset date, or never existed).`, "invalid", "not_found", null);
+  }
   const controller = new AbortController();
   const timeout = setTimeout(() => controller.abort(new HubError("internal_error", `Tool ${name} timed out after ${TOOL_TIMEOUT_MS / 1000} s.`)), TOOL_TIMEOUT_MS);
   const onClientAbort = () => controller.abort(new HubError("internal_error", `Tool ${name} was cancelled.`));
   context.signal.addEventListener("abort", onClientAbort, { once: true });
   try {
-    const toolContext = { principal: context.principal, workspaceRoot: (await getWorkspaceBounds()).root, signal: controller.signal };
+    const toolContext: ToolContext = { principal: context.principal, workspaceRoot: (await getWorkspaceBounds()).root, signal: controller.signal, reportProgress: context.reportProgress };
     const validation = await tool.validateInput(args ?? {}, toolContext);
     // RunnableTool.validateInput already says "Invalid arguments for <tool>: …".
     if (!validation.ok) return failure(validation.message, "invalid", "validation_failed", tool.version);
-    const output = await raceAbort(tool.run(validation.input, toolContext), controller.signal);
-    return { status: "ok", errorCode: null, toolVersion: tool.version, result: toResult(output) };
+    const result = await raceAbort(tool.run(validation.input, toolContext), controller.signal);
+    // An isError result is the tool's own answer (an upstream's passes through unchanged).
+    return result.isError ? { status: "error", errorCode: "tool_error", toolVersion: tool.version, result } : { status: "ok", errorCode: null, toolVersion: tool.version, result };
   } catch (error) {
     return refusal(error, "error", tool.version, name);
   } finally {
@@ -90,12 +99,6 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
-}
-
-function toResult(output: ToolOutput): CallToolResult {
-  const result: CallToolResult = { content: [{ type: "text", text: output.text }] };
-  if (output.structured) result.structuredContent = output.structured;
-  return result;
 }
 
 function failure(text: string, status: ToolCallRecord["status"], errorCode: string, toolVersion: string | null): Outcome {

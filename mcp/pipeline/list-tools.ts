@@ -1,7 +1,9 @@
 import type { ListToolsResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@/lib/api-keys/principal";
 import { listPermittedTools } from "@/lib/permissions/list-permitted-tools";
-import { listRunnableTools } from "@/mcp/tools/list-runnable-tools";
+import { listRunnableTools } from "@/mcp/catalogue/list-runnable-tools";
+
+type ListedTool = ListToolsResult["tools"][number];
 
 /**
  * tools/list for one principal: the runnable tools it is permitted to call (both sides cached in
@@ -12,7 +14,10 @@ export async function listTools(principal: Principal): Promise<ListToolsResult> 
   const tools: ListToolsResult["tools"] = [];
   for (const tool of runnable) {
     if (!permitted.has(tool.name)) continue;
-    tools.push({ name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputJsonSchema as ListToolsResult["tools"][number]["inputSchema"] });
+    const listed: ListedTool = { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputJsonSchema as ListedTool["inputSchema"] };
+    if (tool.outputJsonSchema) listed.outputSchema = tool.outputJsonSchema as ListedTool["outputSchema"];
+    if (tool.annotations) listed.annotations = tool.annotations;
+    tools.push(listed);
   }
   return { tools };
 }

@@ -16,6 +16,7 @@ import { setActiveSessionsSource } from "@/lib/metrics/set-active-sessions-sourc
 import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import { flushRateLimitViolations } from "@/lib/rate-limit/record-rate-limit-violation";
 import { closeRedisClient } from "@/lib/redis/close-redis-client";
+import { startUpstreamFederation } from "@/lib/upstreams/start-upstream-federation";
 import { getInstanceId } from "@/mcp/sessions/get-instance-id";
 import { getSessionRegistry } from "@/mcp/sessions/session-registry";
 import { syncToolCatalog } from "@/mcp/tools/sync-tool-catalog";
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   getRateLimiter();
   const stopMaintenance = startCallLogMaintenance();
   const stopFanOut = await startEventFanOut({ instanceId: getInstanceId() });
+  const stopFederation = await startUpstreamFederation({ resyncSeconds: env.SWITCHBOARD_UPSTREAM_RESYNC_SECONDS });
   const registry = getSessionRegistry();
   setActiveSessionsSource(() => registry.countByTransport());
 
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
     await registry.closeAll();
     hub.server.closeAllConnections();
     const steps: Array<[string, () => Promise<unknown>]> = [
+      ["upstream servers", () => stopFederation()],
       ["call log", () => stopCallLogWriter()],
       ["rate-limit events", () => flushRateLimitViolations()],
       ["redis", () => closeRedisClient()],

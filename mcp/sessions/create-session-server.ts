@@ -26,6 +26,7 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => listTools(requestContextOf(extra).principal));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const context = requestContextOf(extra);
+    const progressToken = request.params._meta?.progressToken;
     const call = callTool(request.params.name, request.params.arguments, {
       principal: context.principal,
       sessionId: session.sessionId,
@@ -33,6 +34,10 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
       client: server.getClientVersion(),
       requestBytes: context.requestBytes,
       signal: extra.signal,
+      reportProgress:
+        progressToken === undefined
+          ? undefined
+          : (progress) => void extra.sendNotification({ method: "notifications/progress", params: { progressToken, ...progress } }).catch(() => {}),
     });
     return getSessionRegistry().trackCall(call, session.sessionId);
   });

@@ -8,6 +8,8 @@ export interface ToolContext {
   workspaceRoot: string;
   /** Aborted when the client cancels or the session closes. */
   signal: AbortSignal;
+  /** Sends notifications/progress to the caller (a no-op when it asked for none). */
+  reportProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
 }
 
 /** A tool's answer: text for the model, optional structured content for programs. */

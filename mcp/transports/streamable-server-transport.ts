@@ -18,6 +18,8 @@ interface PendingExchange {
   /** A single request (not a batch) is answered with a single object. */
   batch: boolean;
   asEventStream: boolean;
+  /** The client accepts an event stream: progress for its request switches the answer to one. */
+  acceptsEventStream: boolean;
   headers: Record<string, string>;
 }
 
@@ -55,12 +57,12 @@ export class StreamableServerTransport implements Transport {
   receivePost(
     response: ServerResponse,
     messages: readonly JSONRPCMessage[],
-    options: { batch: boolean; asEventStream: boolean; headers: Record<string, string>; extra: MessageExtraInfo },
+    options: { batch: boolean; asEventStream: boolean; acceptsEventStream?: boolean; headers: Record<string, string>; extra: MessageExtraInfo },
   ): void {
     let exchange: PendingExchange | undefined;
     for (const message of messages) {
       if ("method" in message && "id" in message) {
-        exchange ??= { response, waiting: new Set(), answers: [], batch: options.batch, asEventStream: options.asEventStream, headers: options.headers };
+        exchange ??= { response, waiting: new Set(), answers: [], batch: options.batch, asEventStream: options.asEventStream, acceptsEventStream: options.acceptsEventStream ?? options.asEventStream, headers: options.headers };
         exchange.waiting.add(message.id);
         this.#pendingById.set(message.id, exchange);
       }
@@ -96,8 +98,16 @@ export class StreamableServerTransport implements Transport {
       this.#answer(message.id, message);
       return;
     }
-    // Progress and log notifications tied to a request cannot ride a JSON answer; drop them.
-    if (options?.relatedRequestId !== undefined) return;
+    if (options?.relatedRequestId !== undefined) {
+      // Progress tied to a request (an upstream tool's, passed back) turns its answer into an event
+      // stream when the client accepts one; a JSON-only answer cannot carry it, so it is dropped.
+      const exchange = this.#pendingById.get(options.relatedRequestId);
+      if (!exchange || !exchange.acceptsEventStream || exchange.batch || isResponseGone(exchange.response)) return;
+      if (!exchange.response.headersSent) exchange.response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...exchange.headers });
+      exchange.asEventStream = true;
+      exchange.response.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+      return;
+    }
     this.#writeStandalone(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
   }
 
@@ -111,7 +121,7 @@ export class StreamableServerTransport implements Transport {
     const payload = JSON.stringify(exchange.batch ? exchange.answers : exchange.answers[0]);
     const { response } = exchange;
     if (exchange.asEventStream) {
-      response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...exchange.headers });
+      if (!response.headersSent) response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...exchange.headers });
       response.end(`event: message\ndata: ${payload}\n\n`);
     } else {
       response.writeHead(200, { "Content-Type": "application/json", ...exchange.headers });
@@ -144,6 +154,7 @@ export class StreamableServerTransport implements Transport {
     const reply = toErrorReply(new HubError("not_found", "Session closed."));
     for (const exchange of new Set(this.#pendingById.values())) {
       if (!exchange.response.headersSent) exchange.response.writeHead(reply.status, { "Content-Type": "application/json" }).end(JSON.stringify(reply.body));
+      else exchange.response.end();
     }
     this.#pendingById.clear();
     this.onclose?.();

@@ -8,8 +8,8 @@ import { deprecateTool } from "@/lib/tool-catalog/deprecate-tool";
 import { listCatalog } from "@/lib/tool-catalog/list-catalog";
 import { setToolEnabled } from "@/lib/tool-catalog/set-tool-enabled";
 import { undeprecateTool } from "@/lib/tool-catalog/undeprecate-tool";
-import { getRunnableTool } from "@/mcp/tools/get-runnable-tool";
-import { listRunnableTools } from "@/mcp/tools/list-runnable-tools";
+import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
+import { listRunnableTools } from "@/mcp/catalogue/list-runnable-tools";
 import { syncToolCatalog } from "@/mcp/tools/sync-tool-catalog";
 import { useToolsDatabase } from "@/test/integration/tools/use-tools-database";
 

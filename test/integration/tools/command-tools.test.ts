@@ -8,8 +8,9 @@ import { deleteCommandTool } from "@/lib/command-tools/delete-command-tool";
 import { updateCommandTool } from "@/lib/command-tools/update-command-tool";
 import { getPrisma } from "@/lib/db/prisma";
 import { HubError } from "@/lib/errors/hub-error";
-import { getRunnableTool } from "@/mcp/tools/get-runnable-tool";
-import type { RunnableTool } from "@/mcp/tools/runnable-tool";
+import { toToolOutput } from "@/test/helpers/to-tool-output";
+import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
+import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
 import { syncToolCatalog } from "@/mcp/tools/sync-tool-catalog";
 import { createFixtureWorkspace } from "@/test/integration/tools/create-fixture-workspace";
 import { useToolsDatabase } from "@/test/integration/tools/use-tools-database";
@@ -24,7 +25,7 @@ async function call(name: string, args: unknown) {
   const context = workspace.context();
   const validated = await tool.validateInput(args, context);
   if (!validated.ok) return { refused: validated.message };
-  return tool.run(validated.input, context);
+  return toToolOutput(await tool.run(validated.input, context));
 }
 
 describe("run_tests_v2 (seeded command tool)", () => {

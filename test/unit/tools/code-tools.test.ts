@@ -8,7 +8,8 @@ import { listDirectoryTool } from "@/mcp/tools/list-directory";
 import { readFileTool } from "@/mcp/tools/read-file";
 import { searchTextTool } from "@/mcp/tools/search-text";
 import type { ToolContext, ToolDefinition } from "@/mcp/tools/tool-definition";
-import { toRunnableCodeTool } from "@/mcp/tools/to-runnable-code-tool";
+import { toToolOutput } from "@/test/helpers/to-tool-output";
+import { toRunnableCodeTool } from "@/mcp/catalogue/to-runnable-code-tool";
 
 const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), "sb-code-tools-")));
 writeFileSync(path.join(root, "notes.txt"), "alpha\nbeta\ngamma\n");
@@ -24,7 +25,7 @@ const runnable = (tool: unknown) => toRunnableCodeTool(tool as ToolDefinition);
 async function call(tool: unknown, args: unknown) {
   const validated = await runnable(tool).validateInput(args, context);
   if (!validated.ok) return { refused: validated.message };
-  return runnable(tool).run(validated.input, context);
+  return toToolOutput(await runnable(tool).run(validated.input, context));
 }
 
 describe("code tools through RunnableTool", () => {

@@ -1,7 +1,8 @@
 import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
 import { toInputJsonSchema } from "@/lib/tool-catalog/to-input-json-schema";
 import { formatInputIssues } from "@/mcp/tools/format-input-issues";
-import type { RunnableTool } from "@/mcp/tools/runnable-tool";
+import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
+import { toToolResult } from "@/mcp/catalogue/to-tool-result";
 import type { ToolDefinition } from "@/mcp/tools/tool-definition";
 
 const NOT_DEPRECATED: ToolDeprecation = { deprecatedAt: null, deprecationMessage: null, replacement: null };
@@ -22,6 +23,6 @@ export function toRunnableCodeTool(tool: ToolDefinition, deprecation: ToolDeprec
       const check = tool.checkInput ? await tool.checkInput(parsed.data, context) : { ok: true as const };
       return check.ok ? { ok: true, input: parsed.data } : { ok: false, message: `Invalid arguments for ${tool.name}: ${check.message}` };
     },
-    run: (input, context) => tool.run(input as Parameters<ToolDefinition["run"]>[0], context),
+    run: async (input, context) => toToolResult(await tool.run(input as Parameters<ToolDefinition["run"]>[0], context)),
   };
 }

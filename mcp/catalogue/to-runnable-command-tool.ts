@@ -5,7 +5,8 @@ import { runCommand, type CommandInvocation, type CommandResult } from "@/lib/co
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
 import { formatInputIssues } from "@/mcp/tools/format-input-issues";
-import type { RunnableTool } from "@/mcp/tools/runnable-tool";
+import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
+import { toToolResult } from "@/mcp/catalogue/to-tool-result";
 import type { ToolOutput } from "@/mcp/tools/tool-definition";
 
 /**
@@ -31,7 +32,7 @@ export function toRunnableCommandTool(
       return prepared.ok ? { ok: true, input: prepared.invocation } : { ok: false, message: `Invalid arguments for ${definition.name}: ${prepared.message}` };
     },
     async run(input, context) {
-      return formatCommandResult(await runCommand(input as CommandInvocation, context.signal), input as CommandInvocation);
+      return toToolResult(formatCommandResult(await runCommand(input as CommandInvocation, context.signal), input as CommandInvocation));
     },
   };
 }

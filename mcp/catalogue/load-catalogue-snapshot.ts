@@ -1,22 +1,19 @@
-import { readCommandToolRow } from "@/lib/command-tools/read-command-tool-row";
-import { parseCommandToolDefinition } from "@/lib/command-tools/parse-command-tool-definition";
 import { subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
-import { loadCatalogRows, type CatalogRow } from "@/lib/tool-catalog/load-catalog-rows";
-import { CODE_TOOLS } from "@/mcp/tools/code-tools";
-import type { RunnableTool } from "@/mcp/tools/runnable-tool";
-import { toRunnableCodeTool } from "@/mcp/tools/to-runnable-code-tool";
-import { toRunnableCommandTool } from "@/mcp/tools/to-runnable-command-tool";
+import { loadCatalogRows } from "@/lib/tool-catalog/load-catalog-rows";
+import type { CatalogueSource, SnapshotEntry } from "@/mcp/catalogue/catalogue-source";
+import { codeToolSource } from "@/mcp/catalogue/code-tool-source";
+import { commandToolSource } from "@/mcp/catalogue/command-tool-source";
+import { upstreamToolSource } from "@/mcp/catalogue/upstream-tool-source";
 
-/** An enabled tool with the date after which it is no longer listed or callable. */
-export interface SnapshotEntry {
-  tool: RunnableTool;
-  sunsetAt: Date | null;
-}
+/** Where tools come from; a later source never shadows an earlier one's name. */
+const SOURCES: readonly CatalogueSource[] = [codeToolSource, commandToolSource, upstreamToolSource];
 
 export interface CatalogSnapshot {
   /** Enabled tools by name, in name order. */
   entries: ReadonlyMap<string, SnapshotEntry>;
+  /** Known tools that cannot be served now, with the text a call gets (held for review, missing upstream). */
+  unavailable: ReadonlyMap<string, string>;
   loadedAt: number;
 }
 
@@ -40,11 +37,11 @@ interface SnapshotState {
 const globalForCatalog = globalThis as unknown as { switchboardCatalogSnapshot?: SnapshotState };
 
 /**
- * The in-memory catalogue the hot path reads: code tools and command tools merged with the DB
+ * The in-memory catalogue the hot path reads: code, command and upstream tools merged with the DB
  * flags, disabled ones left out. One DB read per catalog_changed (or per 30 s), never per call;
  * a stale snapshot is served while a fresh one loads, and the last good one when loading fails.
  */
-export async function loadCatalogSnapshot(): Promise<CatalogSnapshot> {
+export async function loadCatalogueSnapshot(): Promise<CatalogSnapshot> {
   const state = (globalForCatalog.switchboardCatalogSnapshot ??= { generation: 0 });
   state.unsubscribe ??= subscribeHubEvents((event) => {
     if (event.type !== "catalog_changed") return;
@@ -89,29 +86,11 @@ function startLoad(state: SnapshotState): Promise<CatalogSnapshot> {
 async function buildSnapshot(): Promise<CatalogSnapshot> {
   const rows = new Map((await loadCatalogRows()).map((row) => [row.name, row]));
   const entries = new Map<string, SnapshotEntry>();
-  for (const tool of CODE_TOOLS) {
-    const row = rows.get(tool.name);
-    // A code tool not yet synced has no admin flags: it is active.
-    if (row && !row.enabled) continue;
-    entries.set(tool.name, { tool: toRunnableCodeTool(tool, row), sunsetAt: row?.sunsetAt ?? null });
+  const unavailable = new Map<string, string>();
+  for (const source of SOURCES) {
+    const contributed = source.collect(rows);
+    for (const [name, entry] of contributed.entries) if (!entries.has(name)) entries.set(name, entry);
+    for (const [name, reason] of contributed.unavailable ?? []) if (!entries.has(name)) unavailable.set(name, reason);
   }
-  for (const row of rows.values()) {
-    if (!row.command || !row.enabled) continue;
-    const tool = toCommandTool(row);
-    if (tool) entries.set(row.name, { tool, sunsetAt: row.sunsetAt });
-  }
-  return { entries: new Map([...entries].sort(([a], [b]) => a.localeCompare(b))), loadedAt: Date.now() };
-}
-
-function toCommandTool(row: CatalogRow): RunnableTool | undefined {
-  const command = row.command;
-  if (!command) return undefined;
-  try {
-    const definition = parseCommandToolDefinition(readCommandToolRow(row, command));
-    return toRunnableCommandTool(definition, { inputJsonSchema: row.inputSchema as Record<string, unknown>, deprecation: row, public: row.public });
-  } catch (error) {
-    // One broken row must not take the whole catalogue down; the console still shows it.
-    logger.error({ err: error, tool: row.name }, "command tool definition is invalid; tool not served");
-    return undefined;
-  }
+  return { entries: new Map([...entries].sort(([a], [b]) => a.localeCompare(b))), unavailable, loadedAt: Date.now() };
 }

@@ -1,0 +1,59 @@
+import { CliUsageError } from "@/lib/cli/cli-usage-error";
+import { parseCommandOptions } from "@/lib/cli/parse-command-options";
+import type { ConfigValueInput, UpstreamServerInput } from "@/lib/upstreams/upstream-server-schema";
+
+export const SERVER_ADD_USAGE =
+  'sb server add NAME --command CMD [--arg A]... [--env K=V]... [--plain-env K=V]... [--cwd DIR] | sb server add NAME --url URL [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]...';
+
+/**
+ * The registration `server add` asks for, from its arguments. --env and --header values are
+ * secret; --plain-env and --plain-header mark values that may be shown. CliUsageError names the
+ * bad argument (a header without a colon, an env entry without "=", --command with --url, ...).
+ */
+export function parseServerAddArgs(args: string[]): UpstreamServerInput {
+  const { values, positionals } = parseCommandOptions(
+    args,
+    {
+      command: { type: "string" },
+      arg: { type: "string", multiple: true },
+      env: { type: "string", multiple: true },
+      "plain-env": { type: "string", multiple: true },
+      cwd: { type: "string" },
+      url: { type: "string" },
+      transport: { type: "string" },
+      header: { type: "string", multiple: true },
+      "plain-header": { type: "string", multiple: true },
+    },
+    { positionals: 1, usage: SERVER_ADD_USAGE },
+  );
+  const [name] = positionals;
+  if ((values.command === undefined) === (values.url === undefined)) throw new CliUsageError(`Give exactly one of --command (a local stdio server) or --url (a remote one). Usage: ${SERVER_ADD_USAGE}`);
+  if (values.command !== undefined) {
+    for (const option of ["url", "transport", "header", "plain-header"] as const) {
+      if (values[option] !== undefined) throw new CliUsageError(`--${option} is for remote servers (--url), not --command.`);
+    }
+    const env = [...parseEntries(values.env, "=", true, "--env"), ...parseEntries(values["plain-env"], "=", false, "--plain-env")];
+    return { name, transport: "stdio", command: values.command, args: values.arg ?? [], env, ...(values.cwd !== undefined ? { cwd: values.cwd } : {}) };
+  }
+  for (const option of ["arg", "env", "plain-env", "cwd"] as const) {
+    if (values[option] !== undefined) throw new CliUsageError(`--${option} is for local servers (--command), not --url.`);
+  }
+  const transport = values.transport ?? "http";
+  if (transport !== "http" && transport !== "sse") throw new CliUsageError(`--transport must be http (Streamable HTTP) or sse (legacy HTTP+SSE), got "${transport}".`);
+  const headers = [...parseEntries(values.header, ":", true, "--header"), ...parseEntries(values["plain-header"], ":", false, "--plain-header")];
+  return { name, transport, url: values.url!, headers };
+}
+
+function parseEntries(raw: string[] | undefined, separator: "=" | ":", secret: boolean, option: string): ConfigValueInput[] {
+  return (raw ?? []).map((entry) => {
+    const at = entry.indexOf(separator);
+    if (at <= 0) {
+      const form = separator === "=" ? "K=V" : '"Name: value"';
+      // The entry may be a secret: name the option and the expected form, never echo it.
+      throw new CliUsageError(`${option} needs the form ${form}${separator === ":" ? " (a header without a colon)" : ""}.`);
+    }
+    const name = entry.slice(0, at).trim();
+    const value = separator === ":" ? entry.slice(at + 1).trim() : entry.slice(at + 1);
+    return { name, value, secret };
+  });
+}

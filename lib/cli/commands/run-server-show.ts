@@ -1,0 +1,32 @@
+import type { CliIo } from "@/lib/cli/cli-io";
+import { formatTable } from "@/lib/cli/format-table";
+import { parseCommandOptions } from "@/lib/cli/parse-command-options";
+import { getUpstreamServer } from "@/lib/upstreams/get-upstream-server";
+
+/** `sb server show NAME`: the server's settings (secrets redacted), its tools and their state, and diffs of held changes. */
+export async function runServerShow(args: string[], io: CliIo): Promise<void> {
+  const { positionals } = parseCommandOptions(args, {}, { positionals: 1, usage: "sb server show NAME" });
+  await io.openDatabase();
+  const server = await getUpstreamServer(positionals[0]);
+  const lines = [
+    `${server.name}  ${server.transport}  ${server.url ?? [server.command, ...server.args].join(" ")}`,
+    `status: ${server.status}${server.lastError ? ` (${server.lastError})` : ""}`,
+    ...server.env.map((entry) => `env ${entry.name}=${entry.value}`),
+    ...server.headers.map((entry) => `header ${entry.name}: ${entry.value}`),
+    "",
+    formatTable(
+      ["TOOL", "STATE", "ENABLED", "APPROVED BY"],
+      server.tools.map((tool) => [tool.name, tool.state === "held" ? `held (${tool.change?.classification})` : tool.state, tool.enabled ? "yes" : "no", tool.approvedBy ?? "-"]),
+    ),
+  ];
+  for (const tool of server.tools) {
+    if (!tool.change) continue;
+    lines.push("", `--- ${tool.name}: ${tool.change.kind === "new" ? "new tool" : `changed (${tool.change.classification})`}, awaiting review`);
+    for (const change of tool.change.changes) lines.push(`  ${change}`);
+    if (tool.change.before && tool.change.before.description !== tool.change.after.description) lines.push(`  - description: ${tool.change.before.description}`, `  + description: ${tool.change.after.description}`);
+    if (tool.change.before) lines.push(`  - input schema: ${JSON.stringify(tool.change.before.inputSchema)}`);
+    lines.push(`  + input schema: ${JSON.stringify(tool.change.after.inputSchema)}`);
+    lines.push(`  approve: npm run -s sb -- server approve ${server.name} --tool ${tool.upstreamName}`);
+  }
+  io.out(lines.join("\n"));
+}

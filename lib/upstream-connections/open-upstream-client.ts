@@ -1,0 +1,84 @@
+// The hub talks to upstreams with the v1 SDK Client (@modelcontextprotocol/sdk), not the v2
+// client: the session servers, the result types passed through unchanged and the JSON Schema
+// validator are all v1, and v1 has both remote client transports (Streamable HTTP and legacy SSE)
+// plus the ReadBuffer our own stdio transport needs. One SDK generation end to end means a
+// CallToolResult from upstream is handed to the caller as the very object type the server sends.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+import { StdioUpstreamTransport } from "@/lib/upstream-connections/stdio-upstream-transport";
+
+/** The hub as an MCP client, in the upstream's logs. */
+const CLIENT_INFO = { name: "switchboard-hub", version: "1" } as const;
+const sharedValidator = new AjvJsonSchemaValidator();
+
+export interface UpstreamClient {
+  client: Client;
+  /** stderr tail of a stdio server (empty for remotes), for error messages. */
+  diagnostics(): string;
+  close(): Promise<void>;
+}
+
+export interface UpstreamClientEvents {
+  /** The upstream announced a change of its tools, resources or prompts. */
+  onListChanged?: () => void;
+  /** The connection ended (process exited, stream lost) without close() being called. */
+  onLost?: (reason: string) => void;
+}
+
+/**
+ * Connects to one upstream and completes the MCP handshake within `timeoutMs`. Rejects with an
+ * Error whose message says in one line why (command not found, process exited, HTTP status,
+ * no MCP answer); a half-open connection is closed before rejecting.
+ */
+export async function openUpstreamClient(config: UpstreamConfig, events: UpstreamClientEvents = {}, timeoutMs = 15_000): Promise<UpstreamClient> {
+  const transport = createTransport(config);
+  const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: sharedValidator });
+  let closing = false;
+  let lastError = "";
+  const diagnostics = () => (transport instanceof StdioUpstreamTransport ? transport.stderrTail : "");
+  client.onerror = (error) => (lastError = error.message.split("\n")[0]);
+  client.onclose = () => {
+    if (!closing) events.onLost?.(lastError || "connection closed");
+  };
+  const onListChanged = () => events.onListChanged?.();
+  client.setNotificationHandler(ToolListChangedNotificationSchema, onListChanged);
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, onListChanged);
+  client.setNotificationHandler(PromptListChangedNotificationSchema, onListChanged);
+  const close = async () => {
+    closing = true;
+    await client.close().catch(() => {});
+    await transport.close().catch(() => {});
+  };
+  try {
+    await client.connect(transport, { timeout: timeoutMs });
+  } catch (error) {
+    closing = true;
+    await close();
+    throw new Error(describeConnectFailure(error, lastError, diagnostics()));
+  }
+  return { client, diagnostics, close };
+}
+
+function createTransport(config: UpstreamConfig): Transport {
+  if (config.transport === "stdio") {
+    return new StdioUpstreamTransport({ command: config.command ?? "", args: config.args, env: config.env, cwd: config.cwd });
+  }
+  const url = new URL(config.url ?? "");
+  const requestInit = { headers: config.headers };
+  return config.transport === "sse" ? new SSEClientTransport(url, { requestInit }) : new StreamableHTTPClientTransport(url, { requestInit });
+}
+
+function describeConnectFailure(error: unknown, lastError: string, stderr: string): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const base = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  // Node's fetch says only "fetch failed"; the cause says ECONNREFUSED, ENOTFOUND, a TLS error...
+  const message = cause?.code || cause?.message ? `${base} (${cause.code ?? cause.message})` : base;
+  const detail = lastError && !message.includes(lastError) ? `${message} (${lastError})` : message;
+  const tail = stderr ? `; stderr: ${stderr.split("\n").at(-1)?.slice(0, 200)}` : "";
+  return `${detail}${tail}`;
+}

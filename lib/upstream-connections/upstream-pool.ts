@@ -1,0 +1,305 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { CallToolResultSchema, McpError, ErrorCode, type CallToolResult, type Progress } from "@modelcontextprotocol/sdk/types.js";
+import { HubError } from "@/lib/errors/hub-error";
+import { logger } from "@/lib/log/logger";
+import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
+import { redactConfiguredValues } from "@/lib/upstream-connections/redact-configured-values";
+import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+
+/** Connection state of one upstream, as the Servers page shows it. */
+export type UpstreamState = "starting" | "connected" | "failing" | "stopped";
+
+export interface UpstreamStatus {
+  state: UpstreamState;
+  lastError: string | null;
+  at: Date;
+}
+
+/** What the pool asks of the registry (kept out of this folder: connections know no database). */
+export interface UpstreamPoolHooks {
+  /** The current config of a server by name (secrets decrypted), or undefined when unregistered. */
+  loadConfig(name: string): Promise<UpstreamConfig | undefined>;
+  /** After each (re)connect and each list_changed announcement: re-read its tools. */
+  onToolsMayHaveChanged(name: string, client: Client): Promise<void>;
+  /** Each state change (persisted for the console and the CLI). */
+  onStatus(name: string, status: UpstreamStatus): void;
+}
+
+/** Reconnect delays after a failure: 0.5 s doubling to 30 s, reset by a successful connect. */
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+/** Notifications that arrive together (one per changed tool) cause one re-read. */
+const LIST_CHANGED_DEBOUNCE_MS = 200;
+
+interface CallOptions {
+  signal: AbortSignal;
+  /** Upstream progress notifications, passed back to the calling session. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/**
+ * One pooled connection (or stdio process) per upstream server, shared by every session of this
+ * process: connected on first use or at start, restarted with backoff when it dies, a per-server
+ * concurrency cap and timeout, the caller's cancellation forwarded (notifications/cancelled) and
+ * upstream progress handed back. Failures are HubErrors whose message names the server and what
+ * to do, so the pipeline answers them as isError results.
+ */
+export class UpstreamPool {
+  readonly #servers = new Map<string, PooledUpstream>();
+  #hooks: UpstreamPoolHooks | undefined;
+
+  configure(hooks: UpstreamPoolHooks): void {
+    this.#hooks = hooks;
+  }
+
+  /** Connects the named servers now (at start), so their announcements and status flow at once. */
+  async connectAll(names: readonly string[]): Promise<void> {
+    await Promise.all(names.map(async (name) => (await this.#get(name))?.ensureConnected().catch(() => {})));
+  }
+
+  /** Calls a tool on a server; the result is the upstream's, unchanged. */
+  async callTool(serverName: string, toolName: string, args: unknown, options: CallOptions): Promise<CallToolResult> {
+    return this.request(serverName, options.signal, async (client, config) =>
+      (await client.callTool({ name: toolName, arguments: args as Record<string, unknown> }, CallToolResultSchema, {
+        signal: options.signal,
+        timeout: config.timeoutMs,
+        resetTimeoutOnProgress: true,
+        maxTotalTimeout: config.timeoutMs * 10,
+        onprogress: options.onProgress,
+      })) as CallToolResult,
+    );
+  }
+
+  /** Runs one request on a server's pooled client, within its concurrency cap. */
+  async request<T>(serverName: string, signal: AbortSignal, work: (client: Client, config: UpstreamConfig) => Promise<T>): Promise<T> {
+    const server = await this.#get(serverName);
+    if (!server) throw new HubError("not_found", `Server ${serverName} is not registered on this hub.`);
+    return server.run(signal, work);
+  }
+
+  /** The state of a server's connection in this process (undefined: never used here). */
+  status(serverName: string): UpstreamStatus | undefined {
+    return this.#servers.get(serverName)?.status;
+  }
+
+  /** Re-reads every connected server's tools (the periodic re-sync). */
+  async resyncAll(): Promise<void> {
+    await Promise.all([...this.#servers.values()].map((server) => server.resync()));
+  }
+
+  /** Stops and forgets a server (removed or edited); the next use reconnects with the new config. */
+  async forget(match: { id?: string; name?: string }): Promise<void> {
+    for (const [name, server] of this.#servers) {
+      if (name === match.name || server.config.id === match.id) {
+        this.#servers.delete(name);
+        await server.stop();
+      }
+    }
+  }
+
+  /** Stops every connection and process (shutdown). */
+  async closeAll(): Promise<void> {
+    const servers = [...this.#servers.values()];
+    this.#servers.clear();
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+
+  async #get(name: string): Promise<PooledUpstream | undefined> {
+    const existing = this.#servers.get(name);
+    if (existing) return existing;
+    const hooks = this.#hooks;
+    if (!hooks) throw new HubError("internal_error", "Upstream connections are not configured in this process.");
+    const config = await hooks.loadConfig(name);
+    if (!config) return undefined;
+    // Two callers may have loaded it at once; keep the first.
+    const raced = this.#servers.get(name);
+    if (raced) return raced;
+    const server = new PooledUpstream(config, hooks);
+    this.#servers.set(name, server);
+    return server;
+  }
+}
+
+class PooledUpstream {
+  readonly config: UpstreamConfig;
+  status: UpstreamStatus = { state: "starting", lastError: null, at: new Date() };
+  readonly #hooks: UpstreamPoolHooks;
+  #connection: UpstreamClient | undefined;
+  #connecting: Promise<UpstreamClient> | undefined;
+  #retryTimer: NodeJS.Timeout | undefined;
+  #retryDelayMs = FIRST_RETRY_MS;
+  #listChangedTimer: NodeJS.Timeout | undefined;
+  #stopped = false;
+  #active = 0;
+  readonly #waiting: Array<() => void> = [];
+
+  constructor(config: UpstreamConfig, hooks: UpstreamPoolHooks) {
+    this.config = config;
+    this.#hooks = hooks;
+  }
+
+  async run<T>(signal: AbortSignal, work: (client: Client, config: UpstreamConfig) => Promise<T>): Promise<T> {
+    await this.#acquire(signal);
+    try {
+      const connection = await this.#connectedOrThrow();
+      try {
+        return await work(connection.client, this.config);
+      } catch (error) {
+        if (!signal.aborted && !(error instanceof McpError) && !(error instanceof HubError) && this.config.transport !== "stdio") {
+          // A remote that stopped answering (connection refused, HTTP 5xx, stream gone) does not
+          // close the SDK client by itself: drop the connection and reconnect with backoff.
+          this.#onLost(connection, (error as Error).message?.split("\n")[0] ?? "request failed");
+          void connection.close();
+        }
+        throw this.#describeCallFailure(error, signal);
+      }
+    } finally {
+      this.#release();
+    }
+  }
+
+  ensureConnected(): Promise<UpstreamClient> {
+    if (this.#connection) return Promise.resolve(this.#connection);
+    if (this.#stopped) return Promise.reject(new HubError("internal_error", `Server ${this.config.name} is stopped.`));
+    this.#connecting ??= this.#connect();
+    return this.#connecting;
+  }
+
+  async resync(): Promise<void> {
+    const connection = this.#connection;
+    if (!connection) return;
+    await this.#hooks.onToolsMayHaveChanged(this.config.name, connection.client).catch((error: unknown) => logger.warn({ server: this.config.name, err: error }, "re-reading an upstream's tools failed"));
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#retryTimer);
+    clearTimeout(this.#listChangedTimer);
+    const connection = this.#connection ?? (await this.#connecting?.catch(() => undefined));
+    this.#connection = undefined;
+    await connection?.close();
+    this.#setStatus("stopped", null);
+    for (const wake of this.#waiting.splice(0)) wake();
+  }
+
+  async #connect(): Promise<UpstreamClient> {
+    this.#setStatus("starting", this.status.lastError);
+    // Declared first: the connection may be lost during the handshake, before it is assigned.
+    let connection: UpstreamClient | undefined;
+    try {
+      connection = await openUpstreamClient(this.config, {
+        onListChanged: () => this.#onListChanged(),
+        onLost: (reason) => this.#onLost(connection, reason),
+      });
+      if (this.#stopped) {
+        await connection.close();
+        throw new HubError("internal_error", `Server ${this.config.name} is stopped.`);
+      }
+      this.#connection = connection;
+      this.#retryDelayMs = FIRST_RETRY_MS;
+      this.#setStatus("connected", null);
+      void this.resync();
+      return connection;
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (!this.#stopped) {
+        this.#setStatus("failing", reason);
+        this.#scheduleRetry();
+      }
+      throw this.#unreachable(reason);
+    } finally {
+      this.#connecting = undefined;
+    }
+  }
+
+  #onLost(connection: UpstreamClient | undefined, reason: string): void {
+    if (this.#stopped || (connection && this.#connection !== connection)) return;
+    this.#connection = undefined;
+    const detail = redactConfiguredValues([reason, connection?.diagnostics().split("\n").at(-1)].filter(Boolean).join("; "), this.config);
+    logger.warn({ server: this.config.name, reason: detail }, "upstream connection lost; reconnecting");
+    this.#setStatus("failing", detail);
+    this.#scheduleRetry();
+  }
+
+  #scheduleRetry(): void {
+    if (this.#stopped || this.#retryTimer) return;
+    const delay = this.#retryDelayMs;
+    this.#retryDelayMs = Math.min(this.#retryDelayMs * 2, MAX_RETRY_MS);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.ensureConnected().catch(() => {});
+    }, delay);
+    this.#retryTimer.unref();
+  }
+
+  #onListChanged(): void {
+    clearTimeout(this.#listChangedTimer);
+    this.#listChangedTimer = setTimeout(() => void this.resync(), LIST_CHANGED_DEBOUNCE_MS);
+  }
+
+  /** A connection now, or at once an error naming the server (a failing one is not waited for). */
+  async #connectedOrThrow(): Promise<UpstreamClient> {
+    if (this.#connection) return this.#connection;
+    if (this.status.state === "failing" && !this.#connecting) throw this.#unreachable(this.status.lastError ?? "not connected");
+    return this.ensureConnected();
+  }
+
+  #unreachable(reason: string): HubError {
+    return new HubError("internal_error", `Server ${this.config.name} is unreachable (${redactConfiguredValues(reason, this.config)}). The hub keeps retrying in the background; retry the call shortly, and if it keeps failing ask an admin to check ${this.config.name} on the Servers page.`);
+  }
+
+  #describeCallFailure(error: unknown, signal: AbortSignal): unknown {
+    if (signal.aborted || error instanceof HubError) return error;
+    const name = this.config.name;
+    if (error instanceof McpError) {
+      if (error.code === ErrorCode.RequestTimeout) return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
+      if (error.code === ErrorCode.ConnectionClosed) {
+        return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });
+      }
+      // The upstream's own protocol error (unknown tool, bad params): its message is about the call.
+      return new HubError("internal_error", `Server ${name} refused the call: ${error.message.slice(0, 500)}`, { cause: error });
+    }
+    logger.warn({ server: name, err: error }, "upstream call failed");
+    return new HubError("internal_error", `Server ${name} failed to answer (${(error as Error).message?.split("\n")[0]?.slice(0, 200) ?? "unknown error"}). Retry the call; if it keeps failing ask an admin to check ${name} on the Servers page.`, { cause: error });
+  }
+
+  #setStatus(state: UpstreamState, rawError: string | null): void {
+    const lastError = rawError === null ? null : redactConfiguredValues(rawError, this.config);
+    if (this.status.state === state && this.status.lastError === lastError) return;
+    this.status = { state, lastError, at: new Date() };
+    this.#hooks.onStatus(this.config.name, this.status);
+  }
+
+  async #acquire(signal: AbortSignal): Promise<void> {
+    while (this.#active >= this.config.maxConcurrency) {
+      if (signal.aborted) throw signal.reason;
+      await new Promise<void>((resolve) => {
+        const onAbort = () => {
+          const index = this.#waiting.indexOf(wake);
+          if (index >= 0) this.#waiting.splice(index, 1);
+          resolve();
+        };
+        const wake = () => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        };
+        this.#waiting.push(wake);
+        signal.addEventListener("abort", onAbort, { once: true });
+      });
+      if (this.#stopped) throw new HubError("internal_error", `Server ${this.config.name} was stopped.`);
+    }
+    this.#active += 1;
+  }
+
+  #release(): void {
+    this.#active -= 1;
+    this.#waiting.shift()?.();
+  }
+}
+
+const globalForUpstreams = globalThis as unknown as { switchboardUpstreamPool?: UpstreamPool };
+
+/** The process-wide upstream pool (on globalThis: the Node server and Next's bundles share it). */
+export function getUpstreamPool(): UpstreamPool {
+  return (globalForUpstreams.switchboardUpstreamPool ??= new UpstreamPool());
+}

@@ -1,0 +1,20 @@
+import type { UpstreamServer } from "@/lib/generated/prisma/client";
+import type { UpstreamConfig, UpstreamTransport } from "@/lib/upstream-connections/upstream-config";
+import { openConfigValues } from "@/lib/upstreams/stored-config-value";
+
+/** A registry row as a connectable config, secrets decrypted (throws HubError when the key is wrong). */
+export function readUpstreamConfig(row: UpstreamServer): UpstreamConfig {
+  return {
+    id: row.id,
+    name: row.name,
+    transport: row.transport as UpstreamTransport,
+    command: row.command,
+    args: row.args,
+    cwd: row.cwd,
+    url: row.url,
+    env: openConfigValues("env", row.env),
+    headers: openConfigValues("header", row.headers),
+    timeoutMs: row.timeoutMs,
+    maxConcurrency: row.maxConcurrency,
+  };
+}

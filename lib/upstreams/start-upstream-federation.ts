@@ -1,0 +1,62 @@
+import { getPrisma } from "@/lib/db/prisma";
+import { subscribeHubEvents } from "@/lib/events/hub-events";
+import { logger } from "@/lib/log/logger";
+import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
+import { listUpstreamTools } from "@/lib/upstreams/list-upstream-tools";
+import { readUpstreamConfig } from "@/lib/upstreams/read-upstream-config";
+import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
+
+/** How long a re-read of an upstream's tool list may take. */
+const LIST_TIMEOUT_MS = 30_000;
+
+/**
+ * Wires this process's upstream pool to the registry and starts it: configs (secrets decrypted)
+ * come from Postgres, every (re)connect, list_changed announcement and periodic re-sync re-reads
+ * the server's tools into the catalogue (changed ones held), status changes are stored for the
+ * console and the CLI, and an upstreams_changed event drops a server's connection so the next use
+ * reconnects with its new config. Every registered server is connected in the background.
+ * Returns the stop function (stops every stdio process and connection).
+ */
+export async function startUpstreamFederation(options: { resyncSeconds: number }): Promise<() => Promise<void>> {
+  const prisma = getPrisma();
+  const pool = getUpstreamPool();
+  let stopping = false;
+  pool.configure({
+    async loadConfig(name) {
+      const row = await prisma.upstreamServer.findUnique({ where: { name } });
+      return row ? readUpstreamConfig(row) : undefined;
+    },
+    async onToolsMayHaveChanged(name, client) {
+      const row = await prisma.upstreamServer.findUnique({ where: { name }, select: { id: true } });
+      if (!row || stopping) return;
+      const { tools, skipped } = await listUpstreamTools(client, LIST_TIMEOUT_MS);
+      if (skipped.length > 0) logger.warn({ server: name, skipped }, "upstream tools not served");
+      const summary = await syncUpstreamTools({ serverId: row.id, serverName: name, serverVersion: client.getServerVersion()?.version, tools });
+      if (summary.held.length + summary.missing.length + summary.restored.length > 0) logger.info({ server: name, ...summary }, "upstream tools changed");
+    },
+    onStatus(name, status) {
+      if (stopping) return;
+      prisma.upstreamServer
+        .updateMany({ where: { name }, data: { status: status.state, lastError: status.lastError, statusAt: status.at } })
+        .catch((error: unknown) => logger.warn({ server: name, err: error }, "recording an upstream's status failed"));
+    },
+  });
+  const unsubscribe = subscribeHubEvents((event) => {
+    if (event.type !== "upstreams_changed") return;
+    void pool.forget({ id: event.serverId }).then(async () => {
+      const row = await prisma.upstreamServer.findUnique({ where: { id: event.serverId }, select: { name: true } });
+      if (row && !stopping) await pool.connectAll([row.name]);
+    }).catch((error: unknown) => logger.warn({ err: error }, "reconnecting a changed upstream failed"));
+  });
+  const timer = setInterval(() => void pool.resyncAll(), options.resyncSeconds * 1000);
+  timer.unref();
+  const names = (await prisma.upstreamServer.findMany({ select: { name: true } })).map((row) => row.name);
+  // In the background: a slow or broken upstream must not delay the hub's start.
+  void pool.connectAll(names);
+  return async () => {
+    stopping = true;
+    clearInterval(timer);
+    unsubscribe();
+    await pool.closeAll();
+  };
+}

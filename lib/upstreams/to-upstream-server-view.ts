@@ -1,0 +1,44 @@
+import type { UpstreamServer } from "@/lib/generated/prisma/client";
+import { viewConfigValues, type ConfigValueView } from "@/lib/upstreams/stored-config-value";
+
+/** An upstream server as the API, console and CLI show it: secret values redacted. */
+export interface UpstreamServerView {
+  id: string;
+  name: string;
+  transport: string;
+  command: string | null;
+  args: string[];
+  cwd: string | null;
+  url: string | null;
+  env: ConfigValueView[];
+  headers: ConfigValueView[];
+  timeoutMs: number;
+  maxConcurrency: number;
+  status: string;
+  lastError: string | null;
+  statusAt: Date | null;
+  serverVersion: string | null;
+  createdAt: Date;
+}
+
+/** The redacted view of a registry row (also what the audit log records). */
+export function toUpstreamServerView(row: UpstreamServer): UpstreamServerView {
+  return {
+    id: row.id,
+    name: row.name,
+    transport: row.transport,
+    command: row.command,
+    args: row.args,
+    cwd: row.cwd,
+    url: row.url,
+    env: viewConfigValues(row.env),
+    headers: viewConfigValues(row.headers),
+    timeoutMs: row.timeoutMs,
+    maxConcurrency: row.maxConcurrency,
+    status: row.status,
+    lastError: row.lastError,
+    statusAt: row.statusAt,
+    serverVersion: row.serverVersion,
+    createdAt: row.createdAt,
+  };
+}

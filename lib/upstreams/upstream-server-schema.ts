@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Server names prefix their tools as NAME__TOOL: lowercase letters, digits and single hyphens,
+ * no underscores (so the "__" separator is unambiguous), at most 32 characters.
+ */
+export const UPSTREAM_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+
+
+const nameSchema = z
+  .string()
+  .regex(UPSTREAM_NAME_PATTERN, "must be 1-32 lowercase letters, digits or hyphens (no underscores), e.g. github or files-2")
+  .describe("Server name; its tools appear as NAME__TOOL");
+
+/** One configured environment or header value; secret unless the admin says otherwise. */
+export const configValueSchema = z.object({
+  name: z.string().min(1).max(256).describe("Variable or header name"),
+  value: z.string().max(8192).describe("The value (stored encrypted when secret)"),
+  secret: z.boolean().default(true).describe("Secret values are encrypted at rest and never shown back; false shows the value"),
+});
+export type ConfigValueInput = z.input<typeof configValueSchema>;
+
+const envEntrySchema = configValueSchema.extend({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be an environment variable name like API_TOKEN").describe("Environment variable name"),
+});
+const headerEntrySchema = configValueSchema.extend({
+  name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, "must be an HTTP header name like Authorization").describe("Header name"),
+});
+
+const limitsShape = {
+  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe("Longest a call to this server may take, in ms"),
+  maxConcurrency: z.number().int().min(1).max(256).default(16).describe("Most calls in flight to this server at once; more wait their turn"),
+};
+
+/** A server registration as the API, CLI and console submit it. */
+export const upstreamServerInputSchema = z.discriminatedUnion("transport", [
+  z.object({
+    name: nameSchema,
+    transport: z.literal("stdio").describe("Start a local command and speak MCP over its stdin/stdout"),
+    command: z.string().min(1).max(1024).describe("Program to run (no shell), e.g. npx or /usr/local/bin/mcp-server"),
+    args: z.array(z.string().max(4096)).max(64).default([]).describe("Arguments, one per item"),
+    env: z.array(envEntrySchema).max(64).default([]).describe("Environment variables (the server gets only these plus PATH and HOME)"),
+    cwd: z.string().min(1).max(1024).optional().describe("Working folder (absolute); default the hub's"),
+    ...limitsShape,
+  }),
+  ...(["http", "sse"] as const).map((transport) =>
+    z.object({
+      name: nameSchema,
+      transport: z.literal(transport).describe(transport === "http" ? "Remote server over Streamable HTTP" : "Remote server over legacy HTTP+SSE"),
+      url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like https://mcp.example.com/mcp" }).max(2048).describe("The server's MCP endpoint URL"),
+      headers: z.array(headerEntrySchema).max(32).default([]).describe("Static request headers, e.g. its own Authorization"),
+      ...limitsShape,
+    }),
+  ),
+]);
+export type UpstreamServerInput = z.input<typeof upstreamServerInputSchema>;
+export type UpstreamServerSpec = z.output<typeof upstreamServerInputSchema>;

@@ -1,0 +1,52 @@
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { JsonSchemaType, JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { HubError } from "@/lib/errors/hub-error";
+import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
+import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
+import type { UpstreamToolDefinition } from "@/lib/upstreams/to-upstream-tool-definition";
+import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
+
+const validators = new AjvJsonSchemaValidator();
+
+/**
+ * An approved upstream tool as a RunnableTool: its approved definition is what clients see, input
+ * is validated against its JSON Schema before anything is forwarded, and run forwards over the
+ * server's pooled connection (cancellation and progress passed through, result unchanged).
+ */
+export function toRunnableUpstreamTool(input: {
+  name: string;
+  server: string;
+  upstreamName: string;
+  version: string;
+  definition: UpstreamToolDefinition;
+  deprecation: ToolDeprecation;
+  public: boolean;
+}): RunnableTool {
+  const { definition } = input;
+  // Compiled on first use: a catalogue of hundreds of upstream tools should not compile them all at every refresh.
+  let validate: JsonSchemaValidator<unknown> | undefined;
+  return {
+    name: input.name,
+    version: input.version,
+    title: definition.title ?? input.upstreamName,
+    description: formatToolDescription(definition.description, input.deprecation),
+    inputJsonSchema: definition.inputSchema,
+    outputJsonSchema: definition.outputSchema,
+    annotations: definition.annotations,
+    server: input.server,
+    public: input.public,
+    async validateInput(args) {
+      try {
+        validate ??= validators.getValidator(definition.inputSchema as JsonSchemaType);
+      } catch {
+        return { ok: false, message: `Tool ${input.name} has an input schema the hub cannot check, so it is not forwarded; an admin should check server ${input.server}.` };
+      }
+      const result = validate(args ?? {});
+      return result.valid ? { ok: true, input: args ?? {} } : { ok: false, message: `Invalid arguments for ${input.name}: ${result.errorMessage}` };
+    },
+    async run(args, context) {
+      if (context.signal.aborted) throw new HubError("internal_error", `Tool ${input.name} was cancelled.`);
+      return getUpstreamPool().callTool(input.server, input.upstreamName, args, { signal: context.signal, onProgress: context.reportProgress });
+    },
+  };
+}
