@@ -64,8 +64,8 @@ describe("code tools through RunnableTool", () => {
     // Re-pointed between check and run: the run reads what the check resolved (and bounded).
     rmSync(path.join(root, "current.txt"));
     symlinkSync(path.join(root, "other.txt"), path.join(root, "current.txt"));
-    assert.deepEqual(await tool.run(validated.input, context), { text: "alpha", structured: { path: "notes.txt", startLine: 1, endLine: 1, truncated: false } });
-    assert.deepEqual(await tool.run({ path: "current.txt" }, context), { text: "other", structured: { path: "other.txt", startLine: 1, endLine: 1, truncated: false } });
+    assert.deepEqual(toToolOutput(await tool.run(validated.input, context)), { text: "alpha", structured: { path: "notes.txt", startLine: 1, endLine: 1, truncated: false } });
+    assert.deepEqual(toToolOutput(await tool.run({ path: "current.txt" }, context)), { text: "other", structured: { path: "other.txt", startLine: 1, endLine: 1, truncated: false } });
   });
 
   test("workspace tools refuse unsafe paths as invalid input, before running", async () => {
