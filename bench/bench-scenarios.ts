@@ -19,6 +19,20 @@ export interface BenchRun {
   args?: Record<string, unknown>;
   /** Extra load-generator flags for this run only (e.g. --path). */
   flags?: readonly string[];
+  /**
+   * Another load generator (absolute path, or relative to the kit) taking mcp-load.mjs's flags
+   * and printing its --json report, e.g. one that speaks a protocol era mcp-load does not.
+   */
+  script?: string;
+}
+
+/** What a scenario's prepare step may use (the hub is already running). */
+export interface BenchEnvironment {
+  targets: Readonly<Record<BenchTargetName, { url: string; pid: number }>>;
+  /** The bench user's API key (an admin's). */
+  key: string;
+  /** Runs the hub's CLI (`sb …`) against the bench database and data folder; returns stdout. */
+  runCli(args: string[]): string;
 }
 
 /** Limits the run is judged against; each ratio is subject / baseline (median of rounds). */
@@ -42,6 +56,8 @@ export interface BenchScenario {
   subject: BenchRun;
   /** What it is compared with, each with its own goal (none: reported, not judged). */
   baselines: ReadonlyArray<BenchRun & { goal?: BenchGoal }>;
+  /** Runs once before the scenario's rounds, e.g. to register an upstream the subject calls. */
+  prepare?: (environment: BenchEnvironment) => Promise<void> | void;
 }
 
 /** A 6-byte file the read_file scenario reads (run-bench.ts writes it into the workspace). */

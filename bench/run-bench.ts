@@ -206,9 +206,12 @@ async function main(): Promise<void> {
       sdk: { url: `http://127.0.0.1:${sdkPort}`, pid: sdk.pid!, headers: [] },
       raw: { url: `http://127.0.0.1:${rawPort}`, pid: raw.pid!, headers: [] },
     };
-    const results = scenarios.map((scenario) =>
-      runScenario(scenario, { kitDir: KIT, targets, rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, maxSpread: MAX_SPREAD, maxReruns: MAX_RERUNS, maxOtherCores: MAX_OTHER_CORES, loadgenCpu: PIN?.loadgen, progress }),
-    );
+    const environment = { targets, key, runCli: (args: string[]) => runCli(args, hubEnv) };
+    const results = [];
+    for (const scenario of scenarios) {
+      await scenario.prepare?.(environment);
+      results.push(runScenario(scenario, { kitDir: KIT, targets, rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, maxSpread: MAX_SPREAD, maxReruns: MAX_RERUNS, maxOtherCores: MAX_OTHER_CORES, loadgenCpu: PIN?.loadgen, progress }));
+    }
 
     progress(`exact-count run: ${EXACT_CALLS} calls, then compare call-log rows`);
     const before = await settledCallLogCount(database.url);

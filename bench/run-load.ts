@@ -22,11 +22,12 @@ export interface LoadResult {
 }
 
 /**
- * Runs the kit's mcp-load.mjs once against `target` (its --pid for server CPU) and returns its
- * JSON report. `pinCpu` pins the generator to one CPU (the servers sit on the other).
+ * Runs the kit's mcp-load.mjs (or `script`, resolved from the kit) once against `target` (its
+ * --pid for server CPU) and returns its JSON report. `pinCpu` pins the generator to one CPU (the
+ * servers sit on the other).
  */
-export function runLoad(kitDir: string, target: BenchTarget, flags: readonly string[], pinCpu?: string): LoadResult {
-  const args = ["mcp-load.mjs", "--url", target.url, "--pid", String(target.pid), "--json", ...flags];
+export function runLoad(kitDir: string, target: BenchTarget, flags: readonly string[], pinCpu?: string, script = "mcp-load.mjs"): LoadResult {
+  const args = [script, "--url", target.url, "--pid", String(target.pid), "--json", ...flags];
   for (const header of target.headers) args.push("--header", header);
   const [command, commandArgs] = pinCpu ? ["taskset", ["-c", pinCpu, "node", ...args]] : ["node", args];
   let output: string;
