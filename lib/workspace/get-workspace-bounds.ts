@@ -29,7 +29,9 @@ export function getWorkspaceBounds(
   maxAgeMs: number = WORKSPACE_BOUNDS_MAX_AGE_MS,
 ): Promise<WorkspaceBounds> {
   const cache = (globalForWorkspace.switchboardWorkspaceBounds ??= new Map());
-  const key = `${path.resolve(workspaceRoot)}\0${path.resolve(dataDir)}`;
+  // Keyed by the paths as given, not resolved: every tool call asks, and two path.resolve calls
+  // cost more than the lookup; two spellings of one folder merely get two entries.
+  const key = `${workspaceRoot}\0${dataDir}`;
   const now = Date.now();
   const cached = cache.get(key);
   if (cached && now - cached.resolvedAt < maxAgeMs) return cached.bounds;
