@@ -10,7 +10,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -245,6 +245,7 @@ async function main(): Promise<void> {
     stopAll();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
