@@ -9,10 +9,10 @@ export interface CallLogStore {
 }
 
 const COLUMNS = `"at", "userId", "apiKeyId", "keyPrefix", "sessionId", "transport", "clientName", "clientVersion",
-                 "toolName", "toolVersion", "status", "durationMs", "requestBytes", "resultBytes", "errorCode"`;
+                 "toolName", "toolVersion", "status", "durationMs", "requestBytes", "resultBytes", "errorCode", "traceParent"`;
 const UNNEST = `unnest($1::timestamptz[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                 $9::text[], $10::text[], $11::"CallStatus"[], $12::float8[], $13::int[], $14::int[], $15::text[])`;
-// One INSERT per batch with one array parameter per column: 15 bind parameters whatever the batch
+                 $9::text[], $10::text[], $11::"CallStatus"[], $12::float8[], $13::int[], $14::int[], $15::text[], $16::text[])`;
+// One INSERT per batch with one array parameter per column: 16 bind parameters whatever the batch
 // size, and no per-row query building — several times cheaper than createMany on the hot CPU.
 const INSERT_SQL = `INSERT INTO "CallLog" (${COLUMNS}) SELECT * FROM ${UNNEST}`;
 // Replaying a spool may meet rows whose INSERT landed just before the process died: a row with the
@@ -34,5 +34,7 @@ export async function insertCallLogRows(store: CallLogStore, rows: readonly Call
     column("userId"), column("apiKeyId"), column("keyPrefix"), column("sessionId"), column("transport"), column("clientName"),
     column("clientVersion"), column("toolName"), column("toolVersion"), column("status"), column("durationMs"),
     column("requestBytes"), column("resultBytes"), column("errorCode"),
+    // Spool segments written before the column existed carry no traceParent.
+    rows.map((row) => row.traceParent ?? null),
   );
 }

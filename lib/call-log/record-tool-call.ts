@@ -20,6 +20,8 @@ export interface ToolCallRecord {
   requestBytes: number;
   resultBytes: number;
   errorCode: string | null;
+  /** W3C traceparent from the request's _meta (validated by the caller); absent or null: none. */
+  traceParent?: string | null;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function recordToolCall(unbounded: ToolCallRecord): Promise<void> {
       requestBytes: record.requestBytes,
       resultBytes: record.resultBytes,
       errorCode,
+      traceParent: record.traceParent ?? null,
     },
     ok ? "tool call succeeded" : "tool call failed",
   );
@@ -83,5 +86,6 @@ export async function recordToolCall(unbounded: ToolCallRecord): Promise<void> {
     requestBytes: record.requestBytes,
     resultBytes: record.resultBytes,
     errorCode,
+    traceParent: record.traceParent ?? null,
   });
 }

@@ -3,7 +3,7 @@ import { SUPPORTED_PROTOCOL_VERSIONS, type JSONRPCMessage } from "@modelcontextp
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
 import { assertRequestOrigin } from "@/mcp/pipeline/assert-request-origin";
-import { admitMcpPost, type ParsedPost } from "@/mcp/pipeline/admit-mcp-post";
+import { admitMcpPost, type ParsedPost, type PostRoute } from "@/mcp/pipeline/admit-mcp-post";
 import { assertFirstInitialize } from "@/mcp/pipeline/assert-first-initialize";
 import { authenticateRequest } from "@/mcp/pipeline/authenticate-request";
 import { findSessionOrThrow } from "@/mcp/pipeline/find-session-or-throw";
@@ -11,20 +11,23 @@ import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { buildMessageExtra } from "@/mcp/sessions/build-message-extra";
 import { createSessionId } from "@/mcp/sessions/create-session-id";
 import type { HubSession } from "@/mcp/sessions/session-registry";
+import { classifyPostEra, type StatelessMessage } from "@/mcp/stateless/classify-post-era";
 import { StreamableServerTransport } from "@/mcp/transports/streamable-server-transport";
 import { clientIpOf } from "./client-ip-of";
 import type { HubHttpContext } from "./hub-http-context";
 import { openSession } from "./open-session";
 import { sendErrorReply } from "./send-error-reply";
+import { serveStatelessMessage } from "./serve-stateless-message";
 
 const JSON_RPC_SERVER_ERROR = -32000;
 const SUPPORTED_VERSIONS: ReadonlySet<string> = new Set(SUPPORTED_PROTOCOL_VERSIONS);
 
 /**
- * Streamable HTTP at /mcp. POST goes through the admission path (admitMcpPost), whose route
- * stage is the session (initialize opens one; else 404 unknown / 403 other key / 400 a second
- * initialize), then to the
- * session's transport. GET attaches the session's notification stream; DELETE closes it.
+ * Streamable HTTP at /mcp, every era on one endpoint. POST goes through the admission path
+ * (admitMcpPost), whose route stage picks the era (classifyPostEra): a request with the
+ * 2026-07-28 `_meta` envelope is served statelessly (serveStatelessMessage); anything else
+ * belongs to a session (initialize opens one; else 404 unknown / 403 other key / 400 a second
+ * initialize) and goes to the session's transport. GET attaches a session's notification stream; DELETE closes it.
  */
 export async function handleStreamableRequest(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
   try {
@@ -46,12 +49,18 @@ export async function handleStreamableRequest(request: IncomingMessage, response
 async function handlePost(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
   const admitted = await admitMcpPost(request, { ip: clientIpOf(request, context), allowedHosts: context.allowedHosts, maxBodyBytes: context.maxBodyBytes }, {
     badBody: "json-rpc",
-    route: async (post) => {
+    route: async (post): Promise<StreamableRoute> => {
+      const era = classifyPostEra(request.headers, post);
+      if (era.era === "stateless") return { era: "stateless", message: era.message, sessionId: null, transport: "streamable", client: era.message.client };
       const { session, opened } = await routeToSession(request, context, post);
-      return { sessionId: session.id, session, opened, transport: "streamable" as const, client: session.server.getClientVersion() };
+      return { era: "session", session, opened, sessionId: session.id, transport: "streamable", client: session.server.getClientVersion() };
     },
   });
-  const { session, opened } = admitted.route;
+  const { route } = admitted;
+  if (route.era === "stateless") {
+    return serveStatelessMessage(response, route.message, { principal: admitted.principal, requestBytes: admitted.body.length, headers: admitted.rateLimitHeaders, asEventStream: wantsEventStream(request.headers.accept), subscriptions: context.subscriptions });
+  }
+  const { session, opened } = route;
   (session.channel as StreamableServerTransport).receivePost(response, admitted.messages, {
     batch: admitted.batch,
     asEventStream: wantsEventStream(request.headers.accept),
@@ -60,6 +69,9 @@ async function handlePost(request: IncomingMessage, response: ServerResponse, co
     extra: buildMessageExtra({ principal: admitted.principal, requestBytes: admitted.body.length }),
   });
 }
+
+/** A POST is either stateless 2026-07-28 or belongs to a session (2025-11-25 and older). */
+type StreamableRoute = PostRoute & ({ era: "stateless"; message: StatelessMessage } | { era: "session"; session: HubSession; opened: boolean });
 
 /** The session a 2025-era POST belongs to: named by Mcp-Session-Id, or opened by initialize. */
 async function routeToSession(request: IncomingMessage, context: HubHttpContext, post: ParsedPost): Promise<{ session: HubSession; opened: boolean }> {
@@ -116,6 +128,6 @@ function isSingleInitialize(messages: readonly JSONRPCMessage[]): boolean {
 }
 
 /** JSON unless the client accepts only event streams. */
-function wantsEventStream(accept: string | undefined): boolean {
+export function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes("text/event-stream") && !accept.includes("application/json") && !accept.includes("*/*");
 }

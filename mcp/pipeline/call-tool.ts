@@ -18,10 +18,13 @@ export const TOOL_TIMEOUT_MS = 60_000;
 export interface ToolCallContext {
   /** Resolved for this very HTTP request (through resolvePrincipal's cache), so revocations apply. */
   principal: Principal;
-  sessionId: string;
+  /** null for a stateless 2026-07-28 request. */
+  sessionId: string | null;
   transport: ToolCallRecord["transport"];
   client: { name: string; version: string } | undefined;
   requestBytes: number;
+  /** A valid W3C traceparent from the request's _meta (readTraceParent), recorded with the call. */
+  traceParent: string | null;
   /** Aborted when the client cancels or the session closes. */
   signal: AbortSignal;
   /** Progress back to the caller, when its request carried a progressToken. */
@@ -54,6 +57,7 @@ export async function callTool(name: string, args: unknown, context: ToolCallCon
     requestBytes: context.requestBytes,
     resultBytes: resultBytesOf(outcome.result),
     errorCode: outcome.errorCode,
+    traceParent: context.traceParent,
   });
   return outcome.result;
 }

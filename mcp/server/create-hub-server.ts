@@ -4,6 +4,7 @@ import type { HubHttpContext } from "@/mcp/http/hub-http-context";
 import { routeHubRequest, type FallbackHandler } from "@/mcp/http/route-hub-request";
 import { listAllowedHosts } from "@/mcp/pipeline/list-allowed-hosts";
 import { getSessionRegistry } from "@/mcp/sessions/session-registry";
+import { SubscriptionRegistry } from "@/mcp/stateless/subscription-registry";
 
 /** The hub's HTTP server plus what graceful shutdown needs to know. */
 export interface HubServer {
@@ -22,7 +23,9 @@ export interface HubServer {
 export function createHubServer(env: Env, fallback: FallbackHandler): HubServer {
   const registry = getSessionRegistry();
   registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER });
-  const context: HubHttpContext = { registry, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, draining: false };
+  const subscriptions = new SubscriptionRegistry();
+  subscriptions.start({ maxPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY });
+  const context: HubHttpContext = { registry, subscriptions, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, draining: false };
   let inFlight = 0;
   let streams = 0;
   const server = createServer((request, response) => {

@@ -110,6 +110,8 @@ async function main(): Promise<void> {
     net.Server.prototype.close.call(hub.server);
     await waitForInFlight(() => hub.connections(), IDLE_CLOSE_GRACE_MS);
     hub.server.closeIdleConnections();
+    // subscriptions/listen streams are POSTs that never finish on their own: end them first.
+    hub.context.subscriptions.stop();
     await waitForInFlight(() => hub.inFlight() + registry.activeCalls, SHUTDOWN_GRACE_MS);
     registry.stop();
     await registry.closeAll();

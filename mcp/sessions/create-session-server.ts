@@ -5,6 +5,7 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv
 import { HubError } from "@/lib/errors/hub-error";
 import { callTool } from "@/mcp/pipeline/call-tool";
 import { listTools } from "@/mcp/pipeline/list-tools";
+import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
 import type { HubRequestContext } from "./build-message-extra";
 import { getSessionRegistry, type SessionTransportKind } from "./session-registry";
 
@@ -33,6 +34,7 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
       transport: session.transport,
       client: server.getClientVersion(),
       requestBytes: context.requestBytes,
+      traceParent: readTraceParent(request.params),
       signal: extra.signal,
       reportProgress:
         progressToken === undefined

@@ -4,6 +4,6 @@ import type { CallLogRow } from "@/lib/call-log/call-log-writer";
 export function buildCallLogRow(base: { at: Date; userId: string; apiKeyId: string; keyPrefix: string; toolName: string }, overrides: Partial<CallLogRow> = {}): CallLogRow {
   return {
     sessionId: null, transport: "streamable", clientName: "claude-code", clientVersion: "2.0", toolVersion: "1", status: "ok",
-    durationMs: 1, requestBytes: 1, resultBytes: 1, errorCode: null, ...base, ...overrides,
+    durationMs: 1, requestBytes: 1, resultBytes: 1, errorCode: null, traceParent: null, ...base, ...overrides,
   };
 }

@@ -1,0 +1,69 @@
+import { ProtocolErrorCode, SERVER_INFO_META_KEY } from "@modelcontextprotocol/server";
+import type { Principal } from "@/lib/api-keys/principal";
+import { callTool } from "@/mcp/pipeline/call-tool";
+import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
+import { listTools } from "@/mcp/pipeline/list-tools";
+import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
+import { SERVER_INFO } from "@/mcp/sessions/create-session-server";
+import type { StatelessMessage } from "./classify-post-era";
+import { ALL_PROTOCOL_VERSIONS } from "./protocol-revisions";
+
+/** What a stateless request runs with besides its message: all of it from this very HTTP request. */
+export interface StatelessRequestContext {
+  principal: Principal;
+  requestBytes: number;
+  /** Aborted when the client closes the response (2026-07-28: that is the cancellation signal). */
+  signal: AbortSignal;
+}
+
+/**
+ * Freshness hints (2026-07-28 caching): server/discover is the same for everyone and changes only
+ * with a deploy; tools/list varies per key (private) and is also pushed by subscriptions/listen,
+ * so a minute keeps clients that do not listen from acting on a stale list for long.
+ */
+export const CACHE_HINTS = {
+  discover: { ttlMs: 3_600_000, cacheScope: "public" },
+  toolsList: { ttlMs: 60_000, cacheScope: "private" },
+} as const;
+
+/** What the hub serves statelessly; subscriptions/listen is a stream (openSubscription), not here. */
+export const SERVER_CAPABILITIES = { tools: { listChanged: true } } as const;
+
+type Answer = (message: StatelessMessage, context: StatelessRequestContext) => Promise<Record<string, unknown>>;
+
+const ANSWERS: Readonly<Record<string, Answer>> = {
+  "server/discover": async () => ({ supportedVersions: ALL_PROTOCOL_VERSIONS, capabilities: SERVER_CAPABILITIES, ...CACHE_HINTS.discover }),
+  // The catalogue snapshot is kept sorted by name: a deterministic order, as the revision asks.
+  "tools/list": async (_message, context) => ({ ...(await listTools(context.principal)), ...CACHE_HINTS.toolsList }),
+  "tools/call": async (message, context) => {
+    const { name, arguments: args } = message.params as { name?: unknown; arguments?: unknown };
+    if (typeof name !== "string") throw new JsonRpcRefusal(400, ProtocolErrorCode.InvalidParams, "Invalid params: tools/call needs a string name.", { id: message.id });
+    return (await callTool(name, args, {
+      principal: context.principal,
+      sessionId: null,
+      transport: "streamable",
+      client: message.client,
+      requestBytes: context.requestBytes,
+      traceParent: readTraceParent(message.params),
+      signal: context.signal,
+    })) as unknown as Record<string, unknown>;
+  },
+};
+
+/** Whether the hub answers this method statelessly (subscriptions/listen included). */
+export function isStatelessMethod(method: string): boolean {
+  return method in ANSWERS || method === "subscriptions/listen";
+}
+
+/**
+ * Answers one 2026-07-28 request: its result with `resultType: "complete"` and the server's
+ * identity in `_meta` (io.modelcontextprotocol/serverInfo), cache hints on discover and list
+ * results. An unknown method is 404 + -32601 (the revision's HTTP rule), bad params 400 + -32602:
+ * thrown as JsonRpcRefusal. Tool failures are isError results, as in every era.
+ */
+export async function answerStatelessRequest(message: StatelessMessage, context: StatelessRequestContext): Promise<Record<string, unknown>> {
+  const answer = ANSWERS[message.method];
+  if (!answer) throw new JsonRpcRefusal(404, ProtocolErrorCode.MethodNotFound, `Method not found: ${message.method.slice(0, 100)}`, { id: message.id });
+  const result = await answer(message, context);
+  return { resultType: "complete", ...result, _meta: { ...(result._meta as Record<string, unknown> | undefined), [SERVER_INFO_META_KEY]: SERVER_INFO } };
+}

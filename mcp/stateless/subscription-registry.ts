@@ -1,0 +1,147 @@
+import type { ServerResponse } from "node:http";
+import { SUBSCRIPTION_ID_META_KEY, type RequestId } from "@modelcontextprotocol/server";
+import type { Principal } from "@/lib/api-keys/principal";
+import { HubError } from "@/lib/errors/hub-error";
+import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
+import { logger } from "@/lib/log/logger";
+import { EVENT_STREAM_HEADERS } from "@/mcp/transports/sse-server-transport";
+
+/** The lists a subscriptions/listen stream can follow. */
+export type ListKind = "tools" | "prompts" | "resources";
+
+const LIST_FILTER_KEY = { tools: "toolsListChanged", prompts: "promptsListChanged", resources: "resourcesListChanged" } as const satisfies Record<ListKind, string>;
+const LIST_CHANGED_METHOD = {
+  tools: "notifications/tools/list_changed",
+  prompts: "notifications/prompts/list_changed",
+  resources: "notifications/resources/list_changed",
+} as const satisfies Record<ListKind, string>;
+
+/**
+ * Which hub events change which lists. Hub events already reach every instance (Redis, else
+ * Postgres LISTEN/NOTIFY), so each instance tells its own listeners. Federation adds its
+ * upstream events here (prompts, resources) and to LISTS_SERVED.
+ */
+const LISTS_CHANGED_BY: Partial<Record<HubEvent["type"], readonly ListKind[]>> = {
+  catalog_changed: ["tools"],
+  permissions_changed: ["tools"],
+};
+
+/** Lists the hub announces today; the acknowledgement names only these. */
+const LISTS_SERVED: ReadonlySet<ListKind> = new Set(["tools"]);
+
+const KEEP_ALIVE_MS = 15_000;
+
+interface Subscription {
+  id: RequestId;
+  keyId: string;
+  userId: string;
+  lists: ReadonlySet<ListKind>;
+  response: ServerResponse;
+}
+
+/**
+ * The 2026-07-28 subscriptions/listen streams this instance holds. Each is one POST whose
+ * response stays an event stream: first `notifications/subscriptions/acknowledged` with the
+ * honoured filter, then the list changes it asked for, every message tagged with
+ * io.modelcontextprotocol/subscriptionId (the listen request's id). The client closing the
+ * stream ends it; a revoked key or disabled user loses its streams at once; stop() ends every
+ * stream gracefully (the listen request's result, then end). Per key at most maxPerKey streams
+ * (the session limit), since each holds a socket.
+ */
+export class SubscriptionRegistry {
+  readonly #open = new Set<Subscription>();
+  readonly #perKey = new Map<string, number>();
+  #maxPerKey = Number.POSITIVE_INFINITY;
+  #unsubscribe: (() => void) | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
+
+  /** Subscribes to hub events and starts keep-alives (idempotent). */
+  start(options: { maxPerKey?: number } = {}): void {
+    this.#maxPerKey = options.maxPerKey ?? Number.POSITIVE_INFINITY;
+    this.#stopped = false;
+    this.#unsubscribe ??= subscribeHubEvents((event) => this.#onHubEvent(event));
+    this.#timer ??= setInterval(() => {
+      for (const subscription of this.#open) subscription.response.write(": keep-alive\n\n");
+    }, KEEP_ALIVE_MS).unref();
+  }
+
+  /**
+   * Opens a listen stream on `response` for `filter` (the request's `notifications` object);
+   * throws HubError rate_limited when the key already holds maxPerKey streams.
+   */
+  open(response: ServerResponse, request: { id: RequestId; principal: Principal; filter: unknown; headers: Record<string, string> }): void {
+    const held = this.#perKey.get(request.principal.keyId) ?? 0;
+    if (held >= this.#maxPerKey) {
+      throw new HubError("rate_limited", `This API key already holds ${held} subscriptions/listen streams (the most allowed): close unused ones.`, { headers: { "Retry-After": "60" } });
+    }
+    const lists = honouredLists(request.filter);
+    response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...request.headers });
+    const subscription: Subscription = { id: request.id, keyId: request.principal.keyId, userId: request.principal.userId, lists, response };
+    const acknowledged = Object.fromEntries([...lists].map((kind) => [LIST_FILTER_KEY[kind], true]));
+    write(subscription, { jsonrpc: "2.0", method: "notifications/subscriptions/acknowledged", params: { _meta: { [SUBSCRIPTION_ID_META_KEY]: request.id }, notifications: acknowledged } });
+    if (this.#stopped) return endGracefully(subscription);
+    this.#open.add(subscription);
+    this.#perKey.set(subscription.keyId, held + 1);
+    response.once("close", () => this.#forget(subscription));
+  }
+
+  /** Open streams (for metrics and tests). */
+  get size(): number {
+    return this.#open.size;
+  }
+
+  /** Ends every stream with the listen request's result (graceful closure) and stops listening for events. */
+  stop(): void {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    for (const subscription of [...this.#open]) endGracefully(subscription);
+  }
+
+  #forget(subscription: Subscription): void {
+    if (!this.#open.delete(subscription)) return;
+    const held = (this.#perKey.get(subscription.keyId) ?? 1) - 1;
+    if (held > 0) this.#perKey.set(subscription.keyId, held);
+    else this.#perKey.delete(subscription.keyId);
+  }
+
+  #onHubEvent(event: HubEvent): void {
+    if (event.type === "key_revoked" || event.type === "user_disabled") {
+      // No graceful result: the client's re-listen meets the 401 that explains why.
+      for (const subscription of [...this.#open]) {
+        if (event.type === "key_revoked" ? subscription.keyId === event.keyId : subscription.userId === event.userId) subscription.response.end();
+      }
+      return;
+    }
+    const changed = LISTS_CHANGED_BY[event.type] ?? [];
+    let told = 0;
+    for (const subscription of this.#open) {
+      for (const kind of changed) {
+        if (!subscription.lists.has(kind)) continue;
+        write(subscription, { jsonrpc: "2.0", method: LIST_CHANGED_METHOD[kind], params: { _meta: { [SUBSCRIPTION_ID_META_KEY]: subscription.id } } });
+        told += 1;
+      }
+    }
+    if (told > 0) logger.debug({ event: event.type, told }, "list changes sent to subscriptions/listen streams");
+  }
+}
+
+/** The requested lists the hub serves; a malformed filter honours nothing (the ack says so). */
+function honouredLists(filter: unknown): ReadonlySet<ListKind> {
+  const lists = new Set<ListKind>();
+  if (typeof filter !== "object" || filter === null) return lists;
+  for (const kind of LISTS_SERVED) if ((filter as Record<string, unknown>)[LIST_FILTER_KEY[kind]] === true) lists.add(kind);
+  return lists;
+}
+
+function write(subscription: Subscription, message: unknown): void {
+  subscription.response.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+}
+
+function endGracefully(subscription: Subscription): void {
+  write(subscription, { jsonrpc: "2.0", id: subscription.id, result: { resultType: "complete", _meta: { [SUBSCRIPTION_ID_META_KEY]: subscription.id } } });
+  subscription.response.end();
+}
