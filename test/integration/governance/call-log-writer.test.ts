@@ -17,6 +17,8 @@ let databaseName: string;
 
 const principal: Principal = { userId: randomUUID(), email: "w@example.com", role: "member", keyId: randomUUID(), keyPrefix: "sb_writer", allowedTools: [], rateLimitPolicy: null };
 
+const TRACE_PARENT = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01";
+
 function call(overrides: Partial<ToolCallRecord> = {}): ToolCallRecord {
   return {
     at: new Date(), principal, sessionId: "s1", transport: "streamable", clientName: "claude-code", clientVersion: "2.0",
@@ -61,7 +63,7 @@ describe("call-log writer", () => {
     await stopCallLogWriter();
     startCallLogWriter({ batchSize: 500, flushIntervalMs: 50 });
     const started = Date.now();
-    await Promise.all(Array.from({ length: 2_345 }, (_, index) => recordToolCall(call({ toolName: "bulk", durationMs: index % 100 }))));
+    await Promise.all(Array.from({ length: 2_345 }, (_, index) => recordToolCall(call({ toolName: "bulk", durationMs: index % 100, traceParent: TRACE_PARENT }))));
     assert.ok(Date.now() - started < 2_000, "recording does not wait for the database");
     await flushCallLog();
     assert.equal(await countRows("bulk"), 2_345);
@@ -71,7 +73,7 @@ describe("call-log writer", () => {
       {
         id: 0n, at: null, userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId: "s1", transport: "streamable",
         clientName: "claude-code", clientVersion: "2.0", toolName: "bulk", toolVersion: "1.0.0", status: "ok", durationMs: 0,
-        requestBytes: 40, resultBytes: 80, errorCode: null,
+        requestBytes: 40, resultBytes: 80, errorCode: null, traceParent: TRACE_PARENT,
       },
     );
   });

@@ -12,10 +12,13 @@ export interface RawEventStream {
   pause(): void;
 }
 
-/** Opens a GET event stream over node:http and resolves once the first body bytes arrived. */
-export function openRawEventStream(options: { port: number; path: string; headers: Record<string, string> }): Promise<RawEventStream> {
+/**
+ * Opens an event stream over node:http (GET, or a POST with `body`: 2026-07-28
+ * subscriptions/listen) and resolves once the first body bytes arrived.
+ */
+export function openRawEventStream(options: { port: number; path: string; headers: Record<string, string>; body?: string }): Promise<RawEventStream> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: options.port, method: "GET", path: options.path, headers: options.headers }, (res) => {
+    const req = request({ host: "127.0.0.1", port: options.port, method: options.body === undefined ? "GET" : "POST", path: options.path, headers: options.headers }, (res) => {
       let body = "";
       let resolved = false;
       const ended = new Promise<void>((resolveEnd) => res.once("close", () => resolveEnd()));
@@ -29,6 +32,6 @@ export function openRawEventStream(options: { port: number; path: string; header
       });
     });
     req.on("error", reject);
-    req.end();
+    req.end(options.body);
   });
 }
