@@ -148,13 +148,6 @@ const CASES: WireCase[] = [
     }),
   },
   {
-    name: "clientInfo longer than the hub accepts",
-    body: JSON.stringify({ jsonrpc: "2.0", id: 10, method: "tools/list", params: { _meta: envelope({ "io.modelcontextprotocol/clientInfo": { name: "x".repeat(201), version: "1" } }) } }),
-    headers: modernHeaders("tools/list"),
-    status: 400,
-    expected: rpcError(10, -32602, "Invalid params: io.modelcontextprotocol/clientInfo name and version are at most 200 characters."),
-  },
-  {
     name: "unsupported protocol version",
     body: JSON.stringify({ jsonrpc: "2.0", id: 11, method: "tools/list", params: { _meta: envelope({ "io.modelcontextprotocol/protocolVersion": "2099-01-01" }) } }),
     headers: { ...modernHeaders("tools/list"), "MCP-Protocol-Version": "2099-01-01" },
@@ -246,6 +239,16 @@ describe("2026-07-28 answers", () => {
     assert.equal(reply.status, 200, reply.text);
     const rows = await pollCallLog(`SELECT "traceParent" FROM "CallLog" WHERE "clientName" = 'bad-trace'`);
     assert.deepEqual(rows, [{ traceParent: null }]);
+  });
+
+  test("an overlong clientInfo is cut like initialize's (100 characters, control characters removed), not refused", async () => {
+    const reply = await post({
+      body: body(32, "tools/call", { name: "echo", arguments: { message: "long client" }, _meta: envelope({ "io.modelcontextprotocol/clientInfo": { name: `long\u202e${"n".repeat(300)}`, version: "1" } }) }),
+      headers: modernHeaders("tools/call", "echo"),
+    });
+    assert.equal(reply.status, 200, reply.text);
+    const rows = await pollCallLog(`SELECT "clientName" FROM "CallLog" WHERE "clientName" LIKE 'long%'`);
+    assert.deepEqual(rows, [{ clientName: `long${"n".repeat(96)}` }]);
   });
 
   test("a notification is accepted with 202 and no body", async () => {
