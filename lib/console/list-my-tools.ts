@@ -10,6 +10,7 @@ export interface MyTool {
   /** The tool's own description, without the deprecation prefix (the page shows that separately). */
   description: string;
   inputSchema: unknown;
+  kind: string;
   status: "active" | "deprecated";
   deprecationMessage: string | null;
   replacement: string | null;
@@ -26,11 +27,11 @@ export async function listMyTools(user: ConsoleUser, now: Date = new Date()): Pr
   const rows = await getPrisma().tool.findMany({
     where: { name: { in: permitted } },
     orderBy: { name: "asc" },
-    select: { name: true, version: true, title: true, description: true, inputSchema: true, enabled: true, deprecatedAt: true, deprecationMessage: true, replacement: true, sunsetAt: true },
+    select: { name: true, version: true, title: true, kind: true, description: true, inputSchema: true, enabled: true, deprecatedAt: true, deprecationMessage: true, replacement: true, sunsetAt: true },
   });
   return rows.flatMap((row) => {
     const status = getToolStatus(row, now);
     if (status !== "active" && status !== "deprecated") return [];
-    return [{ name: row.name, version: row.version, title: row.title, description: row.description, inputSchema: row.inputSchema, status, deprecationMessage: row.deprecationMessage, replacement: row.replacement, sunsetAt: row.sunsetAt }];
+    return [{ name: row.name, version: row.version, title: row.title, description: row.description, inputSchema: row.inputSchema, kind: row.kind, status, deprecationMessage: row.deprecationMessage, replacement: row.replacement, sunsetAt: row.sunsetAt }];
   });
 }

@@ -10,8 +10,10 @@ export interface RunnableTool {
   name: string;
   version: string;
   title: string;
-  /** Already prefixed "[DEPRECATED: Use X] " (or "[DEPRECATED] " + message) when deprecated. */
+  /** Already prefixed "[DEPRECATED: Use X] " (or "[DEPRECATED] ") + message + sunset when deprecated. */
   description: string;
+  /** tools/list `_meta`: the deprecation (replacement, sunset) for deprecated tools, else undefined. */
+  meta?: Record<string, unknown>;
   /** JSON Schema (type: "object", no $schema) for tools/list. */
   inputJsonSchema: Record<string, unknown>;
   /** Output JSON Schema and annotations, listed when the source has them (upstream tools). */

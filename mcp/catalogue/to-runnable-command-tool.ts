@@ -4,6 +4,7 @@ import { prepareCommandInvocation } from "@/lib/command-tools/prepare-command-in
 import { runCommand, type CommandInvocation, type CommandResult } from "@/lib/command-tools/run-command";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
+import { toDeprecationMeta } from "@/lib/tool-catalog/to-deprecation-meta";
 import { formatInputIssues } from "@/mcp/tools/format-input-issues";
 import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
 import { toToolResult } from "@/mcp/catalogue/to-tool-result";
@@ -23,6 +24,7 @@ export function toRunnableCommandTool(
     version: definition.version,
     title: definition.title,
     description: formatToolDescription(definition.description, catalog.deprecation),
+    meta: toDeprecationMeta(catalog.deprecation),
     inputJsonSchema: catalog.inputJsonSchema,
     public: catalog.public,
     async validateInput(args, context) {

@@ -2,6 +2,7 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv
 import type { JsonSchemaType, JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
+import { toDeprecationMeta } from "@/lib/tool-catalog/to-deprecation-meta";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import type { UpstreamToolDefinition } from "@/lib/upstreams/to-upstream-tool-definition";
 import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
@@ -30,6 +31,7 @@ export function toRunnableUpstreamTool(input: {
     version: input.version,
     title: definition.title ?? input.upstreamName,
     description: formatToolDescription(definition.description, input.deprecation),
+    meta: toDeprecationMeta(input.deprecation),
     inputJsonSchema: definition.inputSchema,
     outputJsonSchema: definition.outputSchema,
     annotations: definition.annotations,

@@ -23,7 +23,7 @@ export const runTestsSeed: CommandToolSeed = {
   },
   deprecation: {
     replacement: "run_tests_v2",
-    message: "run_tests_v2 runs one file or folder and takes a timeout.",
+    message: "The new version runs one file or folder and takes a timeout.",
     sunset: "2027-06-30",
   },
 };

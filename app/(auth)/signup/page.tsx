@@ -14,7 +14,7 @@ export default async function SignUpPage() {
   const firstUser = policy.ok && policy.role === "admin";
   return (
     <>
-      <h1 className="text-xl font-semibold">{firstUser ? "Create the admin account" : "Create your account"}</h1>
+      <h1 className="text-xl font-semibold">{policy.ok ? (firstUser ? "Create the admin account" : "Create your account") : "Sign-up is closed"}</h1>
       <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">
         {policy.ok
           ? firstUser

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/app/_components/charts/local-time";
 import { DataTable } from "@/app/_components/data-table";
 import type { ApiKeySummary } from "@/lib/api-keys/api-key-summary";
 import { describeKeyStatus, type KeyStatus } from "@/lib/console/describe-key-status";
@@ -20,11 +21,9 @@ const KEY_COLUMNS = [
   { header: <span className="sr-only">Actions</span> },
 ] as const;
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 function When({ at, never }: { at: Date | null; never: string }) {
   if (!at) return <span className="text-zinc-500 dark:text-zinc-400">{never}</span>;
-  return <time dateTime={at.toISOString()}>{dateFormat.format(at)} UTC</time>;
+  return <LocalTime iso={at.toISOString()} style="dayTime" />;
 }
 
 /** The user's keys: visible prefix, tools, dates, status, and revoke for live ones. */
@@ -35,7 +34,7 @@ export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
         const status = describeKeyStatus(key, now);
         return (
           <tr key={key.id}>
-            <th scope="row" className="px-4 py-3 font-medium">{key.name}</th>
+            <th scope="row" className="min-w-40 px-4 py-3 font-medium">{key.name}</th>
             <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
             <td className="px-4 py-3 text-xs">{key.allowedTools.length === 0 ? "All permitted" : key.allowedTools.join(", ")}</td>
             <td className="px-4 py-3 whitespace-nowrap"><When at={key.createdAt} never="" /></td>
@@ -44,7 +43,7 @@ export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
             <td className="px-4 py-3">
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_BADGES[status]}`}>{status}</span>
             </td>
-            <td className="px-4 py-3 text-right">{status === "revoked" ? null : <RevokeKeyButton keyId={key.id} name={key.name} prefix={key.prefix} />}</td>
+            <td className="px-4 py-3 sm:text-right">{status === "revoked" ? null : <RevokeKeyButton keyId={key.id} name={key.name} prefix={key.prefix} />}</td>
           </tr>
         );
       })}

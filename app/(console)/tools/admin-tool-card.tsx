@@ -38,7 +38,7 @@ export function AdminToolCard({ tool, grantees, otherTools }: { tool: AdminToolV
           Deprecated since <LocalTime iso={tool.deprecatedAt.toISOString()} style="dayTime" />
           {tool.sunsetAt ? (
             <>
-              ; sunset <LocalTime iso={tool.sunsetAt.toISOString()} style="day" />
+              ; sunset <LocalTime iso={tool.sunsetAt.toISOString()} style="dayTime" />
             </>
           ) : (
             "; no sunset date"

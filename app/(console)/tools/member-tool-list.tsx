@@ -13,7 +13,7 @@ function DeprecationNotice({ tool }: { tool: MyTool }) {
       <span>
         Deprecated{tool.replacement ? <> — use <code className="font-mono">{tool.replacement}</code> instead</> : null}.
         {tool.deprecationMessage ? ` ${tool.deprecationMessage}` : null}
-        {tool.sunsetAt ? <> Stops working on <LocalTime iso={tool.sunsetAt.toISOString()} style="day" />.</> : null}
+        {tool.sunsetAt ? <> Stops working on <LocalTime iso={tool.sunsetAt.toISOString()} style="dayTime" />.</> : null}
       </span>
     </p>
   );

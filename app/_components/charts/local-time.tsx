@@ -1,6 +1,6 @@
 "use client";
 
-import { formatInstant, type InstantStyle } from "./format-instant";
+import { formatInstant, type InstantStyle } from "@/lib/time/format-instant";
 import { useIsClient } from "./use-is-client";
 
 /** A <time> printed in the viewer's zone (UTC until hydrated); the ISO instant stays in dateTime. */
@@ -8,7 +8,7 @@ export function LocalTime({ iso, style = "full" }: { iso: string; style?: Instan
   const local = useIsClient();
   return (
     <time dateTime={iso} title={iso}>
-      {formatInstant(Date.parse(iso), style, local)}
+      {formatInstant(Date.parse(iso), style, local ? "local" : "UTC")}
     </time>
   );
 }

@@ -3,10 +3,10 @@
 import type { ReactNode } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsageValue, type UsageUnit } from "@/lib/console/usage/format-usage-value";
+import { formatInstant, type InstantStyle } from "@/lib/time/format-instant";
 import { ChartFrame } from "./chart-frame";
 import type { ChartSeries } from "./chart-series";
 import { ChartTooltip } from "./chart-tooltip";
-import { formatInstant, type InstantStyle } from "./format-instant";
 import { useIsClient } from "./use-is-client";
 
 /** One bucket: its start (epoch ms) and a number per series key. */
@@ -26,16 +26,16 @@ export interface TimeSeriesChartProps {
 }
 
 function instantStyles(bucketSeconds: number): { tick: InstantStyle; label: InstantStyle } {
-  if (bucketSeconds < 900) return { tick: "time", label: "time" };
-  if (bucketSeconds < 3600) return { tick: "time", label: "dayTime" };
-  return { tick: "day", label: "dayTime" };
+  if (bucketSeconds < 900) return { tick: "timeTick", label: "time" };
+  if (bucketSeconds < 3600) return { tick: "timeTick", label: "dayTime" };
+  return { tick: "dayTick", label: "dayTime" };
 }
 
 /** Counts per time bucket (areas or bars), with totals and the busiest bucket as its text summary. */
 export function TimeSeriesChart({ id, title, description, points, series, kind, unit, bucketSeconds, stacked = false }: TimeSeriesChartProps) {
   const local = useIsClient();
   const styles = instantStyles(bucketSeconds);
-  const label = (at: number, style: InstantStyle) => formatInstant(at, style, local);
+  const label = (at: number, style: InstantStyle) => formatInstant(at, style, local ? "local" : "UTC");
   const value = (number: number | null) => formatUsageValue(number, unit);
 
   const totals = series.map((line) => `${line.label.toLowerCase()} ${value(points.reduce((sum, point) => sum + (point[line.key] ?? 0), 0))}`);

@@ -1,14 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, buttonClasses } from "@/app/_components/button";
 import { FormAlert } from "@/app/_components/form-alert";
 import { TextField } from "@/app/_components/text-field";
 import { acceptInviteAction, type AcceptInviteResult } from "./actions";
 
-/** The invitee chooses a password; then they sign in like everyone else. */
+/**
+ * The invitee chooses a password, and is signed in with it at once (as sign-up does). Should that
+ * sign-in fail, the account still exists: they are offered the sign-in page instead.
+ */
 export function AcceptInviteForm({ token, email, minPasswordLength }: { token: string; email: string; minPasswordLength: number }) {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<AcceptInviteResult | null>(null);
   const failure = result && !result.ok ? result : null;
@@ -16,11 +22,22 @@ export function AcceptInviteForm({ token, email, minPasswordLength }: { token: s
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
+    const form = new FormData(event.currentTarget);
+    let outcome: AcceptInviteResult;
     try {
-      setResult(await acceptInviteAction(new FormData(event.currentTarget)));
+      outcome = await acceptInviteAction(form);
     } catch {
-      setResult({ ok: false, message: "Could not reach the hub. Try again in a moment.", fieldErrors: {} });
+      outcome = { ok: false, message: "Could not reach the hub. Try again in a moment.", fieldErrors: {} };
     }
+    if (outcome.ok) {
+      const signedIn = await signIn("credentials", { email: outcome.email, password: String(form.get("password")), redirect: false }).catch(() => undefined);
+      if (signedIn?.ok) {
+        router.replace("/keys");
+        router.refresh();
+        return;
+      }
+    }
+    setResult(outcome);
     setPending(false);
   }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalFormText } from "@/lib/console/admin/optional-form-text";
 import { Role } from "@/lib/generated/prisma/enums";
+import { checkSunsetDate } from "@/lib/tool-catalog/check-sunset-date";
 import { deprecateToolInputSchema } from "@/lib/tool-catalog/deprecate-tool";
 
 /** Date rolls 2027-02-31 over to March: only a day that survives the round trip is real. */
@@ -14,7 +15,7 @@ const toolNameField = z.string().min(1, { message: "Unknown tool" }).max(200).de
 /**
  * "Deprecate" on a tool: the catalogue service's own fields (message, replacement, sunset), with
  * blanks dropped and the sunset a calendar date (end of that day in UTC is not implied: the tool
- * stops at 00:00 UTC of that date, as the CLI's --sunset YYYY-MM-DD does).
+ * stops at 00:00 UTC of that date, as the CLI's --sunset YYYY-MM-DD does), still in the future.
  */
 export const deprecateToolFormSchema = z.object({
   name: toolNameField,
@@ -25,7 +26,11 @@ export const deprecateToolFormSchema = z.object({
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date such as 2026-12-31" })
       .refine((day) => isCalendarDay(day), { message: "Not a calendar date" })
-      .transform((day) => new Date(`${day}T00:00:00Z`)),
+      .transform((day) => new Date(`${day}T00:00:00Z`))
+      .superRefine((sunset, context) => {
+        const check = checkSunsetDate(sunset);
+        if (!check.ok) context.addIssue({ code: "custom", message: check.message });
+      }),
   ).describe("Date from which the tool is neither listed nor callable"),
 });
 

@@ -78,6 +78,7 @@ test("failures exit 1 with one line and no stack trace", async (t) => {
     [["user", "create", "--email", "short@example.com", "--password", "short"], {}, "Password must be at least 12 characters"],
     [["user", "create", "--email", "weak@example.com", "--password", "password1234"], {}, "Password is too easy to guess: This is similar to a commonly used password. Add more words that are less common."],
     [["tool", "grant", "no_such_tool", "--role", "member"], {}, "Tool no_such_tool not found"],
+    [["tool", "deprecate", "read_file", "--sunset", "2026-01-01"], {}, "The sunset 1 Jan 2026, 00:00 UTC is not in the future: pick a later date, or disable it to withdraw it now."],
     [
       ["migrate"],
       { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },

@@ -32,7 +32,17 @@ describe("catalogue lifecycle", () => {
     }
     assert.equal(tools.find((tool) => tool.name === "echo")?.public, true);
     assert.equal(tools.find((tool) => tool.name === "read_file")?.public, false);
-    assert.match(await descriptionOf("run_tests") ?? "", /^\[DEPRECATED: Use run_tests_v2\] run_tests_v2 runs one file or folder and takes a timeout\. Runs the workspace's tests/);
+    assert.equal(
+      await descriptionOf("run_tests"),
+      "[DEPRECATED: Use run_tests_v2] The new version runs one file or folder and takes a timeout. Stops working at 30 Jun 2027, 00:00 UTC. Runs the workspace's tests with Node's test runner (node --test) and returns the report.",
+    );
+    assert.deepEqual((await getRunnableTool("run_tests"))?.meta?.["switchboard.dev/deprecation"], {
+      deprecatedAt: (await getPrisma().tool.findUniqueOrThrow({ where: { name: "run_tests" } })).deprecatedAt?.toISOString(),
+      replacement: "run_tests_v2",
+      sunset: "2027-06-30T00:00:00.000Z",
+      message: "The new version runs one file or folder and takes a timeout.",
+    });
+    assert.equal((await getRunnableTool("echo"))?.meta, undefined, "no _meta for a tool that is not deprecated");
   });
 
   test("deprecate with a replacement prefixes the description; undeprecate removes it", async () => {
@@ -50,6 +60,12 @@ describe("catalogue lifecycle", () => {
     ["an unknown tool", { name: "nope", actor: CLI_ACTOR }, "not_found", "Tool nope does not exist."],
     ["an unknown replacement", { name: "echo", replacement: "echo_v9", actor: CLI_ACTOR }, "validation_failed", "Replacement tool echo_v9 does not exist."],
     ["the tool as its own replacement", { name: "echo", replacement: "echo", actor: CLI_ACTOR }, "validation_failed", "A tool cannot replace itself."],
+    [
+      "a sunset in the past",
+      { name: "echo", sunset: new Date("2026-01-01T00:00:00Z"), actor: CLI_ACTOR },
+      "validation_failed",
+      "The sunset 1 Jan 2026, 00:00 UTC is not in the future: pick a later date, or disable it to withdraw it now.",
+    ],
   ];
   for (const [name, input, code, message] of refused) {
     test(`deprecateTool refuses ${name}`, async () => {
@@ -58,16 +74,20 @@ describe("catalogue lifecycle", () => {
   }
 
   test("a tool past its sunset date is neither listed nor callable, and shows as sunset", async () => {
-    await deprecateTool({ name: "read_note", replacement: "search_notes", sunset: new Date(Date.now() - 60_000), actor: CLI_ACTOR });
+    await deprecateTool({ name: "read_note", replacement: "search_notes", sunset: new Date(Date.now() + 60_000), actor: CLI_ACTOR });
+    // The sunset passes (a past sunset cannot be set: see the refusal above).
+    await getPrisma().tool.update({ where: { name: "read_note" }, data: { sunsetAt: new Date(Date.now() - 60_000) } });
+    publishHubEvent({ type: "catalog_changed" });
     assert.equal((await listedNames()).includes("read_note"), false);
     assert.equal(await getRunnableTool("read_note"), undefined);
     assert.equal((await listCatalog()).find((item) => item.name === "read_note")?.status, "sunset");
   });
 
-  test("a future sunset keeps the tool listed until that moment", async () => {
-    const sunset = new Date(Date.now() + 3_600_000);
+  test("a future sunset keeps the tool listed until that moment, and says when", async () => {
+    const sunset = new Date(Date.UTC(2099, 11, 31));
     await deprecateTool({ name: "search_notes", message: "Moving to v2.", sunset, actor: CLI_ACTOR });
     assert.ok((await listedNames()).includes("search_notes"));
+    assert.match(await descriptionOf("search_notes") ?? "", /^\[DEPRECATED\] Moving to v2\. Stops working at 31 Dec 2099, 00:00 UTC\. /);
     assert.equal((await listRunnableTools(new Date(sunset.getTime() + 1))).some((tool) => tool.name === "search_notes"), false);
     assert.equal(await getRunnableTool("search_notes", new Date(sunset.getTime() + 1)), undefined);
   });

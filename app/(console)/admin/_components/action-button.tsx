@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useRef } from "react";
 import { Button, type ButtonVariant } from "@/app/_components/button";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
 import type { AdminActionResult } from "@/lib/console/admin/admin-action-result";
 import { ActionMessage } from "./action-message";
 import { useAdminAction } from "./use-admin-action";
@@ -14,8 +15,9 @@ export interface ConfirmText {
 
 /**
  * One admin action behind one button, posting `fields`. With `confirm`, the button first opens a
- * native <dialog> (focus trap, Escape closes it) that says what will happen: used for every
- * destructive change. The answer is shown next to the button (or in the dialog on failure).
+ * ConfirmDialog that says what will happen: used for every destructive change, whose opener is
+ * outlined in red and whose confirm button is solid red. The answer is shown next to the button
+ * (or in the dialog on failure).
  */
 export function ActionButton({
   label,
@@ -34,7 +36,7 @@ export function ActionButton({
 }) {
   const { result, pending, run, clear } = useAdminAction(action);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const destructive = variant === "danger";
 
   function submit() {
     const formData = new FormData();
@@ -45,8 +47,7 @@ export function ActionButton({
   return (
     <div className="flex flex-col items-start gap-2">
       <Button
-        variant={confirm ? (variant === "danger" ? "ghost" : variant) : variant}
-        className={confirm && variant === "danger" ? "text-red-700 dark:text-red-400" : ""}
+        variant={confirm && destructive ? "danger-outline" : variant}
         aria-label={ariaLabel}
         disabled={pending}
         onClick={() => {
@@ -58,29 +59,17 @@ export function ActionButton({
         {pending && !confirm ? "Working…" : label}
       </Button>
       {confirm ? (
-        <dialog
-          ref={dialogRef}
-          aria-labelledby={titleId}
-          className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+        <ConfirmDialog
+          dialogRef={dialogRef}
+          title={confirm.title}
+          confirmLabel={confirm.confirmLabel}
+          pending={pending}
+          destructive={destructive}
+          onConfirm={submit}
+          alert={result && !result.ok ? <ActionMessage result={result} /> : null}
         >
-          <h2 id={titleId} className="text-lg font-semibold">
-            {confirm.title}
-          </h2>
-          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{confirm.body}</p>
-          {result && !result.ok ? (
-            <div className="mt-4">
-              <ActionMessage result={result} />
-            </div>
-          ) : null}
-          <div className="mt-5 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialogRef.current?.close()} autoFocus>
-              Cancel
-            </Button>
-            <Button variant={variant === "danger" ? "danger" : "primary"} onClick={submit} disabled={pending}>
-              {pending ? "Working…" : confirm.confirmLabel}
-            </Button>
-          </div>
-        </dialog>
+          {confirm.body}
+        </ConfirmDialog>
       ) : null}
       {confirm && result && !result.ok ? null : <ActionMessage result={result} />}
     </div>

@@ -73,7 +73,7 @@ export default async function UsersPage() {
               </th>
               <td className="px-4 py-3">{user.id === me.id ? <span className="capitalize">{user.role}</span> : <ChangeRoleForm userId={user.id} email={user.email} role={user.role} />}</td>
               <td className="px-4 py-3 text-xs">{user.hasPassword ? "Password" : "SSO only"}</td>
-              <td className="px-4 py-3 whitespace-nowrap"><LocalTime iso={user.createdAt.toISOString()} style="day" /></td>
+              <td className="px-4 py-3 whitespace-nowrap"><LocalTime iso={user.createdAt.toISOString()} style="dayTime" /></td>
               <td className="px-4 py-3">{user.disabledAt ? <StatusBadge tone="grey">disabled</StatusBadge> : <StatusBadge tone="green">active</StatusBadge>}</td>
               <td className="px-4 py-3">
                 {user.id === me.id ? null : user.disabledAt ? (
