@@ -41,7 +41,9 @@ export default defineConfig({
   // The auth flows need an empty hub (the first sign-up becomes admin), so they run first.
   projects: [
     { name: "auth", testMatch: /console-auth\.spec\.ts$/ },
-    { name: "console", testMatch: /\.spec\.ts$/, testIgnore: /console-auth\.spec\.ts$/, dependencies: ["auth"] },
+    { name: "console", testMatch: /\.spec\.ts$/, testIgnore: /console-(auth|screens)\.spec\.ts$/, dependencies: ["auth"] },
+    // Every page on a phone and a desktop, light and dark, once the other specs have filled the hub.
+    { name: "screens", testMatch: /console-screens\.spec\.ts$/, dependencies: ["console"] },
   ],
   webServer: {
     command: "npx tsx test/e2e/serve-e2e-hub.ts",

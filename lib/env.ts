@@ -47,6 +47,7 @@ export const envSchema = z.object({
   SWITCHBOARD_CONSOLE: z.enum(["on", "off"]).default("on").describe("Serve the web console (Next) besides MCP: on, or off for an MCP-only hub (tests, headless)"),
   SWITCHBOARD_DEV: booleanSetting.default(false).describe("Run the console with Next's dev server (npm run dev): true or false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
+  LOG_FORMAT: z.enum(["json", "text"]).optional().describe("json: one JSON object per line; text: readable lines (the default on a terminal)"),
 });
 
 export type Env = z.infer<typeof envSchema> & {
@@ -93,11 +94,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (Boolean(values.UPSTASH_REDIS_REST_URL) !== Boolean(values.UPSTASH_REDIS_REST_TOKEN)) {
     throw new EnvError("Invalid setting UPSTASH_REDIS_REST_URL/UPSTASH_REDIS_REST_TOKEN: set both, or neither.");
   }
-  const dataDir = path.resolve(values.SWITCHBOARD_DATA_DIR);
+  // turbopackIgnore: runtime folders, not build inputs; without it Turbopack traces the whole project and warns.
+  const dataDir = path.resolve(/* turbopackIgnore: true */ values.SWITCHBOARD_DATA_DIR);
   return {
     ...values,
     dataDir,
-    workspaceRoot: path.resolve(values.SWITCHBOARD_WORKSPACE_ROOT ?? path.join(dataDir, "workspace")),
+    workspaceRoot: path.resolve(/* turbopackIgnore: true */ values.SWITCHBOARD_WORKSPACE_ROOT ?? path.join(dataDir, "workspace")),
     publicUrl: (values.SWITCHBOARD_PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ""),
   };
 }

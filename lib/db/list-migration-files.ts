@@ -18,7 +18,8 @@ export interface MigrationFile {
  * Next's bundles have no stable module path), then relative to this file.
  */
 export async function listMigrationFiles(directory = findMigrationsDirectory()): Promise<MigrationFile[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
+  // turbopackIgnore: a runtime folder, not a build input; without it Turbopack traces the whole project and warns.
+  const entries = await readdir(/* turbopackIgnore: true */ directory, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   const files: MigrationFile[] = [];
   for (const name of names) {

@@ -1,6 +1,8 @@
+import childProcess from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, constants as fsConstants } from "node:fs";
 import { access, chmod, chown, mkdir, open, readFile, readdir, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -119,7 +121,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await initialiseCluster(server, dataDir, clusterDir, recentLog);
     }
     report(`Starting the embedded Postgres on 127.0.0.1:${credentials.port}`);
-    await startServer(server, credentials.port, recentLog);
+    await withDetachedSpawn(() => startServer(server, credentials.port, recentLog));
     await ensureDatabase(credentials);
     let stopped = false;
     // If the process exits without stop() (uncaught error, process.exit), ask the server for a
@@ -311,6 +313,27 @@ async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
     }
   }
   return module.default;
+}
+
+/**
+ * Ctrl-C in a terminal signals the whole foreground process group: a Postgres in the hub's group
+ * would shut down at once, under the hub's feet, while the hub is still flushing its call log
+ * (rows lost, and a "lost the hub-event connection" warning). Started in a process group of its
+ * own (detached), Postgres stops only when the hub's ordered shutdown stops it, last. The library
+ * offers no spawn options, so its `spawn` import is wrapped while it starts the server (ESM
+ * imports of node builtins follow syncBuiltinESMExports).
+ */
+async function withDetachedSpawn<T>(run: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await run();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 async function initialiseCluster(server: EmbeddedPostgresClass, dataDir: string, clusterDir: string, recentLog: string[]): Promise<void> {

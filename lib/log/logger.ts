@@ -1,22 +1,10 @@
-import pino from "pino";
-import { capLogLine } from "./cap-log-line";
+import type pino from "pino";
+import { createLogger } from "@/lib/log/create-logger";
 
 const globalForLogger = globalThis as unknown as { switchboardLogger?: pino.Logger };
 
 /**
- * The process-wide JSON logger. Secrets are redacted by path wherever they might appear; lines
- * are capped (capLogLine), so a client-sent string cannot blow up the log.
+ * The process-wide logger (JSON lines, or readable text on a terminal: createLogger), at LOG_LEVEL.
  * Shared through globalThis because Next bundles and the Node server load this module separately.
  */
-export const logger: pino.Logger =
-  globalForLogger.switchboardLogger ??
-  (globalForLogger.switchboardLogger = pino({
-    level: process.env.LOG_LEVEL ?? "info",
-    base: { service: "switchboard" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    hooks: { streamWrite: capLogLine },
-    redact: {
-      paths: ["authorization", "headers.authorization", "req.headers.authorization", "password", "secret", "key", "token", "*.password", "*.secret", "*.token"],
-      censor: "[redacted]",
-    },
-  }));
+export const logger: pino.Logger = globalForLogger.switchboardLogger ?? (globalForLogger.switchboardLogger = createLogger(process.env.LOG_LEVEL ?? "info"));

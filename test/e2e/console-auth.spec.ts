@@ -18,9 +18,9 @@ test("health and readiness answer without a session", async ({ request }) => {
   expect(ready.status()).toBe(200);
 });
 
-test("pages without a session redirect to /login", async ({ page }, testInfo) => {
+test("pages without a session redirect to /login; a fresh hub's / goes to sign-up", async ({ page }, testInfo) => {
   const expectations = [
-    ["/", "/login"],
+    ["/", "/signup"],
     ["/keys", "/login"],
     ["/tools", "/login?callbackUrl=%2Ftools"],
     ["/usage?range=7d", "/login?callbackUrl=%2Fusage%3Frange%3D7d"],
@@ -33,6 +33,24 @@ test("pages without a session redirect to /login", async ({ page }, testInfo) =>
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Create the admin account" })).toBeVisible();
   await capturePage(page, testInfo, "login");
+});
+
+test("the favicon and a 404 page with navigation that suits the visitor", async ({ page, request }, testInfo) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\//);
+  expect((await icon.body()).subarray(0, 4).toString("hex"), "an ICO file").toBe("00000100");
+
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to your keys" }), "signed out: keys would only bounce to /login").toHaveCount(0);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/no-such-page");
+  await page.getByRole("link", { name: "Switchboard" }).click();
+  await expect(page).toHaveURL(/\/signup$/);
+  await capturePage(page, testInfo, "not-found-signed-out");
 });
 
 test("the first user signs up as admin, signs out, is refused a wrong password, signs in again", async ({ page }, testInfo) => {
@@ -52,8 +70,20 @@ test("the first user signs up as admin, signs out, is refused a wrong password, 
     await capturePage(page, testInfo, link.toLowerCase());
   }
 
+  // Signed in, the 404 page keeps the console's navigation.
+  const missing = await page.goto("/keys/nothing-here");
+  expect(missing?.status()).toBe(404);
+  await expect(nav.getByRole("link", { name: "Usage" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to your keys" })).toBeVisible();
+  await capturePage(page, testInfo, "not-found-signed-in");
+  await page.getByRole("link", { name: "Go to your keys" }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+
   await signOutThroughMenu(page);
   await page.goto("/keys");
+  await expect(page).toHaveURL(/\/login$/);
+  // Once the admin exists, / is the console again (signed out: sign-in).
+  await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 
   // Next renders its own (empty) role=alert route announcer; the form's alert is the one inside the form.

@@ -76,7 +76,8 @@ hub.on("exit", async (code, signal) => {
     await database.drop();
     console.log(`[e2e] dropped database ${databaseName}`);
   } catch (error) {
-    console.error("[e2e] could not drop the test database", error);
+    // One line: the reason is what matters (a stack trace here buried the run's own summary).
+    console.error(`[e2e] could not drop the test database ${databaseName}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
   // The per-run data folder (auth secret, database URL) from playwright.config.ts; never anything else.
   const dataDir = process.env.SWITCHBOARD_DATA_DIR;

@@ -1,14 +1,10 @@
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { capturePage } from "./support/capture-page";
+import { runSb } from "./support/run-sb";
 import type { ConsoleAccount } from "./support/console-account";
 import { signInThroughForm } from "./support/sign-in-through-form";
 
@@ -24,16 +20,6 @@ const DEPRECATED_TOOL = "list_directory";
 const REPLACEMENT_TOOL = "search_text";
 const COMMAND_TOOL = "e2e_say_hello";
 const ADMINS_ONLY = "Admins only: your account may not change hub settings.";
-
-const root = path.resolve(import.meta.dirname, "../..");
-const dataDir = path.join(os.tmpdir(), `switchboard-e2e-${process.env.SWITCHBOARD_E2E_PORT}`);
-
-/** Runs `sb <args>` against the hub's database; returns stdout (a CLI secret or id), trimmed. */
-async function runSb(args: string[]): Promise<string> {
-  const env = { ...process.env, DATABASE_URL: readFileSync(path.join(dataDir, "e2e-database-url"), "utf8"), SWITCHBOARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-  const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "lib/cli/sb.ts"), ...args], { cwd: root, env });
-  return stdout.trim();
-}
 
 type Transport = StreamableHTTPClientTransport | SSEClientTransport;
 const TRANSPORTS = {
@@ -74,6 +60,10 @@ async function connectWatchingClient(kind: keyof typeof TRANSPORTS, baseURL: str
       const { tools } = await client.listTools();
       return tools.find((tool) => tool.name === name)?.description;
     },
+    async metaOf(name: string): Promise<Record<string, unknown> | undefined> {
+      const { tools } = await client.listTools();
+      return tools.find((tool) => tool.name === name)?._meta;
+    },
   };
 }
 
@@ -102,8 +92,20 @@ async function signedInPage(browser: Browser, account: ConsoleAccount): Promise<
   return page;
 }
 
-function toolCard(page: Page, name: string) {
-  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+/** Whether an element's text is a saturated red (the browser turns its computed colour into RGB on a canvas, whatever colour space CSS used). */
+function isRed(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.fillStyle = getComputedStyle(element).color;
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return r > 120 && r > 2 * g && r > 2 * b;
+  });
+}
+
+/** A tool's line in the Tools list (a link to its page, named "<name>: <title>, <status>"). */
+function toolRow(page: Page, name: string) {
+  return page.getByRole("link", { name: new RegExp(`^${name}: `) });
 }
 
 function userRow(page: Page, email: string) {
@@ -133,24 +135,63 @@ test("admin deprecates a tool: live SDK sessions get tools/list_changed and the 
 
     const page = await signedInPage(browser, ADMIN);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tools" }).click();
-    const card = toolCard(page, DEPRECATED_TOOL);
-    await expect(card).toContainText("active");
+    // The compact list: one line per tool, grouped by source, searchable and filterable.
+    const row = toolRow(page, DEPRECATED_TOOL);
+    await expect(row).toContainText("active");
+    await expect(row).toContainText("calls / 24 h");
+    await expect(page.getByRole("region", { name: /^Built-in/ })).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Command tools/ })).toBeVisible();
+    const total = Number((await page.getByRole("status").innerText()).match(/^(\d+) tools$/)?.[1]);
+    expect(total).toBeGreaterThan(5);
+    await capturePage(page, testInfo, "tools-admin-catalogue");
+    await page.getByRole("searchbox", { name: "Search" }).fill("directory list");
+    await expect(page.getByRole("status")).toHaveText(`1 of ${total} tools`);
+    await expect(page).toHaveURL(/[?&]q=directory\+list/);
+    await expect(toolRow(page, "echo")).toHaveCount(0);
+    await page.getByRole("combobox", { name: "Source" }).selectOption("command");
+    await expect(page.getByRole("status")).toHaveText(`0 of ${total} tools`);
+    await expect(page.getByText("No tools match.")).toBeVisible();
+    await page.getByRole("link", { name: "Show all tools" }).click();
+    await expect(page.getByRole("status")).toHaveText(`${total} tools`);
+    await page.getByRole("combobox", { name: "Status" }).selectOption("disabled");
+    await expect(page.getByRole("status")).toHaveText(`0 of ${total} tools`);
+    await page.goto("/tools");
+    await row.click();
+    await expect(page).toHaveURL(new RegExp(`/tools/${DEPRECATED_TOOL}$`));
+    const card = page.getByRole("article", { name: DEPRECATED_TOOL });
+    await expect(card.getByRole("heading", { level: 1, name: DEPRECATED_TOOL })).toBeVisible();
     await expect(card).toContainText("calls in the last 24 h");
     await expect(card.getByRole("region", { name: `Who may call ${DEPRECATED_TOOL}` })).toContainText("Admins");
-    await capturePage(page, testInfo, "tools-admin-catalogue");
+    // Actions look like buttons; the destructive one is red.
+    const disable = card.getByRole("button", { name: `Disable ${DEPRECATED_TOOL}` });
+    await expect(disable).toHaveCSS("border-top-style", "solid");
+    expect(await isRed(disable), "Disable is drawn in red").toBe(true);
+    expect(await isRed(card.getByText("Deprecate…")), "Deprecate is not").toBe(false);
+    await expect(card.getByText("Deprecate…")).toHaveCSS("border-top-style", "solid");
+    await capturePage(page, testInfo, "tools-admin-detail");
 
     const seen = clients.map((watcher) => watcher.changes);
     await card.getByText("Deprecate…").click();
     const form = card.getByRole("form", { name: `Deprecate ${DEPRECATED_TOOL}` });
     await form.getByLabel("Message to clients").fill("Moving to the search tool.");
     await form.getByLabel("Replacement tool").selectOption(REPLACEMENT_TOOL);
+    // A sunset in the past is refused (the date picker offers none; the server refuses one anyway).
+    await expect(form.getByLabel("Sunset date")).toHaveAttribute("min", /^\d{4}-\d\d-\d\d$/);
+    await form.getByLabel("Sunset date").evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
+    await form.getByLabel("Sunset date").fill("2026-01-01");
+    await form.getByRole("button", { name: "Deprecate tool" }).click();
+    await expect(form.getByText("The sunset 1 Jan 2026, 00:00 UTC is not in the future: pick a later date, or disable it to withdraw it now.")).toBeVisible();
+    expect(await clients[0].descriptionOf(DEPRECATED_TOOL), "a refused deprecation changes nothing").not.toContain("[DEPRECATED");
     await form.getByLabel("Sunset date").fill("2099-12-31");
     await form.getByRole("button", { name: "Deprecate tool" }).click();
     await expect(card.getByRole("status")).toContainText(`${DEPRECATED_TOOL} is deprecated`);
     // The service published catalog_changed before answering: every live session hears within a second.
     await Promise.all(clients.map((watcher, index) => watcher.changedAfter(seen[index], 1_000)));
     for (const watcher of clients) {
-      expect(await watcher.descriptionOf(DEPRECATED_TOOL), watcher.kind).toMatch(new RegExp(`^\\[DEPRECATED: Use ${REPLACEMENT_TOOL}\\] Moving to the search tool\\. `));
+      expect(await watcher.descriptionOf(DEPRECATED_TOOL), watcher.kind).toMatch(new RegExp(`^\\[DEPRECATED: Use ${REPLACEMENT_TOOL}\\] Moving to the search tool\\. Stops working at 31 Dec 2099, 00:00 UTC\\. `));
+      expect(await watcher.metaOf(DEPRECATED_TOOL), watcher.kind).toMatchObject({
+        "switchboard.dev/deprecation": { replacement: REPLACEMENT_TOOL, sunset: "2099-12-31T00:00:00.000Z", message: "Moving to the search tool.", deprecatedAt: expect.stringMatching(/^\d{4}-/) },
+      });
     }
     await expect(card).toContainText("deprecated");
     await expect(card.getByTestId("client-description")).toContainText(`[DEPRECATED: Use ${REPLACEMENT_TOOL}]`);
@@ -225,10 +266,16 @@ test("a member sees tools read-only, cannot open admin pages and cannot run an a
   await capturePage(member, testInfo, "admin-refused-for-member");
 
   await member.goto("/tools");
-  await expect(toolCard(member, "echo")).toBeVisible();
+  await expect(toolRow(member, "echo")).toBeVisible();
+  await expect(toolRow(member, "read_file"), "not granted to members").toHaveCount(0);
+  await capturePage(member, testInfo, "tools-member-list");
+  await toolRow(member, "echo").click();
+  await expect(member.getByRole("heading", { level: 1, name: "echo" })).toBeVisible();
+  await expect(member.getByRole("region", { name: "Input schema" })).toContainText('"message"');
   await expect(member.getByRole("button", { name: /^(Disable|Enable) / })).toHaveCount(0);
   await expect(member.getByText("Deprecate…")).toHaveCount(0);
   await capturePage(member, testInfo, "tools-member-read-only");
+  expect((await member.goto("/tools/read_file"))?.status(), "a tool the member may not call is not found").toBe(404);
 
   // Record the admin's "disable user" Server Action without letting it reach the hub...
   const admin = await signedInPage(browser, ADMIN);
@@ -300,12 +347,11 @@ test("admin manages users: create, invite by one-time link, change role, disable
   await capturePage(invitee, testInfo, "invite-accept");
   await invitee.getByLabel("Password").fill(INVITEE.password);
   await invitee.getByRole("button", { name: "Create account" }).click();
-  await expect(invitee.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
+  // Signed in at once with the password just chosen: no second trip through /login.
+  await expect(invitee).toHaveURL(/\/keys$/);
+  await expect(invitee.locator("summary", { hasText: `Account menu for ${INVITEE.email}` })).toBeVisible();
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: "Invitation not usable" })).toBeVisible();
-  await gotoHydrated(invitee, "/login");
-  await signInThroughForm(invitee, INVITEE);
-  await expect(invitee).toHaveURL(/\/keys$/);
 
   // Disable: the user's key is refused at once, and so is their console session.
   const leaverKey = await runSb(["key", "create", "--email", LEAVER.email, "--name", "leaver laptop"]);
@@ -355,7 +401,15 @@ test("admin sets a role's rate limit and finds the changes in the audit log", as
   await capturePage(page, testInfo, "admin-audit");
   await page.getByLabel("Action").fill("rate_limit_policy.set");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(rows.filter({ hasText: "rate_limit_policy.set" }).first()).toContainText('"120/1m"');
+  // Field by field (old → new), JSON on demand: the newest change put the limit back to the default.
+  const reset = rows.filter({ hasText: "rate_limit_policy.set" }).first();
+  await expect(reset.getByRole("definition").filter({ hasText: "120/1m" })).toContainText(/^\s*120\/1m\s*→/);
+  const json = reset.locator("pre");
+  await expect(json).toBeHidden();
+  await reset.getByText("JSON", { exact: true }).click();
+  await expect(json).toBeVisible();
+  expect(JSON.parse(await json.innerText())).toMatchObject({ before: expect.anything(), after: expect.anything() });
+  await capturePage(page, testInfo, "admin-audit-change-json");
 });
 
 test("admin defines a command tool with a pattern-checked parameter, then deletes it", async ({ browser, baseURL }, testInfo) => {

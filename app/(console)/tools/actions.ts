@@ -21,7 +21,7 @@ export async function setToolEnabledAction(formData: FormData): Promise<AdminAct
     const form = parseAdminForm(setToolEnabledFormSchema, { name: formData.get("name"), enabled: formData.get("enabled") });
     if (!form.ok) return form;
     await setToolEnabled({ ...form.data, actor });
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: form.data.enabled ? `${form.data.name} is enabled: clients see it again.` : `${form.data.name} is disabled: no client can list or call it.` };
   });
 }
@@ -37,7 +37,7 @@ export async function deprecateToolAction(formData: FormData): Promise<AdminActi
     });
     if (!form.ok) return form;
     await deprecateTool({ ...form.data, actor });
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${form.data.name} is deprecated; connected clients were told the tool list changed.` };
   });
 }
@@ -48,7 +48,7 @@ export async function undeprecateToolAction(formData: FormData): Promise<AdminAc
     const form = parseAdminForm(toolNameFormSchema, { name: formData.get("name") });
     if (!form.ok) return form;
     await undeprecateTool({ name: form.data.name, actor });
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${form.data.name} is no longer deprecated.` };
   });
 }
@@ -59,7 +59,7 @@ export async function grantToolAction(formData: FormData): Promise<AdminActionRe
     const form = parseAdminForm(grantToolFormSchema, { name: formData.get("name"), grantee: formData.get("grantee") });
     if (!form.ok) return form;
     const grant = await grantTool({ ...form.data, actor });
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${grant.toolName} granted to ${grant.userEmail ?? `every ${grant.role}`}.` };
   });
 }
@@ -70,7 +70,7 @@ export async function revokeGrantAction(formData: FormData): Promise<AdminAction
     const form = parseAdminForm(revokeGrantFormSchema, { grantId: formData.get("grantId") });
     if (!form.ok) return form;
     const grant = await revokeToolGrant({ grantId: form.data.grantId, actor });
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${grant.userEmail ?? `Every ${grant.role}`} may no longer call ${grant.toolName}.` };
   });
 }

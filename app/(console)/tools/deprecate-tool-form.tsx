@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/app/_components/button";
+import { Button, buttonClasses } from "@/app/_components/button";
 import { TextField } from "@/app/_components/text-field";
 import { ActionMessage } from "@/app/(console)/admin/_components/action-message";
 import { SelectField } from "@/app/(console)/admin/_components/select-field";
@@ -16,6 +16,11 @@ interface DeprecationState {
   sunsetAt: string | null;
 }
 
+/** The earliest sunset the form offers: a sunset is 00:00 UTC of its date, so today is already past. */
+function tomorrowUtc(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** "Deprecate…" (or "Edit deprecation…") behind a disclosure: message, replacement, sunset date. */
 export function DeprecateToolForm({ tool, otherTools }: { tool: DeprecationState; otherTools: string[] }) {
   const { result, pending, submit } = useAdminAction(deprecateToolAction);
@@ -24,9 +29,9 @@ export function DeprecateToolForm({ tool, otherTools }: { tool: DeprecationState
   const prefix = `deprecate-${tool.name}`;
 
   return (
-    <div className="mt-3">
+    <div className="has-[details[open]]:basis-full">
       <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary className="w-fit cursor-pointer text-sm font-medium text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-400">
+        <summary className={buttonClasses("secondary", "w-fit cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>
           {tool.deprecated ? "Edit deprecation…" : "Deprecate…"}
         </summary>
         <form method="post" onSubmit={(event) => submit(event, () => setOpen(false))} aria-label={`Deprecate ${tool.name}`} className="mt-3 grid gap-3 rounded-lg border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800">
@@ -57,7 +62,8 @@ export function DeprecateToolForm({ tool, otherTools }: { tool: DeprecationState
             name="sunset"
             type="date"
             defaultValue={tool.sunsetAt ? tool.sunsetAt.slice(0, 10) : ""}
-            hint="From this date (00:00 UTC) the tool is neither listed nor callable. Leave empty for no date."
+            min={tomorrowUtc()}
+            hint="From 00:00 UTC that day the tool is neither listed nor callable; it must be a future date (to withdraw it now, disable it). Leave empty for no date."
             error={failure?.fieldErrors?.sunset}
           />
           <div className="flex flex-wrap items-center gap-2 sm:col-span-2">

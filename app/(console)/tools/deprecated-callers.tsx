@@ -3,12 +3,16 @@ import { DataTable } from "@/app/_components/data-table";
 import { DEPRECATED_CALLERS_WINDOW_DAYS, type DeprecatedToolCaller } from "@/lib/console/tools/list-deprecated-tool-callers";
 
 /** Who still calls a deprecated tool (keys and their owners, last call), so admins know whom to tell. */
-export function DeprecatedCallers({ tool, deprecatedAt, callers }: { tool: string; deprecatedAt: Date; callers: DeprecatedToolCaller[] }) {
+export function DeprecatedCallers({ tool, deprecatedAt, pastSunset, callers }: { tool: string; deprecatedAt: Date; pastSunset: boolean; callers: DeprecatedToolCaller[] }) {
   return (
-    <section aria-label={`Who still calls ${tool}`} className="mt-4">
-      <h3 className="text-sm font-medium">Who still calls it</h3>
+    <>
+      <h2 className="text-sm font-medium">Who still calls it</h2>
       {callers.length === 0 ? (
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">No calls in the last {DEPRECATED_CALLERS_WINDOW_DAYS} days: nobody needs telling before the sunset.</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {pastSunset
+            ? `No calls in the last ${DEPRECATED_CALLERS_WINDOW_DAYS} days. It is past its sunset, so no client can list or call it any more.`
+            : `No calls in the last ${DEPRECATED_CALLERS_WINDOW_DAYS} days: nobody needs telling before the sunset.`}
+        </p>
       ) : (
         <DataTable
           frame="inset"
@@ -32,6 +36,6 @@ export function DeprecatedCallers({ tool, deprecatedAt, callers }: { tool: strin
           ))}
         </DataTable>
       )}
-    </section>
+    </>
   );
 }

@@ -18,8 +18,8 @@ export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; p
   const { result, pending, submit } = useAdminAction(grantToolAction);
 
   return (
-    <section aria-label={`Who may call ${tool.name}`} className="mt-4">
-      <h3 className="text-sm font-medium">Who may call it</h3>
+    <>
+      <h2 className="text-sm font-medium">Who may call it</h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{tool.public ? "Everyone: this tool is public." : "Admins, and:"}</p>
       {grants.length === 0 ? (
         tool.public ? null : <p className="text-sm text-zinc-600 dark:text-zinc-400">nobody else yet — grant it to members or to one person below.</p>
@@ -44,11 +44,11 @@ export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; p
         </ul>
       )}
       {tool.public ? null : (
-        <form method="post" onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
+        <form method="post" onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-2">
           <input type="hidden" name="name" value={tool.name} />
           <LabelledField id={`grant-${tool.name}`} name="grantee" label={`Grant ${tool.name} to`}>
             {(control) => (
-              <select {...control} required defaultValue="" className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+              <select {...control} required defaultValue="" className="max-w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
                 <option value="" disabled>
                   Pick a role or a person
                 </option>
@@ -69,6 +69,6 @@ export function ToolGrants({ tool, grants, grantees }: { tool: { name: string; p
       <div className="mt-2">
         <ActionMessage result={result} />
       </div>
-    </section>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { formatCallRate } from "@/lib/console/usage/format-call-rate";
 import { formatUsageValue } from "@/lib/console/usage/format-usage-value";
 import type { UsageSummary } from "@/lib/console/usage/summarize-usage";
 
@@ -5,7 +6,7 @@ import type { UsageSummary } from "@/lib/console/usage/summarize-usage";
 export function SummaryStats({ summary, liveSessions }: { summary: UsageSummary; liveSessions: number }) {
   const stats = [
     { label: "Calls", value: formatUsageValue(summary.calls, "count") },
-    { label: "Average rate", value: formatUsageValue(summary.callsPerMinute, "callsPerMinute") },
+    { label: "Average rate", value: formatCallRate(summary.callsPerMinute) },
     { label: "Failed calls", value: `${formatUsageValue(summary.errors, "count")} (${formatUsageValue(summary.errorRate, "percent")})` },
     { label: "Rate-limit refusals", value: formatUsageValue(summary.rateLimitViolations, "count") },
     { label: "Live sessions now", value: formatUsageValue(liveSessions, "count") },

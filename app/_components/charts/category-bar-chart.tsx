@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsageTick } from "@/lib/console/usage/format-usage-tick";
 import { formatUsageValue, type UsageUnit } from "@/lib/console/usage/format-usage-value";
 import { ChartFrame } from "./chart-frame";
 import type { ChartSeries } from "./chart-series";
@@ -34,6 +35,10 @@ const UNIT_DOMAIN_MAX = {
   count: "auto",
 } as const satisfies Record<UsageUnit, "auto" | ((dataMax: number) => number)>;
 
+/** Label column: as wide as the longest label (about 6.5 px a character at 11 px), 48–200 px; longer labels are cut with "…" (the table has them whole). */
+const LABEL_PX_PER_CHAR = 6.5;
+const LABEL_MAX_PX = 200;
+
 function numberAt(row: CategoryRow, key: string): number | null {
   const cell = row[key];
   return typeof cell === "number" ? cell : null;
@@ -58,6 +63,8 @@ export function CategoryBarChart({ id, title, description, categoryLabel, rows, 
     rows: rows.map((row) => ({ label: row.label, cells: series.map((line) => value(numberAt(row, line.key))) })),
   };
   const height = Math.max(120, rows.length * (12 * series.length + 14) + 56);
+  const labelWidth = Math.min(LABEL_MAX_PX, Math.max(48, Math.ceil(Math.max(...rows.map((row) => row.label.length)) * LABEL_PX_PER_CHAR) + 8));
+  const labelChars = Math.floor((labelWidth - 8) / LABEL_PX_PER_CHAR);
 
   return (
     <ChartFrame id={id} title={title} description={description} summary={summary} table={table}>
@@ -66,8 +73,8 @@ export function CategoryBarChart({ id, title, description, categoryLabel, rows, 
       ) : (
         <BarChart responsive style={{ width: "100%", height }} data={rows as CategoryRow[]} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.25} horizontal={false} />
-          <XAxis type="number" domain={[0, UNIT_DOMAIN_MAX[unit]]} tickFormatter={(tick: number) => value(tick)} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" allowDecimals={unit !== "count"} />
-          <YAxis type="category" dataKey="label" width={120} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" tickFormatter={(label: string) => (label.length > 18 ? `${label.slice(0, 17)}…` : label)} />
+          <XAxis type="number" domain={[0, UNIT_DOMAIN_MAX[unit]]} tickFormatter={(tick: number) => formatUsageTick(tick, unit)} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" allowDecimals={unit !== "count"} />
+          <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" tickFormatter={(label: string) => (label.length > labelChars ? `${label.slice(0, labelChars - 1)}…` : label)} />
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.1 }}
             content={(props) => <ChartTooltip active={props.active} payload={props.payload} label={props.label} formatLabel={String} formatValue={value} />}

@@ -2,6 +2,8 @@
 // every call-log row, and exits 0 (calls not yet accepted are refused at the socket, never 5xx). A busy port is a one-line error and exit 1.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
@@ -68,20 +70,41 @@ test("SIGTERM: answered calls are all logged, none fails with an error, SSE stre
   }
 });
 
+/** Starts a second hub on `port`; resolves with its exit code and stderr. */
+async function startSecondHub(port: number, env: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string }> {
+  const second = spawn(process.execPath, ["--import", "tsx", "mcp/server/start-hub.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", SWITCHBOARD_CONSOLE: "off", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  second.stderr.on("data", (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+  return { code, stderr };
+}
+
 test("a busy port is one line on stderr and exit code 1", async () => {
   const hub = await startTestHub({ databaseUrl: database.url });
   try {
-    const second = spawn(process.execPath, ["--import", "tsx", "mcp/server/start-hub.ts"], {
-      cwd: path.resolve(import.meta.dirname, "../../.."),
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(hub.port), HOST: "127.0.0.1", SWITCHBOARD_CONSOLE: "off", LOG_LEVEL: "warn", SWITCHBOARD_DATA_DIR: path.join(path.dirname(database.url), "unused") },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    second.stderr.on("data", (chunk) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+    const { code, stderr } = await startSecondHub(hub.port, { DATABASE_URL: database.url, SWITCHBOARD_DATA_DIR: path.join(path.dirname(database.url), "unused") });
     assert.equal(code, 1);
     assert.equal(stderr, `switchboard: port ${hub.port} is already in use; stop the other process or set PORT to a free port.\n`);
   } finally {
+    await hub.stop();
+  }
+});
+
+test("a busy port is reported before any embedded Postgres is set up", async () => {
+  const hub = await startTestHub({ databaseUrl: database.url });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-busy-port-"));
+  try {
+    const { code, stderr } = await startSecondHub(hub.port, { DATABASE_URL: undefined, SWITCHBOARD_DATA_DIR: dataDir });
+    assert.equal(code, 1);
+    assert.equal(stderr, `switchboard: port ${hub.port} is already in use; stop the other process or set PORT to a free port.\n`);
+    assert.equal(existsSync(path.join(dataDir, "pg")), false, "no cluster was initialised");
+    assert.equal(existsSync(path.join(dataDir, "pg-credentials.json")), false, "no credentials were generated");
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
     await hub.stop();
   }
 });

@@ -23,7 +23,7 @@ export async function createCommandToolAction(formData: FormData): Promise<Admin
     if (!form.ok) return form;
     await createCommandTool({ definition: form.data, actor });
     revalidatePath("/admin/command-tools");
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${form.data.name} is registered. Admins can call it now; grant it to members on the Tools page.` };
   });
 }
@@ -35,7 +35,7 @@ export async function updateCommandToolAction(formData: FormData): Promise<Admin
     if (!form.ok) return form;
     await updateCommandTool({ name: form.data.name, definition: form.data, actor });
     revalidatePath("/admin/command-tools");
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${form.data.name} is saved; connected clients see the new definition.` };
   });
 }
@@ -47,7 +47,7 @@ export async function deleteCommandToolAction(formData: FormData): Promise<Admin
     if (!form.ok) return form;
     await deleteCommandTool({ name: form.data.name, actor });
     revalidatePath("/admin/command-tools");
-    revalidatePath("/tools");
+    revalidatePath("/tools", "layout");
     return { ok: true, message: `${form.data.name} is deleted.` };
   });
 }

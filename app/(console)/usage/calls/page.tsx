@@ -2,40 +2,25 @@ import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/app/_components/button";
-import { LocalTime } from "@/app/_components/charts/local-time";
-import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
-import { TextField } from "@/app/_components/text-field";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { listGrantableTools } from "@/lib/console/list-grantable-tools";
 import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { buildSearchHref } from "@/lib/console/usage/build-search-href";
-import { CALL_STATUSES, parseCallLogFilterParams } from "@/lib/console/usage/call-log-filter-params";
-import { formatUsageValue } from "@/lib/console/usage/format-usage-value";
+import { parseCallLogFilterParams } from "@/lib/console/usage/call-log-filter-params";
 import { listUsageKeyOptions } from "@/lib/console/usage/list-usage-key-options";
 import type { RawSearchParams } from "@/lib/console/usage/parse-search-params";
 import { resolveUsageScope } from "@/lib/console/usage/resolve-usage-scope";
-import type { CallStatus } from "@/lib/generated/prisma/enums";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
 import { listUsers } from "@/lib/users/list-users";
-import { FilterSelect } from "../filter-select";
 import { PageNotice } from "../page-notice";
-import { LocalDateTimeField } from "./local-date-time-field";
+import { CallLogFilterForm } from "./call-log-filter-form";
+import { CallLogTable } from "./call-log-table";
 
 export const metadata: Metadata = { title: "Call log" };
 
 const PAGE_SIZE = 50;
-
-const STATUS_BADGES = {
-  ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
-  error: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
-  denied: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
-  rate_limited: "bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300",
-  invalid: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-} as const satisfies Record<CallStatus, string>;
-
-const STATUS_LABELS = { ok: "OK", error: "Error", denied: "Denied", rate_limited: "Rate limited", invalid: "Invalid input" } as const satisfies Record<CallStatus, string>;
 
 /**
  * Raw call logs, newest first, filtered by tool, user (admins), key, status and time, keyset-paged
@@ -78,35 +63,7 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
         }
       />
       <PageNotice message={scope.notice ?? ignored} />
-      <form method="get" action="/usage/calls" aria-label="Filter calls" className="mb-6 grid gap-4 rounded-xl border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <TextField label="Tool" name="tool" defaultValue={filters.tool ?? ""} list="tool-names" placeholder="Any tool" autoComplete="off" />
-        <datalist id="tool-names">
-          {toolNames.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-        {scope.canSeeEveryone ? <FilterSelect label="User" name="user" value={filters.user} emptyLabel="Everyone" options={users.map((user) => ({ value: user.id, label: user.email }))} /> : null}
-        <FilterSelect
-          label="Key"
-          name="key"
-          value={filters.key}
-          emptyLabel="Any key"
-          options={keyOptions.map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)${showUser ? ` · ${key.ownerEmail}` : ""}${key.revoked ? " · revoked" : ""}` }))}
-        />
-        <FilterSelect label="Status" name="status" value={filters.status} emptyLabel="Any status" options={CALL_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} />
-        <LocalDateTimeField label="From" name="from" iso={filters.from} />
-        <LocalDateTimeField label="To" name="to" iso={filters.to} />
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-2">
-          <button type="submit" className={buttonClasses("primary")}>
-            Apply filters
-          </button>
-          {filtered ? (
-            <Link href="/usage/calls" className={buttonClasses("ghost")}>
-              Clear
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      <CallLogFilterForm filters={filters} filtered={filtered} toolNames={toolNames} users={scope.canSeeEveryone ? users : null} keyOptions={keyOptions} showOwners={showUser} />
 
       {page.entries.length === 0 ? (
         filtered || params.cursor ? (
@@ -136,36 +93,7 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
         )
       ) : (
         <>
-          <DataTable
-            caption="Tool calls, newest first"
-            columns={[
-              { header: "Time" },
-              { header: "Tool" },
-              { header: "Status" },
-              { header: "Duration", align: "right" },
-              showUser ? { header: "User" } : null,
-              { header: "Key" },
-              { header: "Client" },
-              { header: "Transport" },
-              { header: "Error code" },
-            ]}
-          >
-            {page.entries.map((call) => (
-              <tr key={call.id}>
-                <td className="px-4 py-2.5 whitespace-nowrap tabular-nums"><LocalTime iso={call.at.toISOString()} /></td>
-                <th scope="row" className="px-4 py-2.5 font-mono text-xs font-normal">{call.toolName}</th>
-                <td className="px-4 py-2.5">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATUS_BADGES[call.status]}`}>{STATUS_LABELS[call.status]}</span>
-                </td>
-                <td className="px-4 py-2.5 text-right whitespace-nowrap tabular-nums">{formatUsageValue(call.durationMs, "ms")}</td>
-                {showUser ? <td className="px-4 py-2.5 text-xs">{call.userId ? (emails.get(call.userId) ?? "(deleted user)") : "—"}</td> : null}
-                <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{call.keyPrefix ? `${call.keyPrefix}…` : "—"}</td>
-                <td className="px-4 py-2.5 text-xs">{call.clientName ? `${call.clientName}${call.clientVersion ? ` ${call.clientVersion}` : ""}` : "—"}</td>
-                <td className="px-4 py-2.5 text-xs">{call.transport === "sse" ? "SSE" : "Streamable HTTP"}</td>
-                <td className="px-4 py-2.5 font-mono text-xs">{call.errorCode ?? ""}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <CallLogTable entries={page.entries} showUser={showUser} emails={emails} keyNames={new Map(keyOptions.map((key) => [key.id, key.name]))} />
           <nav aria-label="Call log pages" className="mt-4 flex items-center justify-between gap-4 text-sm">
             {params.cursor ? (
               <Link href={buildSearchHref("/usage/calls", filters)} className={buttonClasses("ghost")}>
