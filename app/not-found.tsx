@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BrandLink } from "@/app/_components/brand-link";
 import { buttonClasses } from "@/app/_components/button";
 import { ConsoleNav } from "@/app/(console)/console-nav";
 import { getConsoleUser } from "@/lib/auth/get-console-user";
@@ -13,12 +14,7 @@ export default async function NotFound() {
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-indigo-500">
-            <span aria-hidden="true" className="grid size-6 place-items-center rounded-md bg-indigo-600 text-xs font-bold text-white">
-              S
-            </span>
-            Switchboard
-          </Link>
+          <BrandLink href="/" />
           {user ? <ConsoleNav isAdmin={user.role === "admin"} /> : null}
         </div>
       </header>

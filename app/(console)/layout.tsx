@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandLink } from "@/app/_components/brand-link";
 import { ThemeToggle } from "@/app/_components/theme-toggle";
 import { getTheme } from "@/lib/console/get-theme";
 import { requireConsoleUser } from "@/lib/console/require-console-user";
@@ -16,12 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-          <Link href="/keys" className="flex items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-indigo-500">
-            <span aria-hidden="true" className="grid size-6 place-items-center rounded-md bg-indigo-600 text-xs font-bold text-white">
-              S
-            </span>
-            Switchboard
-          </Link>
+          <BrandLink href="/keys" />
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <ConsoleNav isAdmin={user.role === "admin"} />
           </div>

@@ -13,7 +13,7 @@ const RESET = "\x1b[0m";
 const DIM = "\x1b[2m";
 
 function formatValue(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const text = typeof value === "string" ? value : Array.isArray(value) && value.every((item) => typeof item !== "object") ? value.join(",") : JSON.stringify(value);
   return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
 }
 
@@ -37,7 +37,7 @@ export function createReadableLogStream(options: { out: { write(text: string): u
       const level = LEVELS[Number(entry.level)] ?? LEVELS[30];
       const time = typeof entry.time === "string" ? entry.time.slice(11, 19) : "";
       const fields = Object.entries(entry)
-        .filter(([name, value]) => !OMITTED.has(name) && value !== undefined && value !== null)
+        .filter(([name, value]) => !OMITTED.has(name) && value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
         .map(([name, value]) => `${name}=${formatValue(value)}`);
       const err = entry.err as { message?: string; stack?: string } | string | undefined;
       const errText = typeof err === "string" ? err : err?.stack ?? err?.message;

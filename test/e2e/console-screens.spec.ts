@@ -66,6 +66,8 @@ function controlsOffScreen(page: Page): Promise<string[]> {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ baseURL }) => {
+  // Each sb run is a cold tsx start: seconds apiece on a busy 2-core machine.
+  test.setTimeout(180_000);
   await runSb(["user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "admin"]);
   await runSb(["user", "create", "--email", MEMBER.email, "--password", MEMBER.password, "--role", "member"]);
   await runSb(["key", "create", "--email", MEMBER.email, "--name", "phone – Claude Code on a long key name"]);

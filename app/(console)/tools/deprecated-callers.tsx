@@ -17,7 +17,7 @@ export function DeprecatedCallers({ tool, deprecatedAt, pastSunset, callers }: {
         <DataTable
           frame="inset"
           caption={<>Keys that called {tool} in the last {DEPRECATED_CALLERS_WINDOW_DAYS} days</>}
-          columns={[{ header: "User" }, { header: "Key" }, { header: <>Calls ({DEPRECATED_CALLERS_WINDOW_DAYS} d)</> }, { header: "Last call" }]}
+          columns={[{ header: "User" }, { header: "Key" }, { header: <>Calls ({DEPRECATED_CALLERS_WINDOW_DAYS} d)</>, label: `Calls (${DEPRECATED_CALLERS_WINDOW_DAYS} d)` }, { header: "Last call" }]}
         >
           {callers.map((caller) => (
             <tr key={`${caller.keyId}:${caller.userId}`}>

@@ -25,7 +25,7 @@ export function ToolDetailHeader({ tool, calls24h }: { tool: { name: string; tit
         <StatusBadge tone="indigo">{describeToolSource(getToolSource({ kind: tool.kind, server: tool.server ?? null }))}</StatusBadge>
         {calls24h === null ? null : (
           <span>
-            <span className="font-semibold text-zinc-900 tabular-nums dark:text-zinc-100">{calls24h.toLocaleString("en")}</span> calls in the last 24 h
+            <span className="font-semibold text-zinc-900 tabular-nums dark:text-zinc-100">{calls24h.toLocaleString("en")}</span> {calls24h === 1 ? "call" : "calls"} in the last 24 h
           </span>
         )}
       </div>

@@ -12,6 +12,24 @@ export interface FilterOption {
   label: string;
 }
 
+/** One labelled filter <select> that applies itself when picked. */
+function FilterPicker({ id, name, label, value, options, onPick }: { id: string; name: string; label: string; value: string; options: FilterOption[]; onPick: () => void }) {
+  return (
+    <div className="flex flex-[1_1_9rem] flex-col gap-1.5 sm:flex-none">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} onChange={onPick} className={SELECT}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * Search and filters of the Tools list: a GET form (works without JavaScript), which with
  * JavaScript applies itself as you type (debounced) or pick, keeping the URL shareable.
@@ -61,30 +79,8 @@ export function ToolListFilters({ q, status, source, statusOptions, sourceOption
           />
         </div>
       </div>
-      <div className="flex flex-[1_1_9rem] flex-col gap-1.5 sm:flex-none">
-        <label htmlFor="tools-status" className="text-sm font-medium">
-          Status
-        </label>
-        <select id="tools-status" name="status" defaultValue={status} onChange={apply} className={SELECT}>
-          {statusOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-[1_1_9rem] flex-col gap-1.5 sm:flex-none">
-        <label htmlFor="tools-source" className="text-sm font-medium">
-          Source
-        </label>
-        <select id="tools-source" name="source" defaultValue={source} onChange={apply} className={SELECT}>
-          {sourceOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterPicker id="tools-status" name="status" label="Status" value={status} options={statusOptions} onPick={apply} />
+      <FilterPicker id="tools-source" name="source" label="Source" value={source} options={sourceOptions} onPick={apply} />
       <Button type="submit" variant="secondary">
         Search
       </Button>

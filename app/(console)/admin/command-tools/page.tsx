@@ -31,7 +31,8 @@ export default async function CommandToolsPage() {
           <ul className="grid gap-3">
             {definitions.map((definition, index) => (
               <li key={definition.name} className="flex flex-wrap items-start justify-between gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-                <div className="min-w-0">
+                {/* A basis, not the content width: the argv line scrolls in its box instead of widening the card on phones. */}
+                <div className="min-w-0 flex-[1_1_16rem]">
                   <h2 className="font-mono font-semibold">{definition.name}</h2>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
                     {definition.title} · v{definition.version} · {commandTools[index].status} · timeout {definition.timeoutMs / 1000} s · output ≤ {Math.round(definition.maxOutputBytes / 1024)} KiB · {definition.workingDir === "." ? "in the workspace root" : <>in <code className="font-mono">{definition.workingDir}</code></>}

@@ -21,7 +21,7 @@ export function ChangeRoleForm({ userId, email, role }: { userId: string; email:
         <select id={selectId} name="role" defaultValue={role} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
           <RoleOptions />
         </select>
-        <Button type="submit" variant="ghost" disabled={pending} aria-label={`Save the role of ${email}`}>
+        <Button type="submit" variant="secondary" disabled={pending} aria-label={`Save the role of ${email}`}>
           {pending ? "Saving…" : "Save"}
         </Button>
       </div>
