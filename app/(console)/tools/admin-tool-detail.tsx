@@ -11,7 +11,7 @@ import { ToolGrants } from "./tool-grants";
 const SECTION = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
 
 /** One catalogue tool for admins: what clients see, its switches, deprecation, grants and callers. */
-export function AdminToolDetail({ tool, grantees, otherTools }: { tool: AdminToolView; grantees: { id: string; email: string }[]; otherTools: string[] }) {
+export function AdminToolDetail({ tool, grantees, otherTools }: { tool: AdminToolView & { server: string | null }; grantees: { id: string; email: string }[]; otherTools: string[] }) {
   return (
     <article aria-labelledby="tool-title" className="flex min-w-0 flex-col gap-4">
       <ToolDetailHeader tool={tool} calls24h={tool.calls24h} />

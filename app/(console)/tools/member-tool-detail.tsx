@@ -7,7 +7,7 @@ import { ToolDetailHeader } from "./tool-detail-header";
 const SECTION = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
 
 /** A tool a member may call, read-only: its description, deprecation (replacement, sunset) and input schema. */
-export function MemberToolDetail({ tool }: { tool: MyTool }) {
+export function MemberToolDetail({ tool }: { tool: MyTool & { server: string | null } }) {
   return (
     <article aria-labelledby="tool-title" className="flex min-w-0 flex-col gap-4">
       <ToolDetailHeader tool={tool} calls24h={null} />
