@@ -13,7 +13,9 @@ const DEFAULT_TIMEOUT_MS = 50;
 function withTimeout<T>(work: Promise<T>, timeoutMs: number, backend: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`rate limit backend (${backend}) timed out after ${timeoutMs} ms`)), timeoutMs);
+    // On a busy event loop the timer can fire in the same turn the answer arrives, before its
+    // socket is read: setImmediate lets that read happen first, so only a late answer times out.
+    timer = setTimeout(() => setImmediate(() => reject(new Error(`rate limit backend (${backend}) timed out after ${timeoutMs} ms`))), timeoutMs);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
