@@ -18,11 +18,15 @@ export interface CatalogItem {
   sunsetAt: Date | null;
   grantCount: number;
   updatedAt: Date;
+  /** The upstream server of a NAME__TOOL tool (the Tools page filters by it); null for the hub's own. */
+  server: string | null;
+  /** An upstream tool's review state: served, held for review, or missing upstream; null for the hub's own. */
+  review: "approved" | "held" | "missing" | null;
 }
 
 /** Every tool in the catalogue for the console, including disabled and sunset ones, by name. */
 export async function listCatalog(now: Date = new Date()): Promise<CatalogItem[]> {
-  const rows = await getPrisma().tool.findMany({ include: { _count: { select: { grants: true } } }, orderBy: { name: "asc" } });
+  const rows = await getPrisma().tool.findMany({ include: { _count: { select: { grants: true } }, upstream: { select: { pendingFingerprint: true, missingSince: true, server: { select: { name: true } } } } }, orderBy: { name: "asc" } });
   return rows.map((row) => ({
     name: row.name,
     version: row.version,
@@ -38,5 +42,7 @@ export async function listCatalog(now: Date = new Date()): Promise<CatalogItem[]
     sunsetAt: row.sunsetAt,
     grantCount: row._count.grants,
     updatedAt: row.updatedAt,
+    server: row.upstream?.server.name ?? null,
+    review: row.upstream ? (row.upstream.missingSince ? "missing" : row.upstream.pendingFingerprint ? "held" : "approved") : null,
   }));
 }

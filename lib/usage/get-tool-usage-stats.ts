@@ -29,22 +29,26 @@ type StatsRow = { toolName: string; calls: bigint; errors: bigint; ran: bigint; 
 /**
  * Per tool over the range: calls, errors and error rate, and p50/p95/p99/avg/max latency
  * estimated from the rollup histograms. Sorted by calls (desc). The console derives "slowest"
- * (by p95) and "most failing" (by errors or errorRate) from this one answer.
+ * (by p95) and "most failing" (by errors or errorRate) from this one answer. With groupBy
+ * "server", one row per upstream server (over its NAME__TOOL tools), named by the server.
  */
-export async function getToolUsageStats(query: UsageQuery): Promise<ToolUsageStats[]> {
+export async function getToolUsageStats(query: UsageQuery, options: { groupBy?: "tool" | "server" } = {}): Promise<ToolUsageStats[]> {
   const source = selectRollupSource(query, "$3");
   const { from, to } = usageWindow(query);
+  // Per upstream server: its tools are SERVER__TOOL, so the prefix groups them (toolName holds the server's name).
+  const byServer = options.groupBy === "server";
+  const group = byServer ? `split_part("toolName", '__', 1)` : `"toolName"`;
   const rows = await getPrisma().$queryRawUnsafe<StatsRow[]>(
-    `SELECT "toolName", sum("calls")::bigint AS calls,
+    `SELECT ${group} AS "toolName", sum("calls")::bigint AS calls,
             COALESCE(sum("calls") FILTER (WHERE "status" <> 'ok'), 0)::bigint AS errors,
             COALESCE(sum("calls") FILTER (WHERE "status" IN ('ok', 'error')), 0)::bigint AS ran,
             sum("totalMs") FILTER (WHERE "status" IN ('ok', 'error')) AS "totalMs",
             max("maxMs") FILTER (WHERE "status" IN ('ok', 'error')) AS "maxMs",
             ${sumBucketsSql({ filter: `"status" IN ('ok', 'error')`, as: "columns" })}
      FROM ${source.table}
-     WHERE ${source.time} >= $1::timestamptz AND ${source.time} < $2::timestamptz AND ${source.userCondition}
-     GROUP BY "toolName"
-     ORDER BY calls DESC, "toolName"`,
+     WHERE ${source.time} >= $1::timestamptz AND ${source.time} < $2::timestamptz AND ${source.userCondition}${byServer ? ` AND "toolName" LIKE '%\\_\\_%'` : ""}
+     GROUP BY 1
+     ORDER BY calls DESC, 1`,
     from,
     to,
     query.userId ?? null,

@@ -1,11 +1,21 @@
 import { readFileSync } from "node:fs";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ListToolsRequestSchema, type MessageExtraInfo } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+  type MessageExtraInfo,
+} from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { HubError } from "@/lib/errors/hub-error";
 import { callTool } from "@/mcp/pipeline/call-tool";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
+import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
 import type { HubRequestContext } from "./build-message-extra";
 import { getSessionRegistry, type SessionTransportKind } from "./session-registry";
 
@@ -23,7 +33,13 @@ const sharedValidator = new AjvJsonSchemaValidator();
  * tools/call run the hub pipeline with the principal the HTTP layer authenticated for each request.
  */
 export function createSessionServer(session: { sessionId: string; transport: SessionTransportKind }): Server {
-  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: true } }, jsonSchemaValidator: sharedValidator });
+  // Resources and prompts are the upstream servers' (namespaced, governed per server); the hub has none of its own.
+  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: true }, resources: {}, prompts: {} }, jsonSchemaValidator: sharedValidator });
+  server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => upstreamExtras.listResources(requestContextOf(extra).principal, extra.signal));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
+  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) => upstreamExtras.readResource(requestContextOf(extra).principal, request.params.uri, extra.signal));
+  server.setRequestHandler(ListPromptsRequestSchema, (_request, extra) => upstreamExtras.listPrompts(requestContextOf(extra).principal, extra.signal));
+  server.setRequestHandler(GetPromptRequestSchema, (request, extra) => upstreamExtras.getPrompt(requestContextOf(extra).principal, request.params.name, request.params.arguments, extra.signal));
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => listTools(requestContextOf(extra).principal));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const context = requestContextOf(extra);

@@ -1,4 +1,4 @@
-import { Gauge, ScrollText, SquareTerminal, Users, Wrench } from "lucide-react";
+import { Gauge, Network, ScrollText, SquareTerminal, Users, Wrench } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Admin" };
 const ADMIN_SECTIONS = [
   { href: "/admin/users", title: "Users", icon: Users, text: "Create accounts, invite by link, change roles, disable people who left." },
   { href: "/tools", title: "Tools and grants", icon: Wrench, text: "Enable, disable and deprecate tools; decide who may call them." },
+  { href: "/admin/servers", title: "Servers", icon: Network, text: "Put existing MCP servers behind the hub; review tools they redefine before anyone can call them." },
   { href: "/admin/command-tools", title: "Command tools", icon: SquareTerminal, text: "Expose commands (tests, linters) as tools with typed, checked parameters." },
   { href: "/admin/policies", title: "Rate limits", icon: Gauge, text: "How many tool calls per window each role's keys may make." },
   { href: "/admin/audit", title: "Audit log", icon: ScrollText, text: "Who changed what, with the state before and after." },

@@ -1,5 +1,6 @@
 import { CliUsageError } from "@/lib/cli/cli-usage-error";
 import { parseCommandOptions } from "@/lib/cli/parse-command-options";
+import { parseConfigEntries } from "@/lib/upstreams/parse-config-entries";
 import type { ConfigValueInput, UpstreamServerInput } from "@/lib/upstreams/upstream-server-schema";
 
 export const SERVER_ADD_USAGE =
@@ -32,7 +33,7 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
     for (const option of ["url", "transport", "header", "plain-header"] as const) {
       if (values[option] !== undefined) throw new CliUsageError(`--${option} is for remote servers (--url), not --command.`);
     }
-    const env = [...parseEntries(values.env, "=", true, "--env"), ...parseEntries(values["plain-env"], "=", false, "--plain-env")];
+    const env = [...parseEntries(values.env, "env", true, "--env"), ...parseEntries(values["plain-env"], "env", false, "--plain-env")];
     return { name, transport: "stdio", command: values.command, args: values.arg ?? [], env, ...(values.cwd !== undefined ? { cwd: values.cwd } : {}) };
   }
   for (const option of ["arg", "env", "plain-env", "cwd"] as const) {
@@ -40,20 +41,12 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
   }
   const transport = values.transport ?? "http";
   if (transport !== "http" && transport !== "sse") throw new CliUsageError(`--transport must be http (Streamable HTTP) or sse (legacy HTTP+SSE), got "${transport}".`);
-  const headers = [...parseEntries(values.header, ":", true, "--header"), ...parseEntries(values["plain-header"], ":", false, "--plain-header")];
+  const headers = [...parseEntries(values.header, "header", true, "--header"), ...parseEntries(values["plain-header"], "header", false, "--plain-header")];
   return { name, transport, url: values.url!, headers };
 }
 
-function parseEntries(raw: string[] | undefined, separator: "=" | ":", secret: boolean, option: string): ConfigValueInput[] {
-  return (raw ?? []).map((entry) => {
-    const at = entry.indexOf(separator);
-    if (at <= 0) {
-      const form = separator === "=" ? "K=V" : '"Name: value"';
-      // The entry may be a secret: name the option and the expected form, never echo it.
-      throw new CliUsageError(`${option} needs the form ${form}${separator === ":" ? " (a header without a colon)" : ""}.`);
-    }
-    const name = entry.slice(0, at).trim();
-    const value = separator === ":" ? entry.slice(at + 1).trim() : entry.slice(at + 1);
-    return { name, value, secret };
-  });
+function parseEntries(raw: string[] | undefined, kind: "env" | "header", secret: boolean, option: string): ConfigValueInput[] {
+  const parsed = parseConfigEntries(raw ?? [], kind, secret);
+  if (!parsed.ok) throw new CliUsageError(`${option} ${parsed.message}.`);
+  return parsed.entries;
 }

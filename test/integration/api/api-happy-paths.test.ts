@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
 import { getPrisma } from "@/lib/db/prisma";
@@ -243,6 +244,38 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
 
     const audit = await api("GET", `/api/v1/audit?actorId=${env.admin.user.id}&targetId=say_hello`, { key: env.admin.key });
     assert.deepEqual(audit.body.entries.map((entry: { action: string }) => entry.action), ["command_tool.delete", "command_tool.update", "command_tool.create"]);
+  });
+
+  test("an admin registers an upstream server, reads it back with secrets redacted, grants it to members and removes it", async () => {
+    const everything = path.resolve(import.meta.dirname, "../../../node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    const spec = { name: "api-everything", transport: "stdio", command: process.execPath, args: [everything], env: [{ name: "API_TOKEN", value: "api-secret-value-55" }, { name: "MODE", value: "demo", secret: false }] };
+    assert.equal((await api("POST", "/api/v1/servers", { key: env.member.key, json: spec })).status, 403);
+    const invalid = await api("POST", "/api/v1/servers", { key: env.admin.key, json: { ...spec, name: "Bad Name" } });
+    assert.equal(invalid.status, 422);
+    assert.match(invalid.body.error.message, /^Invalid request body: name: must be 1-32 lowercase letters/);
+    const unreachable = await api("POST", "/api/v1/servers", { key: env.admin.key, json: { name: "api-gone", transport: "stdio", command: "/nonexistent/server" } });
+    assert.deepEqual(unreachable.body, { error: { code: "invalid_request", message: "Server api-gone could not be reached over MCP: command not found: /nonexistent/server. Check the command, its arguments and environment (it must speak MCP on stdin/stdout)." } });
+
+    const added = await api("POST", "/api/v1/servers", { key: env.admin.key, json: spec });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assert.ok(added.body.tools.includes("api-everything__echo"));
+    assert.deepEqual(added.body.server.env, [{ name: "API_TOKEN", secret: true, value: "[secret]" }, { name: "MODE", secret: false, value: "demo" }]);
+    assert.equal((await api("POST", "/api/v1/servers", { key: env.admin.key, json: spec })).status, 409);
+
+    const listed = await api("GET", "/api/v1/servers", { key: env.admin.key });
+    const summary = listed.body.servers.find((server: { name: string }) => server.name === "api-everything");
+    assert.ok(summary.toolCount >= 10);
+    const shown = await api("GET", "/api/v1/servers/api-everything", { key: env.admin.key });
+    assert.ok(shown.body.server.tools.every((tool: { state: string }) => tool.state === "approved"));
+    for (const reply of [added, listed, shown]) assert.ok(!JSON.stringify(reply.body).includes("api-secret-value-55"));
+    assert.equal((await api("POST", "/api/v1/servers/api-everything/approve", { key: env.admin.key, json: {} })).status, 404);
+
+    assert.equal((await api("POST", "/api/v1/servers/api-everything/grants", { key: env.admin.key, json: { role: "member" } })).status, 201);
+    const memberTools = await api("GET", "/api/v1/tools", { key: env.member.key });
+    assert.ok(memberTools.body.tools.some((tool: { name: string }) => tool.name === "api-everything__echo"));
+
+    assert.deepEqual((await api("DELETE", "/api/v1/servers/api-everything", { key: env.admin.key })).body, { name: "api-everything", deleted: true });
+    assert.equal((await api("GET", "/api/v1/servers/api-everything", { key: env.admin.key })).status, 404);
   });
 
   test("usage and the call-log browser: members see their own calls, admins everyone's, paged by cursor", async () => {

@@ -33,7 +33,7 @@ let folder: string;
 let definitionsFile: string;
 let remote: ChildProcess | undefined;
 let remotePort = 0;
-const keys = { admin: "", member: "" };
+const keys = { admin: "", member: "", outsider: "" };
 const clients: Client[] = [];
 
 const env = () => ({ DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
@@ -96,6 +96,8 @@ before(async () => {
   await sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery");
   keys.admin = await sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m");
   keys.member = await sbOk("key", "create", "--email", "member@example.com", "--name", "member", "--rate-limit", "10000/1m");
+  await sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery");
+  keys.outsider = await sbOk("key", "create", "--email", "outsider@example.com", "--name", "outsider", "--rate-limit", "10000/1m");
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, SWITCHBOARD_UPSTREAM_RESYNC_SECONDS: "5", LOG_LEVEL: "debug" } });
 });
 
@@ -214,12 +216,32 @@ describe("server-everything over stdio, through both hub transports", () => {
     const denied = await call(member, "everything__echo", { message: "x" });
     assert.equal(denied.isError, true);
     assert.equal(textOf(denied), "Permission denied: tool everything__echo not authorized");
-    await sbOk("tool", "grant", "everything__get-sum", "--role", "member");
+    await sbOk("tool", "grant", "everything__get-sum", "--email", "member@example.com");
     await eventually("the per-tool grant", async () => (await listNames(member)).includes("everything__get-sum"));
     assert.ok(!(await listNames(member)).includes("everything__echo"));
-    await sbOk("tool", "grant", "everything__*", "--role", "member");
+    await sbOk("tool", "grant", "everything__*", "--email", "member@example.com");
     await eventually("the server grant", async () => (await listNames(member)).includes("everything__echo"));
     assert.equal(textOf(await call(member, "everything__echo", { message: "granted" })), "Echo: granted");
+  });
+
+  test("resources and prompts are served namespaced, only to principals who may use the server", async () => {
+    const admin = await connect("sse", keys.admin);
+    const { resources } = await admin.listResources();
+    const resource = resources.find((entry) => entry.uri.startsWith("sb-upstream://everything/"));
+    assert.ok(resource, `namespaced resources: ${resources.map((entry) => entry.uri).slice(0, 3).join(", ")}`);
+    assert.match(resource.name, /^everything__/);
+    const read = await admin.readResource({ uri: resource.uri });
+    assert.equal(read.contents[0].uri, resource.uri, "contents carry the hub's URI");
+    const { prompts } = await admin.listPrompts();
+    assert.ok(prompts.some((prompt) => prompt.name === "everything__simple-prompt"));
+    const prompt = await admin.getPrompt({ name: "everything__simple-prompt" });
+    assert.ok(prompt.messages.length > 0);
+    // A member with no grant on the server sees none of it, and cannot read by URI.
+    const outsider = await connect("streamable", keys.outsider);
+    assert.deepEqual((await outsider.listResources()).resources, []);
+    assert.deepEqual((await outsider.listPrompts()).prompts, []);
+    await assert.rejects(outsider.readResource({ uri: resource.uri }), /Unknown resource/);
+    await assert.rejects(outsider.getPrompt({ name: "everything__simple-prompt" }), /Unknown prompt/);
   });
 
   test("calls are logged with the upstream tool's name", async () => {

@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { AdminActionResult } from "@/lib/console/admin/admin-action-result";
+import { readServerForm, SERVER_FORM_FIELDS } from "@/lib/console/servers/read-server-form";
+import { runAdminAction } from "@/lib/console/admin/run-admin-action";
+import { addUpstreamServer } from "@/lib/upstreams/add-upstream-server";
+import { approveUpstreamTools } from "@/lib/upstreams/approve-upstream-tools";
+import { removeUpstreamServer } from "@/lib/upstreams/remove-upstream-server";
+import { testUpstreamServer } from "@/lib/upstreams/test-upstream-server";
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+function refresh(): void {
+  revalidatePath("/admin/servers");
+  revalidatePath("/tools");
+}
+
+/** Registers a server: connects, lists its tools and approves them (nothing is stored when that fails). */
+export async function addServerAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("add the server", async ({ actor }) => {
+    const form = readServerForm(Object.fromEntries(SERVER_FORM_FIELDS.map((field) => [field, text(formData, field)])));
+    if (!form.ok) return form;
+    const added = await addUpstreamServer({ spec: form.spec, actor });
+    refresh();
+    return { ok: true, message: `${added.server.name} is connected with ${added.tools.length} tool(s). Grant them to members on the Tools page (or grant ${added.server.name}__*).` };
+  });
+}
+
+/** Approves the held changes of a server (all, or the one tool named in the form). */
+export async function approveServerAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("approve the change", async ({ actor }) => {
+    const approved = await approveUpstreamTools({ serverName: text(formData, "server") ?? "", toolName: text(formData, "tool") || undefined, actor });
+    refresh();
+    return { ok: true, message: `Approved ${approved.join(", ")}; connected clients see it now.` };
+  });
+}
+
+/** Connects to a server once with its stored settings. */
+export async function testServerAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("test the server", async () => ({ ok: true, message: await testUpstreamServer(text(formData, "server") ?? "") }));
+}
+
+/** Unregisters a server and its tools. */
+export async function removeServerAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("remove the server", async ({ actor }) => {
+    const name = text(formData, "server") ?? "";
+    await removeUpstreamServer({ name, actor });
+    refresh();
+    return { ok: true, message: `${name} is removed.` };
+  });
+}

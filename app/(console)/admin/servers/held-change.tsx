@@ -1,0 +1,39 @@
+import { ActionButton } from "@/app/(console)/admin/_components/action-button";
+import { StatusBadge } from "@/app/(console)/admin/_components/status-badge";
+import type { UpstreamToolState } from "@/lib/upstreams/get-upstream-server";
+import { approveServerAction } from "./actions";
+
+/** One held tool definition: what changed (old vs new text and schema), the hub's classification, Approve. */
+export function HeldChange({ server, tool }: { server: string; tool: UpstreamToolState }) {
+  const change = tool.change;
+  if (!change) return null;
+  return (
+    <li className="rounded-lg border border-amber-300 p-3 dark:border-amber-800">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h4 className="font-mono text-sm font-semibold">{tool.name}</h4>
+        <StatusBadge tone={change.classification === "breaking" ? "red" : change.classification === "new" ? "indigo" : "amber"}>{change.classification}</StatusBadge>
+      </div>
+      <ul className="mt-2 list-disc pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+        {change.changes.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        <DefinitionText label="Approved" text={change.before ? `${change.before.description}\n\n${JSON.stringify(change.before.inputSchema, null, 2)}` : "(new tool)"} />
+        <DefinitionText label="Held" text={`${change.after.description}\n\n${JSON.stringify(change.after.inputSchema, null, 2)}`} />
+      </div>
+      <div className="mt-3">
+        <ActionButton label="Approve" ariaLabel={`Approve ${tool.name}`} action={approveServerAction} fields={{ server, tool: tool.upstreamName }} />
+      </div>
+    </li>
+  );
+}
+
+function DefinitionText({ label, text }: { label: string; text: string }) {
+  return (
+    <figure className="min-w-0">
+      <figcaption className="text-xs font-medium text-zinc-500">{label}</figcaption>
+      <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">{text}</pre>
+    </figure>
+  );
+}

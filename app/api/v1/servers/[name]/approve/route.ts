@@ -1,0 +1,10 @@
+import { parseJsonBody } from "@/lib/api/parse-json-body";
+import { approveServerSchema } from "@/lib/api/schemas/approve-server-schema";
+import { withApiRoute } from "@/lib/api/with-api-route";
+import { approveUpstreamTools } from "@/lib/upstreams/approve-upstream-tools";
+
+/** Admin: approve held tool definitions (audited; live sessions get list_changed). */
+export const POST = withApiRoute<{ name: string }>({ requires: "manageHub" }, async ({ request, caller, params }) => {
+  const body = await parseJsonBody(request, approveServerSchema);
+  return Response.json({ approved: await approveUpstreamTools({ serverName: params.name, toolName: body.tool, actor: caller.actor }) });
+});
