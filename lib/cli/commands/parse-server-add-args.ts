@@ -4,7 +4,7 @@ import { parseConfigEntries } from "@/lib/upstreams/parse-config-entries";
 import type { ConfigValueInput, UpstreamServerInput } from "@/lib/upstreams/upstream-server-schema";
 
 export const SERVER_ADD_USAGE =
-  'sb server add NAME --command CMD [--arg A]... [--env K=V]... [--plain-env K=V]... [--cwd DIR] | sb server add NAME --url URL [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]...';
+  'sb server add NAME --command CMD [--arg A]... [--env K=V]... [--plain-env K=V]... [--cwd DIR] | sb server add NAME --url URL [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]... (either: [--max-concurrency N] [--timeout SECONDS])';
 
 /**
  * The registration `server add` asks for, from its arguments. --env and --header values are
@@ -24,17 +24,23 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
       transport: { type: "string" },
       header: { type: "string", multiple: true },
       "plain-header": { type: "string", multiple: true },
+      "max-concurrency": { type: "string" },
+      timeout: { type: "string" },
     },
     { positionals: 1, usage: SERVER_ADD_USAGE },
   );
   const [name] = positionals;
+  const limits = {
+    ...(values["max-concurrency"] !== undefined ? { maxConcurrency: parseWholeNumber(values["max-concurrency"], "--max-concurrency") } : {}),
+    ...(values.timeout !== undefined ? { timeoutMs: parseWholeNumber(values.timeout, "--timeout") * 1000 } : {}),
+  };
   if ((values.command === undefined) === (values.url === undefined)) throw new CliUsageError(`Give exactly one of --command (a local stdio server) or --url (a remote one). Usage: ${SERVER_ADD_USAGE}`);
   if (values.command !== undefined) {
     for (const option of ["url", "transport", "header", "plain-header"] as const) {
       if (values[option] !== undefined) throw new CliUsageError(`--${option} is for remote servers (--url), not --command.`);
     }
     const env = [...parseEntries(values.env, "env", true, "--env"), ...parseEntries(values["plain-env"], "env", false, "--plain-env")];
-    return { name, transport: "stdio", command: values.command, args: values.arg ?? [], env, ...(values.cwd !== undefined ? { cwd: values.cwd } : {}) };
+    return { name, transport: "stdio", command: values.command, args: values.arg ?? [], env, ...(values.cwd !== undefined ? { cwd: values.cwd } : {}), ...limits };
   }
   for (const option of ["arg", "env", "plain-env", "cwd"] as const) {
     if (values[option] !== undefined) throw new CliUsageError(`--${option} is for local servers (--command), not --url.`);
@@ -42,7 +48,12 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
   const transport = values.transport ?? "http";
   if (transport !== "http" && transport !== "sse") throw new CliUsageError(`--transport must be http (Streamable HTTP) or sse (legacy HTTP+SSE), got "${transport}".`);
   const headers = [...parseEntries(values.header, "header", true, "--header"), ...parseEntries(values["plain-header"], "header", false, "--plain-header")];
-  return { name, transport, url: values.url!, headers };
+  return { name, transport, url: values.url!, headers, ...limits };
+}
+
+function parseWholeNumber(text: string, option: string): number {
+  if (!/^\d{1,7}$/.test(text)) throw new CliUsageError(`${option} takes a whole number, got "${text.slice(0, 40)}".`);
+  return Number(text);
 }
 
 function parseEntries(raw: string[] | undefined, kind: "env" | "header", secret: boolean, option: string): ConfigValueInput[] {
