@@ -6,7 +6,9 @@ import { expect, test, type APIRequestContext, type Browser, type Locator, type 
 import { capturePage } from "./support/capture-page";
 import { runSb } from "./support/run-sb";
 import type { ConsoleAccount } from "./support/console-account";
+import { gotoHydrated } from "./support/goto-hydrated";
 import { signInThroughForm } from "./support/sign-in-through-form";
+import { signedInPage } from "./support/signed-in-page";
 
 // Own accounts, made through the sb CLI on the hub's own database (serve-e2e-hub.ts writes its
 // URL into the data folder, which playwright.config.ts derives from the port), so this file
@@ -73,23 +75,6 @@ function initializeMcp(request: APIRequestContext, key: string) {
     headers: { Accept: "application/json, text/event-stream", Authorization: `Bearer ${key}` },
     data: { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "e2e", version: "1.0.0" } } },
   });
-}
-
-/**
- * Opens `url` and waits until React has hydrated its forms and buttons: a click or submit before
- * that is a native one (the sign-in form would GET /login?email=…&password=…).
- */
-async function gotoHydrated(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForFunction(() => [...document.querySelectorAll("main form, main button")].some((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))));
-}
-
-async function signedInPage(browser: Browser, account: ConsoleAccount): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await gotoHydrated(page, "/login");
-  await signInThroughForm(page, account);
-  await expect(page).toHaveURL(/\/keys$/);
-  return page;
 }
 
 /** Whether an element's text is a saturated red (the browser turns its computed colour into RGB on a canvas, whatever colour space CSS used). */

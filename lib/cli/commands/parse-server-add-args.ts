@@ -13,7 +13,7 @@ export const SERVER_ADD_USAGE =
  */
 export function parseServerAddArgs(args: string[]): UpstreamServerInput {
   const { values, positionals } = parseCommandOptions(
-    args,
+    bindArgValues(args),
     {
       command: { type: "string" },
       arg: { type: "string", multiple: true },
@@ -49,6 +49,19 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
   if (transport !== "http" && transport !== "sse") throw new CliUsageError(`--transport must be http (Streamable HTTP) or sse (legacy HTTP+SSE), got "${transport}".`);
   const headers = [...parseEntries(values.header, "header", true, "--header"), ...parseEntries(values["plain-header"], "header", false, "--plain-header")];
   return { name, transport, url: values.url!, headers, ...limits };
+}
+
+/**
+ * "--arg -y" and "--arg --port" are the server's own arguments: bind the word after each --arg to
+ * it ("--arg=-y") so the option parser does not take it for an option of ours.
+ */
+function bindArgValues(args: string[]): string[] {
+  const bound: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    if (args[index] === "--arg" && index + 1 < args.length) bound.push(`--arg=${args[++index]}`);
+    else bound.push(args[index]);
+  }
+  return bound;
 }
 
 function parseWholeNumber(text: string, option: string): number {
