@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createTestDatabase } from "@/test/helpers/test-database";
-import { BENCH_READ_FILE, BENCH_SCENARIOS, BENCH_UPSTREAM, type BenchTargetName } from "./bench-scenarios";
+import { BENCH_READ_FILE, BENCH_SCENARIOS, type BenchTargetName } from "./bench-scenarios";
 import { formatBenchReport, type BenchReport } from "./format-bench-report";
 import { measureIdleMemory } from "./measure-idle-memory";
 import { runLoad, type BenchTarget } from "./run-load";
@@ -201,12 +201,6 @@ async function main(): Promise<void> {
       waitForHttp(`http://127.0.0.1:${rawPort}/stats`),
     ]);
 
-    if (scenarios.some((scenario) => scenario.subject.tool?.startsWith(`${BENCH_UPSTREAM}__`))) {
-      // The proxied rows: the SDK baseline behind the hub as a Streamable HTTP upstream, with a
-      // concurrency cap above the largest session count so the cap is not what is measured.
-      progress(`registering the SDK baseline as upstream ${BENCH_UPSTREAM}`);
-      runCli(["server", "add", BENCH_UPSTREAM, "--url", `http://127.0.0.1:${sdkPort}/mcp`, "--max-concurrency", "256"], hubEnv);
-    }
     const targets: Record<BenchTargetName, BenchTarget> = {
       hub: { url: `http://127.0.0.1:${hubPort}`, pid: hub.pid!, headers },
       sdk: { url: `http://127.0.0.1:${sdkPort}`, pid: sdk.pid!, headers: [] },
