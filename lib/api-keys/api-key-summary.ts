@@ -15,4 +15,6 @@ export const API_KEY_SUMMARY_SELECT = {
   revokedAt: true,
   lastUsedAt: true,
   createdAt: true,
+  parentKeyId: true,
+  rootKeyId: true,
 } as const satisfies Record<keyof ApiKeySummary, true>;

@@ -12,4 +12,9 @@ export interface Principal {
   allowedTools: readonly string[];
   /** Per-key rate-limit override ("600/1m"), or null. */
   rateLimitPolicy: string | null;
+  /**
+   * Whose budget this key's calls draw on: the first key of its line (a key minted by a key
+   * shares its parent's budget); unset: this key itself.
+   */
+  budgetKeyId?: string;
 }

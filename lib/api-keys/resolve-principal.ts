@@ -100,6 +100,7 @@ async function lookUpKey(hash: string): Promise<CacheEntry> {
       prefix: true,
       allowedTools: true,
       rateLimitPolicy: true,
+      rootKeyId: true,
       expiresAt: true,
       revokedAt: true,
       user: { select: { id: true, email: true, role: true, disabledAt: true } },
@@ -120,6 +121,7 @@ async function lookUpKey(hash: string): Promise<CacheEntry> {
       keyPrefix: row.prefix,
       allowedTools: Object.freeze([...row.allowedTools]),
       rateLimitPolicy: row.rateLimitPolicy,
+      budgetKeyId: row.rootKeyId ?? row.id,
     });
     entry = { until: now + POSITIVE_TTL_MS, staleUntil: now + STALE_SERVE_MS, principal, keyExpiresAt: row.expiresAt?.getTime() ?? null };
   }

@@ -5,6 +5,7 @@ import type { ConsoleUser } from "@/lib/auth/console-user";
 import { listGrantableTools } from "@/lib/console/list-grantable-tools";
 import type { MintKeyForm } from "@/lib/console/mint-key-form-schema";
 import { HubError } from "@/lib/errors/hub-error";
+import { assertWithinKeyMintLimit } from "@/lib/rate-limit/assert-within-key-mint-limit";
 
 /** Bounds on a minted key, from the key that asks for it (the API): it may not outlive or outpace it. */
 export interface MintKeyLimits {
@@ -12,14 +13,18 @@ export interface MintKeyLimits {
   expiresNoLaterThan: Date | null;
   /** The new key's per-key rate limit. */
   rateLimitPolicy: string | null;
+  /** The key asking: the new key's parent, sharing its budget and revoked with it. */
+  parentKeyId: string;
 }
 
 /**
  * Mints a key for the signed-in user from the console form. A tool subset may only name tools
  * the user may call today (else validation_failed naming them). `limits` (a key minting a key)
- * caps the expiry and sets the rate limit. Returns the secret, once.
+ * caps the expiry, sets the rate limit and the parent. Every mint spends one of the user's
+ * allowance (assertWithinKeyMintLimit, 429 past it). Returns the secret, once.
  */
 export async function mintConsoleKey(user: ConsoleUser, form: MintKeyForm, limits?: MintKeyLimits): Promise<{ key: ApiKeySummary; secret: string }> {
+  await assertWithinKeyMintLimit(user);
   let expiresAt: Date | null = null;
   if (form.lifetime !== "never") {
     const expiry = parseExpiry(form.lifetime);
@@ -33,5 +38,5 @@ export async function mintConsoleKey(user: ConsoleUser, form: MintKeyForm, limit
     const unknown = form.tools.filter((tool) => !grantable.has(tool));
     if (unknown.length > 0) throw new HubError("validation_failed", `You may not use: ${unknown.join(", ")}`);
   }
-  return createApiKey({ userId: user.id, name: form.name, allowedTools: form.tools, rateLimitPolicy: limits?.rateLimitPolicy ?? null, expiresAt, actor: { userId: user.id, label: user.email } });
+  return createApiKey({ userId: user.id, name: form.name, allowedTools: form.tools, rateLimitPolicy: limits?.rateLimitPolicy ?? null, parentKeyId: limits?.parentKeyId ?? null, expiresAt, actor: { userId: user.id, label: user.email } });
 }

@@ -14,13 +14,23 @@ export interface RateLimitDecision {
 }
 
 /**
- * Consumes one tools/call from the principal's key budget (sliding window per API key) and says
- * whether it is allowed. Does not throw for a refusal: the caller answers 429 with
+ * Whose sliding window a principal's calls count in. A key on its role's policy shares one
+ * budget with every such key of its user (minting more keys buys no more calls); a key with its
+ * own limit (set by an operator, or inherited from the key that minted it) has that budget, shared
+ * by its whole line (budgetKeyId: a child draws on its parent's).
+ */
+function rateBudgetId(principal: Principal): string {
+  return principal.rateLimitPolicy ? `key:${principal.budgetKeyId ?? principal.keyId}` : `user:${principal.userId}`;
+}
+
+/**
+ * Consumes one tools/call from the principal's budget (rateBudgetId: per user on the role
+ * policy, per key line with a key's own limit) and says whether it is allowed. Does not throw for a refusal: the caller answers 429 with
  * rateLimitHeaders(decision) and calls recordRateLimitViolation. Throws HubError rate_limited only
  * when the shared backend is down and SWITCHBOARD_RATE_LIMIT_FAILURE_MODE=closed.
  */
 export async function checkRateLimit(principal: Principal): Promise<RateLimitDecision> {
   const policy = await resolveRateLimitPolicy(principal);
-  const result = await getRateLimiter().limit(`key:${principal.keyId}`, policy);
+  const result = await getRateLimiter().limit(rateBudgetId(principal), policy);
   return toRateLimitDecision(result, policy);
 }

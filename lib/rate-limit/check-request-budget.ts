@@ -27,5 +27,5 @@ export function requestBudgetPolicy(toolCalls: RateLimitPolicy): RateLimitPolicy
 export async function checkRequestBudget(principal: Principal): Promise<RateLimitDecision> {
   const policy = requestBudgetPolicy(await resolveRateLimitPolicy(principal));
   const limiter = (globalForBudget.switchboardRequestBudget ??= createMemorySlidingWindowLimiter());
-  return toRateLimitDecision(await limiter.limit(`requests:${principal.keyId}`, policy), policy);
+  return toRateLimitDecision(await limiter.limit(`requests:${principal.budgetKeyId ?? principal.keyId}`, policy), policy);
 }

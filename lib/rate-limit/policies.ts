@@ -17,6 +17,8 @@ export const RATE_LIMIT_POLICIES = {
    * ping, not clients.
    */
   requests: { perToolCall: 10, minimum: 600 },
+  /** Keys minted per user (console, API, keys minting keys); the CLI, an operator's tool, is exempt. */
+  keyMints: { limit: 20, windowSeconds: 600 },
   /** Failed authentications per client IP: slows key guessing without locking out a typo. */
   authFailures: { limit: 20, windowSeconds: 300 },
 } as const satisfies Record<string, RateLimitPolicy | { perToolCall: number; minimum: number }>;

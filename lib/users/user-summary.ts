@@ -10,6 +10,7 @@ export const USER_SUMMARY_SELECT = {
   name: true,
   role: true,
   disabledAt: true,
+  maxLiveKeys: true,
   createdAt: true,
   updatedAt: true,
   passwordHash: true,

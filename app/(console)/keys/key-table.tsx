@@ -14,6 +14,7 @@ const KEY_COLUMNS = [
   { header: "Name" },
   { header: "Key" },
   { header: "Tools" },
+  { header: "Minted by" },
   { header: "Created" },
   { header: "Last used" },
   { header: "Expires" },
@@ -26,8 +27,16 @@ function When({ at, never }: { at: Date | null; never: string }) {
   return <LocalTime iso={at.toISOString()} style="dayTime" />;
 }
 
-/** The user's keys: visible prefix, tools, dates, status, and revoke for live ones. */
+/** Who minted a key: the key it was minted with (revoking that one revokes this one too), or the console/CLI. */
+function MintedBy({ parentKeyId, prefixById }: { parentKeyId: string | null; prefixById: ReadonlyMap<string, string> }) {
+  if (!parentKeyId) return <span className="text-zinc-500 dark:text-zinc-400">Console or CLI</span>;
+  return <span className="font-mono whitespace-nowrap">{prefixById.get(parentKeyId) ?? "another key"}…</span>;
+}
+
+/** The user's keys: visible prefix, tools, lineage, dates, status, and revoke for live ones. */
 export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
+  // A parent is always one of the same user's keys, so the list itself names it.
+  const prefixById = new Map(keys.map((key) => [key.id, key.prefix]));
   return (
     <DataTable caption="Your API keys" columns={KEY_COLUMNS}>
       {keys.map((key) => {
@@ -37,6 +46,7 @@ export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
             <th scope="row" className="min-w-40 px-4 py-3 font-medium">{key.name}</th>
             <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
             <td className="px-4 py-3 text-xs">{key.allowedTools.length === 0 ? "All permitted" : key.allowedTools.join(", ")}</td>
+            <td className="px-4 py-3 text-xs"><MintedBy parentKeyId={key.parentKeyId} prefixById={prefixById} /></td>
             <td className="px-4 py-3 whitespace-nowrap"><When at={key.createdAt} never="" /></td>
             <td className="px-4 py-3 whitespace-nowrap"><When at={key.lastUsedAt} never="Never" /></td>
             <td className="px-4 py-3 whitespace-nowrap"><When at={key.expiresAt} never="Never" /></td>

@@ -15,16 +15,19 @@ export async function runKeyList(args: string[], io: CliIo): Promise<void> {
     return;
   }
   const now = Date.now();
+  // A parent is always the same user's key, so the list itself names it.
+  const prefixById = new Map(keys.map((key) => [key.id, key.prefix]));
   const day = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") : "-");
   io.out(
     formatTable(
-      ["PREFIX", "NAME", "STATUS", "TOOLS", "RATE LIMIT", "EXPIRES", "LAST USED", "CREATED"],
+      ["PREFIX", "NAME", "STATUS", "TOOLS", "RATE LIMIT", "MINTED BY", "EXPIRES", "LAST USED", "CREATED"],
       keys.map((key) => [
         key.prefix,
         key.name,
         key.revokedAt ? "revoked" : key.expiresAt && key.expiresAt.getTime() <= now ? "expired" : "active",
         key.allowedTools.length ? key.allowedTools.join(",") : "(all)",
         key.rateLimitPolicy ?? "(default)",
+        key.parentKeyId ? (prefixById.get(key.parentKeyId) ?? "-") : "-",
         day(key.expiresAt),
         day(key.lastUsedAt),
         day(key.createdAt),

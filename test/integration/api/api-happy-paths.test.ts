@@ -187,6 +187,8 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
       { tools: forever.body.key.allowedTools, expiresAt: forever.body.key.expiresAt, policy: forever.body.key.rateLimitPolicy },
       { tools: ["echo"], expiresAt: parentExpiry.toISOString(), policy: "5/1m" },
     );
+    // The list shows who minted it; revoking the parent revokes it (test/integration/governance/key-lineage-and-budgets).
+    assert.equal(forever.body.key.parentKeyId, parent.keyId);
     const short = await api("POST", "/api/v1/keys", { key: parent.key, json: { name: "child short", lifetime: "7d", tools: ["echo"] } });
     assert.equal(short.status, 201);
     assert.ok(Date.parse(short.body.key.expiresAt) < parentExpiry.getTime());

@@ -38,8 +38,8 @@ test("user create, then key create prints only the key, which authenticates", as
   const listed = await sb("key", "list", "--email", "OPS@example.com");
   assert.equal(listed.code, 0, listed.stderr);
   const lines = listed.stdout.trimEnd().split("\n");
-  assert.match(lines[0], /^PREFIX\s+NAME\s+STATUS\s+TOOLS\s+RATE LIMIT\s+EXPIRES\s+LAST USED\s+CREATED$/);
-  assert.match(lines[1], new RegExp(`^${secret.slice(0, 12)}\\s+ci\\s+active\\s+read_file,search_notes\\s+60/1m`));
+  assert.match(lines[0], /^PREFIX\s+NAME\s+STATUS\s+TOOLS\s+RATE LIMIT\s+MINTED BY\s+EXPIRES\s+LAST USED\s+CREATED$/);
+  assert.match(lines[1], new RegExp(`^${secret.slice(0, 12)}\\s+ci\\s+active\\s+read_file,search_notes\\s+60/1m\\s+-\\s`));
   assert.ok(!listed.stdout.includes(secret.slice(12)), "the list never shows the secret");
 
   const revoked = await sb("key", "revoke", "--prefix", secret.slice(0, 12));

@@ -15,11 +15,12 @@ import { useTestDatabase } from "@/test/helpers/use-test-database";
 useTestDatabase();
 
 let counter = 0;
-async function seedKey(options: { expiresAt?: Date; allowedTools?: string[] } = {}) {
+async function seedKey(options: { expiresInMs?: number; allowedTools?: string[] } = {}) {
   counter += 1;
   const user = await createUser({ email: `Person${counter}@Example.com`, password: "a-long-enough-password" });
   const { key, secret } = await createApiKey({ userId: user.id, name: `key ${counter}`, allowedTools: options.allowedTools, rateLimitPolicy: "600/1m" });
-  if (options.expiresAt) await getPrisma().apiKey.update({ where: { id: key.id }, data: { expiresAt: options.expiresAt } });
+  // Counted from here: creating the user (scrypt, strength check) takes a while.
+  if (options.expiresInMs !== undefined) await getPrisma().apiKey.update({ where: { id: key.id }, data: { expiresAt: new Date(Date.now() + options.expiresInMs) } });
   return { user, key, secret };
 }
 
@@ -43,6 +44,7 @@ test("a valid key (raw or as a Bearer header) resolves to its principal", async 
     keyPrefix: secret.slice(0, 12),
     allowedTools: ["read_file"],
     rateLimitPolicy: "600/1m",
+    budgetKeyId: key.id,
   };
   assert.deepEqual({ ...(await resolvePrincipal(secret)) }, expected);
   assert.deepEqual({ ...(await resolvePrincipal(`Bearer ${secret}`)) }, expected);
@@ -52,7 +54,7 @@ test("a valid key (raw or as a Bearer header) resolves to its principal", async 
 test("every refusal has its own message in the 401 envelope", async (t) => {
   const revoked = await seedKey();
   await revokeApiKey({ keyId: revoked.key.id, actor: CLI_ACTOR });
-  const expired = await seedKey({ expiresAt: new Date(Date.now() - 1000) });
+  const expired = await seedKey({ expiresInMs: -1000 });
   const disabled = await seedKey();
   await createUser({ email: "keeps-an-admin@example.com", role: "admin" });
   await disableUser({ userId: disabled.user.id, actor: CLI_ACTOR });
@@ -86,7 +88,7 @@ test("revoking or disabling takes effect at once despite the cache", async () =>
 });
 
 test("a key that expires while cached is refused", async () => {
-  const soon = await seedKey({ expiresAt: new Date(Date.now() + 400) });
+  const soon = await seedKey({ expiresInMs: 400 });
   await resolvePrincipal(soon.secret);
   await new Promise((resolve) => setTimeout(resolve, 500));
   await assertRefused(soon.secret, "API key expired: create a new key.");
