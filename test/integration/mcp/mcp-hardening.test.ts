@@ -208,7 +208,9 @@ describe("every MCP request draws on a per-key budget", () => {
       if (reply.status === 200) allowed += 1;
       else refused = reply;
     }
-    assert.equal(allowed, 600);
+    // 600 in the window; a run that crosses a minute boundary sees the sliding window's weight of
+    // the previous minute fall a little, so a few more may pass (without the budget all 700 would).
+    assert.ok(allowed >= 600 && allowed <= 650, `${allowed} requests allowed`);
     assert.ok(refused);
     assert.equal(refused.status, 429);
     assert.equal(refused.headers["ratelimit-limit"], "600");
