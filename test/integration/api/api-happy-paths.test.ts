@@ -30,6 +30,13 @@ describe("/api/v1 happy paths", { timeout: 600_000 }, () => {
     }
   });
 
+  test("with sign-up closed (the default) and accounts present, /signup says so in its heading and offers no form", async () => {
+    const html = await (await fetch(`${env.hub.url}/signup`)).text();
+    assert.match(html, /<h1[^>]*>Sign-up is closed<\/h1>/);
+    assert.doesNotMatch(html, /Create your account|Create the admin account/);
+    assert.doesNotMatch(html, /<form/);
+  });
+
   test("a key mints a key, lists it, revokes it, and the revoked key gets 401", async () => {
     const me = await api("GET", "/api/v1/me", { key: env.member.key });
     assert.equal(me.status, 200);

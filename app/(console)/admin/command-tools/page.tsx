@@ -28,10 +28,10 @@ export default async function CommandToolsPage() {
             Define one below — e.g. the test runner with a pattern-checked test name — then grant it to members on the Tools page.
           </EmptyState>
         ) : (
-          <ul className="grid gap-3">
+          <ul className="grid grid-cols-1 gap-3">
             {definitions.map((definition, index) => (
-              <li key={definition.name} className="flex flex-wrap items-start justify-between gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-                {/* A basis, not the content width: the argv line scrolls in its box instead of widening the card on phones. */}
+              <li key={definition.name} className="flex min-w-0 flex-wrap items-start justify-between gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+                {/* min-w-0 down the tree (and a 0-minimum grid column): the argv line scrolls in its box instead of widening the card on phones. */}
                 <div className="min-w-0 flex-[1_1_16rem]">
                   <h2 className="font-mono font-semibold">{definition.name}</h2>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
