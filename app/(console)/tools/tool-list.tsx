@@ -30,7 +30,7 @@ export function ToolList({ items }: { items: readonly ToolListItem[] }) {
                     <ToolStatusBadge status={tool.status} />
                     <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">v{tool.version}</span>
                     {tool.calls24h === null ? null : (
-                      <span className="w-24 text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{tool.calls24h.toLocaleString("en")} calls / 24 h</span>
+                      <span className="w-24 text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{tool.calls24h.toLocaleString("en")} {tool.calls24h === 1 ? "call" : "calls"} / 24 h</span>
                     )}
                   </span>
                   <span className="w-full truncate text-xs text-zinc-500 dark:text-zinc-400">{tool.description}</span>
