@@ -1,9 +1,11 @@
 import { ProtocolErrorCode, SERVER_INFO_META_KEY } from "@modelcontextprotocol/server";
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@/lib/api-keys/principal";
 import { callTool } from "@/mcp/pipeline/call-tool";
 import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
+import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
 import { SERVER_INFO } from "@/mcp/sessions/create-session-server";
 import type { StatelessMessage } from "./classify-post-era";
 import { ALL_PROTOCOL_VERSIONS } from "./protocol-revisions";
@@ -24,10 +26,12 @@ export interface StatelessRequestContext {
 export const CACHE_HINTS = {
   discover: { ttlMs: 3_600_000, cacheScope: "public" },
   toolsList: { ttlMs: 60_000, cacheScope: "private" },
+  /** Upstream resources and prompts: visible per principal, so private like tools/list. */
+  upstreamList: { ttlMs: 60_000, cacheScope: "private" },
 } as const;
 
 /** What the hub serves statelessly; subscriptions/listen is a stream (openSubscription), not here. */
-export const SERVER_CAPABILITIES = { tools: { listChanged: true } } as const;
+export const SERVER_CAPABILITIES = { tools: { listChanged: true }, resources: {}, prompts: {} } as const;
 
 type Answer = (message: StatelessMessage, context: StatelessRequestContext) => Promise<Record<string, unknown>>;
 
@@ -48,7 +52,30 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
       signal: context.signal,
     })) as unknown as Record<string, unknown>;
   },
+  // The upstream servers' resources and prompts, namespaced and governed per server as in the session eras.
+  "resources/list": async (message, context) => ({ ...(await refusingMcpErrors(message, () => upstreamExtras.listResources(context.principal, context.signal))), ...CACHE_HINTS.upstreamList }),
+  "resources/templates/list": async () => ({ resourceTemplates: [], ...CACHE_HINTS.upstreamList }),
+  "resources/read": async (message, context) => refusingMcpErrors(message, () => upstreamExtras.readResource(context.principal, stringParam(message, "uri"), context.signal)),
+  "prompts/list": async (message, context) => ({ ...(await refusingMcpErrors(message, () => upstreamExtras.listPrompts(context.principal, context.signal))), ...CACHE_HINTS.upstreamList }),
+  "prompts/get": async (message, context) =>
+    refusingMcpErrors(message, () => upstreamExtras.getPrompt(context.principal, stringParam(message, "name"), (message.params as { arguments?: Record<string, string> } | undefined)?.arguments, context.signal)),
 };
+
+/** An upstream's (or the governance's) JSON-RPC error as this era's refusal: 400 for bad params, 502 otherwise. */
+async function refusingMcpErrors<T extends Record<string, unknown>>(message: StatelessMessage, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof McpError)) throw error;
+    throw new JsonRpcRefusal(error.code === ErrorCode.InvalidParams ? 400 : 502, error.code, error.message, { id: message.id });
+  }
+}
+
+function stringParam(message: StatelessMessage, key: "uri" | "name"): string {
+  const value = (message.params as Record<string, unknown> | undefined)?.[key];
+  if (typeof value !== "string") throw new JsonRpcRefusal(400, ProtocolErrorCode.InvalidParams, `Invalid params: ${message.method} needs a string ${key}.`, { id: message.id });
+  return value;
+}
 
 /** Whether the hub answers this method statelessly (subscriptions/listen included). */
 export function isStatelessMethod(method: string): boolean {

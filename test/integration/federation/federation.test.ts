@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { Client as ClientV2, StreamableHTTPClientTransport as StreamableV2 } from "@modelcontextprotocol/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -242,6 +243,21 @@ describe("server-everything over stdio, through both hub transports", () => {
     assert.deepEqual((await outsider.listPrompts()).prompts, []);
     await assert.rejects(outsider.readResource({ uri: resource.uri }), /Unknown resource/);
     await assert.rejects(outsider.getPrompt({ name: "everything__simple-prompt" }), /Unknown prompt/);
+  });
+
+  test("2026-07-28 stateless clients get the same upstream tools, resources and prompts", async () => {
+    const client = new ClientV2({ name: "federation-modern", version: "2.4.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+    await client.connect(new StreamableV2(new URL(`${hub.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${keys.admin}` } } }));
+    try {
+      assert.equal(client.getNegotiatedProtocolVersion(), "2026-07-28");
+      assert.ok((await client.listTools()).tools.some((tool) => tool.name === "everything__echo"));
+      const echoed = await client.callTool({ name: "everything__echo", arguments: { message: "modern" } });
+      assert.equal((echoed.content as Array<{ text?: string }>)[0].text, "Echo: modern");
+      assert.ok((await client.listResources()).resources.some((resource) => resource.uri.startsWith("sb-upstream://everything/")));
+      assert.ok((await client.listPrompts()).prompts.some((prompt) => prompt.name === "everything__simple-prompt"));
+    } finally {
+      await client.close();
+    }
   });
 
   test("calls are logged with the upstream tool's name", async () => {

@@ -170,7 +170,7 @@ const CASES: WireCase[] = [
       mismatch: { header: REVISION, body: "an initialize request (legacy handshake) was sent with a modern MCP-Protocol-Version header" },
     }),
   },
-  { name: "unknown method", body: body(14, "prompts/list"), headers: modernHeaders("prompts/list"), status: 404, expected: rpcError(14, -32601, "Method not found: prompts/list") },
+  { name: "unknown method", body: body(14, "completion/complete"), headers: modernHeaders("completion/complete"), status: 404, expected: rpcError(14, -32601, "Method not found: completion/complete") },
   { name: "ping, removed in 2026-07-28", body: body(15, "ping"), headers: modernHeaders("ping"), status: 404, expected: rpcError(15, -32601, "Method not found: ping") },
   {
     name: "no API key (authentication comes first, on every request)",
@@ -202,7 +202,7 @@ describe("2026-07-28 answers", () => {
     assert.deepEqual(JSON.parse(reply.text), {
       jsonrpc: "2.0",
       id: "d-1",
-      result: { resultType: "complete", supportedVersions: SUPPORTED, capabilities: { tools: { listChanged: true } }, ttlMs: 3_600_000, cacheScope: "public", _meta: SERVER_INFO },
+      result: { resultType: "complete", supportedVersions: SUPPORTED, capabilities: { tools: { listChanged: true }, resources: {}, prompts: {} }, ttlMs: 3_600_000, cacheScope: "public", _meta: SERVER_INFO },
     });
   });
 
