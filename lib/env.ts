@@ -45,6 +45,7 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional().describe("OpenID Connect client id"),
   OIDC_CLIENT_SECRET: z.string().optional().describe("OpenID Connect client secret"),
   SWITCHBOARD_CONSOLE: z.enum(["on", "off"]).default("on").describe("Serve the web console (Next) besides MCP: on, or off for an MCP-only hub (tests, headless)"),
+  SWITCHBOARD_OAUTH: z.enum(["on", "off"]).default("on").describe("Serve the OAuth 2.1 authorization server (sign-in instead of a pasted key): on, or off for API keys only"),
   SWITCHBOARD_DEV: booleanSetting.default(false).describe("Run the console with Next's dev server (npm run dev): true or false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
   LOG_FORMAT: z.enum(["json", "text"]).optional().describe("json: one JSON object per line; text: readable lines (the default on a terminal)"),

@@ -17,4 +17,5 @@ export const API_KEY_SUMMARY_SELECT = {
   createdAt: true,
   parentKeyId: true,
   rootKeyId: true,
+  oauthClientId: true,
 } as const satisfies Record<keyof ApiKeySummary, true>;

@@ -18,7 +18,7 @@ import { sendErrorReply } from "./send-error-reply";
 export async function handleSseMessage(request: IncomingMessage, response: ServerResponse, context: HubHttpContext, query: string): Promise<void> {
   try {
     if (request.method !== "POST") throw new HubError("invalid_request", `Method ${request.method} is not supported on /message: use POST.`);
-    const admitted = await admitMcpPost(request, { ip: clientIpOf(request, context), allowedHosts: context.allowedHosts, maxBodyBytes: context.maxBodyBytes }, {
+    const admitted = await admitMcpPost(request, { ip: clientIpOf(request, context), allowedHosts: context.allowedHosts, maxBodyBytes: context.maxBodyBytes, resourcePath: "/sse" }, {
       badBody: "envelope",
       route: (post) => {
         const sessionId = new URLSearchParams(query).get("sessionId");

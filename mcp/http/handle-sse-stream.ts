@@ -19,7 +19,7 @@ export const SSE_MESSAGE_PATH = "/message";
 export async function handleSseStream(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
   try {
     assertRequestOrigin(request.headers, context.allowedHosts);
-    const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
+    const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization, resourcePath: "/sse" });
     const sessionId = createSessionId();
     await openSession(context.registry, { sessionId, transport: "sse", principal: auth.principal, channel: new SseServerTransport(response, sessionId, SSE_MESSAGE_PATH, context.maxStreamBufferBytes) });
   } catch (error) {

@@ -47,7 +47,7 @@ export async function handleStreamableRequest(request: IncomingMessage, response
 }
 
 async function handlePost(request: IncomingMessage, response: ServerResponse, context: HubHttpContext): Promise<void> {
-  const admitted = await admitMcpPost(request, { ip: clientIpOf(request, context), allowedHosts: context.allowedHosts, maxBodyBytes: context.maxBodyBytes }, {
+  const admitted = await admitMcpPost(request, { ip: clientIpOf(request, context), allowedHosts: context.allowedHosts, maxBodyBytes: context.maxBodyBytes, resourcePath: "/mcp" }, {
     badBody: "json-rpc",
     route: async (post): Promise<StreamableRoute> => {
       const era = classifyPostEra(request.headers, post);
@@ -110,7 +110,7 @@ async function handleDelete(request: IncomingMessage, response: ServerResponse, 
 /** GET and DELETE carry no body: origin → authenticate → the named session. */
 async function authenticatedSession(request: IncomingMessage, context: HubHttpContext): Promise<HubSession> {
   assertRequestOrigin(request.headers, context.allowedHosts);
-  const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization });
+  const auth = await authenticateRequest({ ip: clientIpOf(request, context), authorization: request.headers.authorization, resourcePath: "/mcp" });
   const sessionId = request.headers["mcp-session-id"];
   if (typeof sessionId !== "string") throw new HubError("invalid_request", "Missing Mcp-Session-Id header.");
   const session = findSessionOrThrow(context.registry, { sessionId, principal: auth.principal, transport: "streamable" });

@@ -12,6 +12,8 @@ export interface HubHttpContext {
   maxStreamBufferBytes: number;
   /** Whether X-Forwarded-For comes from a trusted reverse proxy (SWITCHBOARD_TRUST_PROXY). */
   trustProxy: boolean;
+  /** Whether the OAuth authorization server's endpoints are served (isOAuthEnabled). */
+  oauth: boolean;
   /** Set once shutdown begins: readiness fails first, then answers carry `Connection: close`. */
   draining: boolean;
 }

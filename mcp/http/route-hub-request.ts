@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HubError } from "@/lib/errors/hub-error";
 import { handleMetricsRequest } from "./handle-metrics-request";
+import { handleOAuthRequest, isOAuthPath } from "./handle-oauth-request";
 import { handleReadinessRequest } from "./handle-readiness-request";
 import { handleSseMessage } from "./handle-sse-message";
 import { handleSseStream } from "./handle-sse-stream";
@@ -39,6 +40,10 @@ export function routeHubRequest(request: IncomingMessage, response: ServerRespon
       void handleReadinessRequest(response, context);
       return;
     default:
+      if (context.oauth && isOAuthPath(path)) {
+        void handleOAuthRequest(request, response, context, path);
+        return;
+      }
       prepareConsoleRequest(request, response, context);
       Promise.resolve(fallback(request, response)).catch((error: unknown) => sendErrorReply(response, error));
   }

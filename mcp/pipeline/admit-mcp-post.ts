@@ -45,8 +45,8 @@ export type AdmittedPost<Route extends PostRoute> = ParsedPost & { route: Route;
  * The one admission path for an MCP POST, every era and transport, in this order:
  *
  * 1. origin: Host and Origin name an allowed host (DNS-rebinding guard), 403;
- * 2. authenticate: the key → its principal, before the body is read (an unauthenticated client
- *    costs little and learns nothing), 401;
+ * 2. authenticate: the key or OAuth access token → its principal, before the body is read (an
+ *    unauthenticated client costs little and learns nothing), 401 naming the resource metadata;
  * 3. body cap: at most maxBodyBytes, 413;
  * 4. parse: a JSON-RPC message or batch, 400;
  * 5. route: the transport's era/session stage (404 unknown session, 403 another key's, 400 for
@@ -58,11 +58,11 @@ export type AdmittedPost<Route extends PostRoute> = ParsedPost & { route: Route;
  */
 export async function admitMcpPost<Route extends PostRoute>(
   request: IncomingMessage,
-  context: { ip: string; allowedHosts: ReadonlySet<string>; maxBodyBytes: number },
+  context: { ip: string; allowedHosts: ReadonlySet<string>; maxBodyBytes: number; resourcePath: "/mcp" | "/sse" },
   stages: AdmissionStages<Route>,
 ): Promise<AdmittedPost<Route>> {
   assertRequestOrigin(request.headers, context.allowedHosts);
-  const { principal } = await authenticateRequest({ ip: context.ip, authorization: request.headers.authorization });
+  const { principal } = await authenticateRequest({ ip: context.ip, authorization: request.headers.authorization, resourcePath: context.resourcePath });
   const body = await readRequestBody(request, context.maxBodyBytes);
   const parsed = parseJsonRpcBody(body);
   if (!parsed.ok) throw stages.badBody === "json-rpc" ? new JsonRpcRefusal(400, parsed.code, parsed.message) : new HubError("invalid_request", parsed.message);

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { Env } from "@/lib/env";
+import { isOAuthEnabled } from "@/lib/oauth/is-oauth-enabled";
 import type { HubHttpContext } from "@/mcp/http/hub-http-context";
 import { routeHubRequest, type FallbackHandler } from "@/mcp/http/route-hub-request";
 import { listAllowedHosts } from "@/mcp/pipeline/list-allowed-hosts";
@@ -25,7 +26,7 @@ export function createHubServer(env: Env, fallback: FallbackHandler): HubServer 
   registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER });
   const subscriptions = new SubscriptionRegistry();
   subscriptions.start({ maxPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY });
-  const context: HubHttpContext = { registry, subscriptions, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, draining: false };
+  const context: HubHttpContext = { registry, subscriptions, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, oauth: isOAuthEnabled(env), draining: false };
   let inFlight = 0;
   let streams = 0;
   const server = createServer((request, response) => {

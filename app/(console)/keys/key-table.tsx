@@ -33,12 +33,16 @@ function MintedBy({ parentKeyId, prefixById }: { parentKeyId: string | null; pre
   return <span className="font-mono whitespace-nowrap">{prefixById.get(parentKeyId) ?? "another key"}…</span>;
 }
 
-/** The user's keys: visible prefix, tools, lineage, dates, status, and revoke for live ones. */
-export function KeyTable({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
+/**
+ * The user's keys: visible prefix, tools, lineage, dates, status, and revoke for live ones. Also
+ * lists the OAuth clients the user authorized (each grant is a key without a secret), under its
+ * own caption.
+ */
+export function KeyTable({ keys, now, caption = "Your API keys" }: { keys: ApiKeySummary[]; now: Date; caption?: string }) {
   // A parent is always one of the same user's keys, so the list itself names it.
   const prefixById = new Map(keys.map((key) => [key.id, key.prefix]));
   return (
-    <DataTable caption="Your API keys" columns={KEY_COLUMNS}>
+    <DataTable caption={caption} columns={KEY_COLUMNS}>
       {keys.map((key) => {
         const status = describeKeyStatus(key, now);
         return (

@@ -12,7 +12,9 @@ export const metadata: Metadata = { title: "Keys" };
 
 export default async function KeysPage() {
   const user = await requireConsoleUser();
-  const [keys, tools] = await Promise.all([listApiKeys(user.id), listGrantableTools(user)]);
+  const [allKeys, tools] = await Promise.all([listApiKeys(user.id), listGrantableTools(user)]);
+  const keys = allKeys.filter((key) => key.oauthClientId === null);
+  const authorizedClients = allKeys.filter((key) => key.oauthClientId !== null);
   const now = new Date();
 
   // One tree for both cases, the panel always in the same place: minting the first key re-renders
@@ -30,6 +32,13 @@ export default async function KeysPage() {
           <MintKeyPanel tools={tools} startOpen={keys.length === 0} />
         </div>
         {keys.length === 0 ? null : <KeyTable keys={keys} now={now} />}
+        {authorizedClients.length === 0 ? null : (
+          <section aria-labelledby="authorized-clients" className="flex flex-col gap-2">
+            <h2 id="authorized-clients" className="text-base font-semibold">Authorized clients</h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">MCP clients you signed in to with OAuth. Revoking one signs it out and closes its live sessions.</p>
+            <KeyTable keys={authorizedClients} now={now} caption="Authorized clients" />
+          </section>
+        )}
       </div>
     </>
   );

@@ -29,9 +29,9 @@ export interface ApiTestEnvironment {
 /**
  * A fresh database, an admin and a member (each with a key; generous limits so the tests never
  * trip them by accident), and the hub with the console on. This process seeds through the same
- * lib services the hub uses, on the same database.
+ * lib services the hub uses, on the same database. `env` adds or overrides hub settings.
  */
-export async function startApiTestEnvironment(): Promise<ApiTestEnvironment> {
+export async function startApiTestEnvironment(env: Record<string, string> = {}): Promise<ApiTestEnvironment> {
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   const seedUser: ApiTestEnvironment["seedUser"] = async (email, role, key = {}) => {
@@ -43,7 +43,7 @@ export async function startApiTestEnvironment(): Promise<ApiTestEnvironment> {
   try {
     const admin = await seedUser("admin@example.test", Role.admin);
     const member = await seedUser("member@example.test", Role.member);
-    hub = await startApiTestHub({ databaseUrl: database.url });
+    hub = await startApiTestHub({ databaseUrl: database.url, env });
     const started = hub;
     return {
       hub: started,
