@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 /**
  * The scenarios `npm run bench` measures: one row each, run in interleaved rounds (subject, then
  * each baseline, then again) with identical load-generator flags, so every ratio comes from one
@@ -6,7 +8,7 @@
  */
 
 /** The servers the bench starts side by side. */
-export type BenchTargetName = "hub" | "sdk" | "raw";
+export type BenchTargetName = "hub" | "sdk" | "raw" | "sdkStateless";
 
 /** One load-generator run inside a round: which server, and what to call. */
 export interface BenchRun {
@@ -50,7 +52,8 @@ export interface BenchScenario {
   id: string;
   /** What the row measures, in words. */
   title: string;
-  transport: "streamable" | "sse";
+  /** stateless: MCP 2026-07-28 (per-request _meta, no session), loaded by bench/stateless-load.mjs. */
+  transport: "streamable" | "sse" | "stateless";
   sessions: number;
   /** What is measured. */
   subject: BenchRun;
@@ -72,6 +75,11 @@ export const BENCH_READ_FILE = { path: "bench-hello.txt", content: "hello\n" } a
 const SDK: BenchRun = { label: "SDK", target: "sdk" };
 const RAW: BenchRun = { label: "raw", target: "raw" };
 const HUB: BenchRun = { label: "hub", target: "hub" };
+// The shared kit's mcp-load.mjs speaks the session eras only; the stateless rows use our own generator.
+const STATELESS_LOAD = fileURLToPath(new URL("./stateless-load.mjs", import.meta.url));
+const HUB_STATELESS: BenchRun = { label: "hub", target: "hub", script: STATELESS_LOAD };
+/** The v2 SDK's createMcpHandler serving 2026-07-28 (bench/baseline-stateless-sdk-server.mjs). */
+const SDK_STATELESS: BenchRun = { label: "SDK v2", target: "sdkStateless", script: STATELESS_LOAD };
 const AT_LEAST_SDK: BenchGoal = { minCallsPerSecRatio: 1.0, maxP99Ratio: 1.0 };
 const PROXIED: BenchRun = { label: "hub → SDK", target: "hub", tool: `${BENCH_UPSTREAM}__echo` };
 
@@ -91,6 +99,8 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
   { id: "streamable-20", title: "echo, Streamable HTTP", transport: "streamable", sessions: 20, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }, RAW] },
   { id: "streamable-200", title: "echo, Streamable HTTP", transport: "streamable", sessions: 200, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }, RAW] },
   // The raw baseline speaks Streamable HTTP only.
+  { id: "stateless-20", title: "echo, MCP 2026-07-28 stateless", transport: "stateless", sessions: 20, subject: HUB_STATELESS, baselines: [{ ...SDK_STATELESS, goal: AT_LEAST_SDK }] },
+  { id: "stateless-200", title: "echo, MCP 2026-07-28 stateless", transport: "stateless", sessions: 200, subject: HUB_STATELESS, baselines: [{ ...SDK_STATELESS, goal: AT_LEAST_SDK }] },
   { id: "sse-20", title: "echo, legacy SSE", transport: "sse", sessions: 20, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }] },
   { id: "sse-200", title: "echo, legacy SSE", transport: "sse", sessions: 200, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }] },
   { id: "proxied-20", title: "echo through the hub to an upstream SDK server, against the SDK directly", transport: "streamable", sessions: 20, subject: PROXIED, baselines: [{ ...SDK, goal: PROXIED_GOAL }], prepare: registerSdkUpstream },

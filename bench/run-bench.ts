@@ -190,12 +190,14 @@ async function main(): Promise<void> {
     const memory = await measureIdleMemory({ url: `http://127.0.0.1:${memoryPort}`, pid: memoryHub.pid!, key, metricsToken, probeFile }, IDLE_SESSIONS, ["streamable", "sse"], progress);
     await stopProcess(memoryHub);
 
-    const [hubPort, sdkPort, rawPort] = [await freePort(), await freePort(), await freePort()];
+    const [hubPort, sdkPort, rawPort, sdkStatelessPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     progress(`starting the hub on :${hubPort} (Redis: ${process.env.REDIS_URL ? "on" : "off"}) and both baselines${PIN ? `, pinned to CPU ${PIN.servers} (load generator on ${PIN.loadgen})` : ""}`);
     const hub = startProcess("hub", HUB_ARGS, { ...hubEnv, PORT: String(hubPort) });
     const sdk = startProcess("sdk baseline", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkPort)]);
     const raw = startProcess("raw baseline", [path.join(KIT, "baseline-raw-server.mjs"), "--port", String(rawPort)]);
+    const sdkStateless = startProcess("stateless sdk baseline", [path.join(ROOT, "bench/baseline-stateless-sdk-server.mjs"), "--port", String(sdkStatelessPort)]);
     await Promise.all([
+      waitForHttp(`http://127.0.0.1:${sdkStatelessPort}/stats`),
       waitForHttp(`http://127.0.0.1:${hubPort}/api/health`),
       waitForHttp(`http://127.0.0.1:${sdkPort}/stats`),
       waitForHttp(`http://127.0.0.1:${rawPort}/stats`),
@@ -205,6 +207,7 @@ async function main(): Promise<void> {
       hub: { url: `http://127.0.0.1:${hubPort}`, pid: hub.pid!, headers },
       sdk: { url: `http://127.0.0.1:${sdkPort}`, pid: sdk.pid!, headers: [] },
       raw: { url: `http://127.0.0.1:${rawPort}`, pid: raw.pid!, headers: [] },
+      sdkStateless: { url: `http://127.0.0.1:${sdkStatelessPort}`, pid: sdkStateless.pid!, headers: [] },
     };
     const environment = { targets, key, runCli: (args: string[]) => runCli(args, hubEnv) };
     const results = [];
