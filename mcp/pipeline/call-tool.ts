@@ -10,6 +10,7 @@ import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { explainUnavailableTool } from "@/mcp/catalogue/explain-unavailable-tool";
 import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
 import type { ToolContext } from "@/mcp/tools/tool-definition";
+import { assertClientCapable, InputRequired, type ClientInteraction } from "./client-interaction";
 
 /** A tool that runs longer than this is aborted and answered with isError. */
 export const TOOL_TIMEOUT_MS = 60_000;
@@ -29,7 +30,20 @@ export interface ToolCallContext {
   signal: AbortSignal;
   /** Progress back to the caller, when its request carried a progressToken. */
   reportProgress?: ToolContext["reportProgress"];
+  /** How the tool may ask the client for input (createSessionInteraction / createStatelessInteraction); none: refused. */
+  interaction?: ClientInteraction;
 }
+
+/** For callers with no way back to the client: every input request is refused, saying so. */
+const NO_INTERACTION: ClientInteraction = {
+  capabilities: {},
+  inputResponses: undefined,
+  requestState: undefined,
+  request: async (requests) => {
+    assertClientCapable({}, requests);
+    return {};
+  },
+};
 
 type Outcome = Pick<ToolCallRecord, "status" | "errorCode" | "toolVersion"> & { result: CallToolResult };
 
@@ -80,7 +94,13 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
   const onClientAbort = () => controller.abort(new HubError("internal_error", `Tool ${name} was cancelled.`));
   context.signal.addEventListener("abort", onClientAbort, { once: true });
   try {
-    const toolContext: ToolContext = { principal: context.principal, workspaceRoot: (await getWorkspaceBounds()).root, signal: controller.signal, reportProgress: context.reportProgress };
+    const toolContext: ToolContext = {
+      principal: context.principal,
+      workspaceRoot: (await getWorkspaceBounds()).root,
+      signal: controller.signal,
+      reportProgress: context.reportProgress,
+      interaction: context.interaction ?? NO_INTERACTION,
+    };
     const validation = await tool.validateInput(args ?? {}, toolContext);
     // RunnableTool.validateInput already says "Invalid arguments for <tool>: …".
     if (!validation.ok) return failure(validation.message, "invalid", "validation_failed", tool.version);
@@ -88,6 +108,8 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
     // An isError result is the tool's own answer (an upstream's passes through unchanged).
     return result.isError ? { status: "error", errorCode: "tool_error", toolVersion: tool.version, result } : { status: "ok", errorCode: null, toolVersion: tool.version, result };
   } catch (error) {
+    // 2026-07-28: the client must answer input requests and retry (multi round-trip requests).
+    if (error instanceof InputRequired) return { status: "ok", errorCode: null, toolVersion: tool.version, result: inputRequiredResult(error) };
     return refusal(error, "error", tool.version, name);
   } finally {
     clearTimeout(timeout);
@@ -117,10 +139,18 @@ function refusal(error: unknown, status: ToolCallRecord["status"], toolVersion: 
   return failure(`Tool ${toolName} failed with an internal error. The incident was logged.`, status, "internal_error", toolVersion);
 }
 
+/** The interim `input_required` result (no content; resultType overrides answerStatelessRequest's "complete"). */
+function inputRequiredResult(error: InputRequired): CallToolResult {
+  const result: Record<string, unknown> = { resultType: "input_required", inputRequests: error.inputRequests };
+  if (error.requestState !== undefined) result.requestState = error.requestState;
+  return result as unknown as CallToolResult;
+}
+
 /** Approximate answer size without serialising the result a second time. */
 function resultBytesOf(result: CallToolResult): number {
   let bytes = 0;
-  for (const item of result.content) if (item.type === "text") bytes += Buffer.byteLength(item.text);
+  // An input_required result (or an upstream's) may carry no content.
+  for (const item of result.content ?? []) if (item.type === "text") bytes += Buffer.byteLength(item.text);
   if (result.structuredContent) bytes += Buffer.byteLength(JSON.stringify(result.structuredContent));
   return bytes;
 }

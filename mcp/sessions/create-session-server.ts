@@ -16,6 +16,7 @@ import { callTool } from "@/mcp/pipeline/call-tool";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
 import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
+import { createSessionInteraction } from "./create-session-interaction";
 import type { HubRequestContext } from "./build-message-extra";
 import { getSessionRegistry, type SessionTransportKind } from "./session-registry";
 
@@ -25,7 +26,7 @@ const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import
 export const SERVER_INFO = { name: "switchboard", version: packageJson.version } as const;
 
 // The Server builds an Ajv instance per construction unless given one; one shared validator
-// keeps an idle session small (it is used only for elicitation, which the hub never sends).
+// keeps an idle session small (it validates elicitation answers, which only upstream tools ask for).
 const sharedValidator = new AjvJsonSchemaValidator();
 
 /**
@@ -56,6 +57,7 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
         progressToken === undefined
           ? undefined
           : (progress) => void extra.sendNotification({ method: "notifications/progress", params: { progressToken, ...progress } }).catch(() => {}),
+      interaction: createSessionInteraction(server, { requestId: extra.requestId, signal: extra.signal }),
     });
     return getSessionRegistry().trackCall(call, session.sessionId);
   });

@@ -8,6 +8,7 @@ import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
 import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
 import { SERVER_INFO } from "@/mcp/sessions/create-session-server";
 import type { StatelessMessage } from "./classify-post-era";
+import { createStatelessInteraction } from "./create-stateless-interaction";
 import { ALL_PROTOCOL_VERSIONS } from "./protocol-revisions";
 
 /** What a stateless request runs with besides its message: all of it from this very HTTP request. */
@@ -50,6 +51,7 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
       requestBytes: context.requestBytes,
       traceParent: readTraceParent(message.params),
       signal: context.signal,
+      interaction: createStatelessInteraction(message),
     })) as unknown as Record<string, unknown>;
   },
   // The upstream servers' resources and prompts, namespaced and governed per server as in the session eras.

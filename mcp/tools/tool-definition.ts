@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Principal } from "@/lib/api-keys/principal";
+import type { ClientInteraction } from "@/mcp/pipeline/client-interaction";
 
 /** What a tool's handler may use besides its input. */
 export interface ToolContext {
@@ -10,6 +11,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Sends notifications/progress to the caller (a no-op when it asked for none). */
   reportProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+  /** Asks the calling client for input (elicitation, sampling, roots) in its era; always set by callTool. */
+  interaction?: ClientInteraction;
 }
 
 /** A tool's answer: text for the model, optional structured content for programs. */
