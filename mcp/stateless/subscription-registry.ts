@@ -18,16 +18,18 @@ const LIST_CHANGED_METHOD = {
 
 /**
  * Which hub events change which lists. Hub events already reach every instance (Redis, else
- * Postgres LISTEN/NOTIFY), so each instance tells its own listeners. Federation adds its
- * upstream events here (prompts, resources) and to LISTS_SERVED.
+ * Postgres LISTEN/NOTIFY), so each instance tells its own listeners. Upstream resources and
+ * prompts (federation) change when an upstream server is added, edited or removed; an upstream's
+ * own list changes are not relayed yet.
  */
 const LISTS_CHANGED_BY: Partial<Record<HubEvent["type"], readonly ListKind[]>> = {
   catalog_changed: ["tools"],
-  permissions_changed: ["tools"],
+  permissions_changed: ["tools", "resources", "prompts"],
+  upstreams_changed: ["tools", "resources", "prompts"],
 };
 
-/** Lists the hub announces today; the acknowledgement names only these. */
-const LISTS_SERVED: ReadonlySet<ListKind> = new Set(["tools"]);
+/** Lists the hub announces; the acknowledgement names only these. */
+const LISTS_SERVED: ReadonlySet<ListKind> = new Set(["tools", "resources", "prompts"]);
 
 const KEEP_ALIVE_MS = 15_000;
 

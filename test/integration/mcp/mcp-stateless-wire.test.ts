@@ -271,7 +271,7 @@ describe("2026-07-28 answers", () => {
       assert.deepEqual(eventsOf(stream.text())[0], {
         jsonrpc: "2.0",
         method: "notifications/subscriptions/acknowledged",
-        params: { _meta: { "io.modelcontextprotocol/subscriptionId": "listen-1" }, notifications: { toolsListChanged: true } },
+        params: { _meta: { "io.modelcontextprotocol/subscriptionId": "listen-1" }, notifications: { toolsListChanged: true, promptsListChanged: true } },
       });
       await runSbCli(["tool", "deprecate", "list_directory", "--replacement", "read_file"], cliEnv);
       await waitFor(() => eventsOf(stream.text()).length >= 2, "tools/list_changed");
