@@ -31,6 +31,7 @@ const PAGES: { name: string; path: string; as: "admin" | "member" | null; status
   { name: "admin-audit", path: "/admin/audit", as: "admin" },
   { name: "admin-command-tools", path: "/admin/command-tools", as: "admin" },
   { name: "admin-command-tool-edit", path: "/admin/command-tools/run_tests_v2", as: "admin" },
+  { name: "admin-servers", path: "/admin/servers", as: "admin" },
   { name: "member-keys", path: "/keys", as: "member" },
   { name: "member-tools", path: "/tools", as: "member" },
   { name: "member-tool", path: "/tools/echo", as: "member" },
