@@ -27,13 +27,20 @@ export class OAuthError extends Error {
   override name = "OAuthError";
   readonly code: OAuthErrorCode;
 
-  constructor(code: OAuthErrorCode, description: string, options: { cause?: unknown } = {}) {
+  /** Extra response headers (Retry-After on a 429). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly #status: number | undefined;
+
+  /** `status` overrides the code's usual status: OAuth has no code of its own for "too many requests" (429). */
+  constructor(code: OAuthErrorCode, description: string, options: { cause?: unknown; status?: number; headers?: Record<string, string> } = {}) {
     super(description, { cause: options.cause });
     this.code = code;
+    this.#status = options.status;
+    this.headers = Object.freeze({ ...options.headers });
   }
 
   get status(): number {
-    return OAUTH_ERROR_STATUS[this.code];
+    return this.#status ?? OAUTH_ERROR_STATUS[this.code];
   }
 
   toJSON(): { error: OAuthErrorCode; error_description: string } {

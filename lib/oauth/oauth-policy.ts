@@ -18,6 +18,8 @@ export const OAUTH_POLICY = {
   },
   /** Bounds on client-supplied registration and request fields. */
   maxRedirectUris: 10,
+  /** grant_types and response_types: a few known values, so a longer list is a mistake or abuse. */
+  maxListEntries: 5,
   maxUriLength: 2_000,
   maxClientNameLength: 100,
   maxStateLength: 1_000,

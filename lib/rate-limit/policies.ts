@@ -21,6 +21,8 @@ export const RATE_LIMIT_POLICIES = {
   keyMints: { limit: 20, windowSeconds: 600 },
   /** Failed authentications per client IP: slows key guessing without locking out a typo. */
   authFailures: { limit: 20, windowSeconds: 300 },
+  /** RFC 7591 client registrations per client IP: anonymous, so each one is a row anyone could add. */
+  oauthRegistrations: { limit: 10, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitPolicy | { perToolCall: number; minimum: number }>;
 
 /** Bounds for any configured policy, so a typo cannot disable limiting or overflow a counter. */

@@ -66,7 +66,7 @@ export async function flushRateLimitViolations(): Promise<void> {
  * Notes a refused request: counts it in metrics, logs it, and queues a RateLimitEvent row written
  * in a batch within a second, off the hot path. Never throws, never waits.
  */
-export function recordRateLimitViolation(v: { kind: "key" | "requests" | "user" | "auth_failure" | "key_mint"; principal?: Principal; ip?: string; decision: RateLimitDecision }): void {
+export function recordRateLimitViolation(v: { kind: "key" | "requests" | "user" | "auth_failure" | "key_mint" | "oauth_registration"; principal?: Principal; ip?: string; decision: RateLimitDecision }): void {
   getMetrics().rateLimitViolations.inc({ kind: v.kind });
   logger.info(
     { event: "rate_limit_violation", kind: v.kind, keyPrefix: v.principal?.keyPrefix, userId: v.principal?.userId, ip: v.ip, limit: v.decision.limit, windowSeconds: v.decision.windowSeconds },

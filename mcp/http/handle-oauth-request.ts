@@ -3,6 +3,7 @@ import { buildAuthorizationServerMetadata } from "@/lib/oauth/build-authorizatio
 import { buildProtectedResourceMetadata } from "@/lib/oauth/build-protected-resource-metadata";
 import { exchangeAuthorizationCode } from "@/lib/oauth/exchange-authorization-code";
 import { getOAuthEndpoints } from "@/lib/oauth/get-oauth-endpoints";
+import { assertRegistrationAllowed } from "@/lib/oauth/assert-registration-allowed";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { OAUTH_POLICY } from "@/lib/oauth/oauth-policy";
 import { refreshAccessToken } from "@/lib/oauth/refresh-access-token";
@@ -46,7 +47,10 @@ export async function handleOAuthRequest(request: IncomingMessage, response: Ser
     if (request.method !== "POST") return reply(response, 405, new OAuthError("invalid_request", "Use POST.").toJSON());
     const body = (await readRequestBody(request, OAUTH_POLICY.maxBodyBytes)).toString("utf8");
     try {
-      if (path === "/oauth/register") return reply(response, 201, await registerOAuthClient(parseJson(body)));
+      if (path === "/oauth/register") {
+        await assertRegistrationAllowed(clientIpOf(request, context));
+        return reply(response, 201, await registerOAuthClient(parseJson(body)));
+      }
       const form = parseForm(request, body);
       if (path === "/oauth/revoke") {
         await revokeOAuthToken(form);
@@ -63,10 +67,10 @@ export async function handleOAuthRequest(request: IncomingMessage, response: Ser
         const ip = clientIpOf(request, context);
         await chargeAuthFailure(ip, ip);
       }
-      return reply(response, error.status, error.toJSON(), error.code === "invalid_client" ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {});
+      return reply(response, error.status, error.toJSON(), { ...error.headers, ...(error.code === "invalid_client" ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {}) });
     }
   } catch (error) {
-    if (error instanceof OAuthError) return reply(response, error.status, error.toJSON());
+    if (error instanceof OAuthError) return reply(response, error.status, error.toJSON(), error.headers);
     if (!(error instanceof Error && error.name === "HubError")) logger.error({ err: error, path }, "OAuth request failed");
     sendErrorReply(response, error, CORS_HEADERS);
   }
