@@ -1,4 +1,5 @@
 import { API_KEY_SUMMARY_SELECT, type ApiKeySummary } from "@/lib/api-keys/api-key-summary";
+import { claimLiveKeySlot } from "@/lib/api-keys/claim-live-key-slot";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/prisma";
@@ -19,16 +20,13 @@ export interface CreateApiKeyInput {
   actor?: Actor;
 }
 
-/** Live (unrevoked, unexpired) keys a user may hold unless an admin set their own limit. */
-export const DEFAULT_MAX_LIVE_KEYS = 25;
-
 /**
  * Mints a key for a user. The returned `secret` is the only copy: only its SHA-256 and visible
  * prefix are stored. Audited in the same transaction (api_key.create names the minting key). A
- * user holds at most their maxLiveKeys (default 25) live keys; the count is taken under a per-user
- * lock, so parallel mints cannot pass it. Throws HubError validation_failed (name, policy, expiry
- * in the past), not_found (no such user or parent key), forbidden (user disabled, parent revoked),
- * conflict (at the live-key cap).
+ * user holds at most their maxLiveKeys (default 25) live keys, OAuth grants included
+ * (claimLiveKeySlot, under a per-user lock, so parallel mints cannot pass it). Throws HubError
+ * validation_failed (name, policy, expiry in the past), not_found (no such user or parent key),
+ * forbidden (user disabled, parent revoked), conflict (at the live-key cap).
  */
 export async function createApiKey(input: CreateApiKeyInput): Promise<{ key: ApiKeySummary; secret: string }> {
   const name = input.name.trim();
@@ -42,16 +40,7 @@ export async function createApiKey(input: CreateApiKeyInput): Promise<{ key: Api
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new HubError("validation_failed", "Key expiry must be in the future");
   const generated = generateApiKey();
   const key = await getPrisma().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, disabledAt: true, maxLiveKeys: true } });
-    if (!user) throw new HubError("not_found", `User ${input.userId} not found`);
-    if (user.disabledAt) throw new HubError("forbidden", `User ${user.email} is disabled`);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`api_key.create:${user.id}`}))`;
-    const now = new Date();
-    const live = await tx.apiKey.count({ where: { userId: user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
-    const maxLiveKeys = user.maxLiveKeys ?? DEFAULT_MAX_LIVE_KEYS;
-    if (live >= maxLiveKeys) {
-      throw new HubError("conflict", `${user.email} already has ${live} live API keys (the most allowed is ${maxLiveKeys}): revoke keys you no longer use, or ask an admin to raise the limit.`);
-    }
+    const user = await claimLiveKeySlot(tx, input.userId);
     const parent = input.parentKeyId ? await tx.apiKey.findUnique({ where: { id: input.parentKeyId }, select: { id: true, userId: true, prefix: true, rootKeyId: true, revokedAt: true } }) : null;
     if (input.parentKeyId && (!parent || parent.userId !== user.id)) throw new HubError("not_found", `API key ${input.parentKeyId} not found`);
     if (parent?.revokedAt) throw new HubError("forbidden", `API key ${parent.prefix} is revoked`);

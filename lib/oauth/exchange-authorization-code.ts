@@ -1,7 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { claimLiveKeySlot } from "@/lib/api-keys/claim-live-key-slot";
 import { hashApiKey } from "@/lib/api-keys/hash-api-key";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/prisma";
+import { HubError } from "@/lib/errors/hub-error";
 import { canonicalizeResource } from "@/lib/oauth/canonicalize-resource";
 import { findOAuthClient } from "@/lib/oauth/find-oauth-client";
 import { getOAuthEndpoints } from "@/lib/oauth/get-oauth-endpoints";
@@ -15,7 +17,8 @@ const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
  * The authorization_code grant: the code must be this client's, unused, unexpired, presented
  * with the exact redirect URI it was issued for, the PKCE verifier of its S256 challenge and (if
  * given) the same resource. Creates the grant — an ApiKey row with oauthClientId, the consented
- * tool subset and no secret — and its first tokens. A code presented twice revokes the grant
+ * tool subset and no secret, under the owner's live-key cap (claimLiveKeySlot) and, like a key
+ * minted with no parent or policy, on the owner's default budget — and its first tokens. A code presented twice revokes the grant
  * it was exchanged for (OAuth 2.1 §4.1.3). Throws OAuthError.
  */
 export async function exchangeAuthorizationCode(form: URLSearchParams): Promise<TokenResponse> {
@@ -45,6 +48,10 @@ export async function exchangeAuthorizationCode(form: URLSearchParams): Promise<
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.oAuthAuthorizationCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count === 0) throw new OAuthError("invalid_grant", "This authorization code was already used.");
+    // The consent page checked the cap; this holds it against keys minted or apps allowed since.
+    await claimLiveKeySlot(tx, row.userId).catch((error: unknown) => {
+      throw error instanceof HubError ? new OAuthError("invalid_grant", error.message, { cause: error }) : error;
+    });
     const grant = await tx.apiKey.create({
       data: { userId: row.userId, name: client.name.slice(0, 100), prefix: `oa_${randomBytes(8).toString("hex").slice(0, 9)}`, hash: null, oauthClientId: client.id, allowedTools: row.allowedTools },
       select: { id: true, prefix: true },

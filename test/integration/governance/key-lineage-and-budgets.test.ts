@@ -40,7 +40,7 @@ describe("live keys per user", () => {
     for (let index = 0; index < 25; index++) keys.push(await createApiKey({ userId: user.id, name: `k${index}` }));
     await assert.rejects(createApiKey({ userId: user.id, name: "one too many" }), {
       code: "conflict",
-      message: `${user.email} already has 25 live API keys (the most allowed is 25): revoke keys you no longer use, or ask an admin to raise the limit.`,
+      message: `${user.email} already has 25 live API keys (the most allowed is 25; apps you authorized count as keys): revoke keys or apps you no longer use, or ask an admin to raise the limit.`,
     });
     await revokeApiKey({ keyId: keys[0].key.id, actor: CLI_ACTOR });
     await createApiKey({ userId: user.id, name: "after a revocation" });

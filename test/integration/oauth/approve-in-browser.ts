@@ -7,6 +7,8 @@ export interface ConsentBrowser {
    * left the hub (the client's redirect URI was reached) or `stayOnHub` shows an error page there.
    */
   authorize(url: string, account: { email: string; password: string }, answer?: { deny?: boolean; tools?: string[] }): Promise<void>;
+  /** Clicks Allow on the consent page of an authorization URL and resolves the refusal the page then shows. */
+  allowRefused(url: string, account: { email: string; password: string }): Promise<string>;
   /** Opens an authorization URL (signing in if asked) and waits until the browser has left the hub. */
   follow(url: string, account: { email: string; password: string }): Promise<void>;
   /** The text of the page an authorization URL shows (for refusals that must not redirect). */
@@ -47,6 +49,12 @@ export async function launchConsentBrowser(hubUrl: string): Promise<ConsentBrows
         }
         await page.getByRole("button", { name: answer.deny ? "Deny" : "Allow" }).click();
         await page.waitForURL((current) => current.origin !== new URL(hubUrl).origin, { timeout: 30_000 });
+      }),
+    allowRefused: (url, account) =>
+      withPage(url, account, async (page) => {
+        await page.getByRole("button", { name: "Allow" }).click();
+        await page.waitForURL((current) => current.searchParams.has("consent_error"), { timeout: 30_000 });
+        return page.locator("[role=alert] > p").innerText();
       }),
     follow: (url, account) =>
       withPage(url, account, (page) => page.waitForURL((current) => current.origin !== new URL(hubUrl).origin, { timeout: 30_000 })),

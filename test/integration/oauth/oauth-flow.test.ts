@@ -355,6 +355,62 @@ describe("refusals", () => {
       assert.deepEqual(await response.json(), expected);
     }
   });
+
+  test("registration is limited per client address: the 11th in an hour is a 429 in OAuth's shape with Retry-After, and adds no client", async () => {
+    const address = freshIpHeader();
+    const register = () =>
+      fetch(`${hubUrl}/oauth/register`, { method: "POST", headers: { "content-type": "application/json", ...address }, body: JSON.stringify({ client_name: "Flood", redirect_uris: ["https://flood.example/cb"] }) });
+    for (let i = 0; i < 10; i += 1) assert.equal((await register()).status, 201, `registration ${i + 1} of 10 is allowed`);
+    const before = await getPrisma().oAuthClient.count();
+    const refused = await register();
+    assert.equal(refused.status, 429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    assert.ok(retryAfter >= 1 && retryAfter <= 3600, `Retry-After in seconds: ${refused.headers.get("retry-after")}`);
+    assert.equal(refused.headers.get("ratelimit-limit"), "10");
+    assert.equal(refused.headers.get("cache-control"), "no-store");
+    assert.deepEqual(await refused.json(), {
+      error: "temporarily_unavailable",
+      error_description: `Too many client registrations from this address: at most 10 per 60 minutes. Retry in ${retryAfter} s, or reuse the client_id you registered.`,
+    });
+    assert.equal(await getPrisma().oAuthClient.count(), before, "a refused registration stores nothing");
+    assert.ok(await registerClient(hubUrl, [callback.redirectUri], "Another address"), "another address still registers");
+  });
+});
+
+describe("live-key cap", () => {
+  test("an authorization counts toward the owner's live keys: at the cap Allow is refused on the consent page, and a code cannot mint a grant past it", async () => {
+    const prisma = getPrisma();
+    const userId = env.member.user.id;
+    const liveKeys = () => prisma.apiKey.count({ where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+    const clientId = await registerClient(hubUrl, [callback.redirectUri], "Cap test client");
+    const live = await liveKeys();
+    await prisma.user.update({ where: { id: userId }, data: { maxLiveKeys: live } });
+    try {
+      const atCap = (count: number) => `${env.member.user.email} already has ${count} live API keys (the most allowed is ${count}; apps you authorized count as keys): revoke keys or apps you no longer use, or ask an admin to raise the limit.`;
+      const expected = atCap(live);
+      const codesBefore = await prisma.oAuthAuthorizationCode.count();
+      const url = authorizationUrl(hubUrl, { client_id: clientId, redirect_uri: callback.redirectUri, code_challenge: createPkce().challenge, state: "cap", resource: `${hubUrl}/mcp` });
+      assert.equal(await browser.allowRefused(url, memberAccount()), expected);
+      assert.equal(await prisma.oAuthAuthorizationCode.count(), codesBefore, "no code is issued at the cap");
+
+      // A code issued before the cap filled (here: seeded) is refused at the token endpoint, in the same transaction as the count.
+      const { verifier, challenge } = createPkce();
+      const code = await seedCode(clientId, challenge);
+      const exchange = await postForm(`${hubUrl}/oauth/token`, { grant_type: "authorization_code", code, code_verifier: verifier, client_id: clientId, redirect_uri: callback.redirectUri });
+      assert.deepEqual([exchange.status, exchange.body], [400, { error: "invalid_grant", error_description: expected }]);
+      assert.equal(await liveKeys(), live, "no grant was created past the cap");
+
+      // And a grant holds a slot a new API key then cannot take.
+      await prisma.user.update({ where: { id: userId }, data: { maxLiveKeys: live + 1 } });
+      await authorizeMember(clientId);
+      assert.equal(await liveKeys(), live + 1);
+      const mint = await fetch(`${hubUrl}/api/v1/keys`, { method: "POST", headers: { authorization: `Bearer ${env.member.key}`, "content-type": "application/json" }, body: JSON.stringify({ name: "one too many" }) });
+      assert.equal(mint.status, 409);
+      assert.deepEqual(await mint.json(), { error: { code: "conflict", message: atCap(live + 1) } });
+    } finally {
+      await prisma.user.update({ where: { id: userId }, data: { maxLiveKeys: null } });
+    }
+  });
 });
 
 describe("SDK client", () => {
