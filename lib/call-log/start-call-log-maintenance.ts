@@ -3,6 +3,7 @@ import { compactCallRollups } from "@/lib/call-log/compact-call-rollups";
 import { pruneCallLogs } from "@/lib/call-log/prune-call-logs";
 import { rollUpCallLogs } from "@/lib/call-log/roll-up-call-logs";
 import { getMetrics } from "@/lib/metrics/get-metrics";
+import { pruneOAuthTokens } from "@/lib/oauth/prune-oauth-tokens";
 
 /** How often rollups are refreshed: the dashboards' worst-case lag behind live traffic. */
 export const ROLL_UP_INTERVAL_MS = 15_000;
@@ -10,9 +11,10 @@ const PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /**
  * Starts the periodic roll-up (every 15 s, including the open minute), and hourly compaction of
- * day-old rollups into hourly rows and pruning of raw call logs past retention. Runs never
- * overlap; each step's failure is logged, counted (switchboard_call_rollup_failures_total) and
- * retried next tick, and never skips the other steps. Returns a stop function that waits for a
+ * day-old rollups into hourly rows, pruning of raw call logs past retention and of spent OAuth
+ * codes and refresh tokens (pruneOAuthTokens). Runs never overlap; each step's failure is logged,
+ * counted (switchboard_call_rollup_failures_total) and retried next tick, and never skips the
+ * other steps. Returns a stop function that waits for a
  * run in progress.
  */
 export function startCallLogMaintenance(): () => Promise<void> {
@@ -29,6 +31,10 @@ export function startCallLogMaintenance(): () => Promise<void> {
         await runStep("pruning", async () => {
           const pruned = await pruneCallLogs();
           if (pruned.callLogs > 0) logger.info({ event: "call_logs_pruned", ...pruned }, "Pruned call logs past retention");
+        });
+        await runStep("pruning", async () => {
+          const pruned = await pruneOAuthTokens();
+          if (pruned.codes + pruned.refreshTokens > 0) logger.info({ event: "oauth_tokens_pruned", ...pruned }, "Pruned spent OAuth codes and refresh tokens");
         });
       }
       running = null;

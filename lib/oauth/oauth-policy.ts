@@ -7,6 +7,12 @@ export const OAUTH_POLICY = {
   codeSeconds: 60,
   accessTokenSeconds: 900,
   refreshTokenSeconds: 30 * 24 * 3600,
+  /**
+   * How long a used code or rotated refresh token is kept after use: presenting it again within
+   * this window revokes its grant (replay detection); after it the row is pruned, and a replay is
+   * refused as unknown.
+   */
+  replayDetectionSeconds: 7 * 24 * 3600,
   /** Client ID Metadata Documents: fetch limits and how long a fetched document is trusted. */
   metadataDocument: {
     timeoutMs: 5_000,
