@@ -69,8 +69,22 @@ function createTransport(config: UpstreamConfig): Transport {
     return new StdioUpstreamTransport({ command: config.command ?? "", args: config.args, env: config.env, cwd: config.cwd });
   }
   const url = new URL(config.url ?? "");
-  const requestInit = { headers: config.headers };
-  return config.transport === "sse" ? new SSEClientTransport(url, { requestInit }) : new StreamableHTTPClientTransport(url, { requestInit });
+  const options = { requestInit: { headers: config.headers }, fetch: fetchOnOwnSignal };
+  return config.transport === "sse" ? new SSEClientTransport(url, options) : new StreamableHTTPClientTransport(url, options);
+}
+
+/**
+ * The SDK's remote transports give every POST the transport's one long-lived AbortSignal (so that
+ * close() aborts what is in flight). Node's fetch adds an abort listener to that signal for each
+ * request and removes it only when the Request is garbage-collected, so on a pooled connection
+ * shared by every session the listeners pile up by the thousand between collections: each fetch
+ * then lists them all (getEventListeners) and past 1,500 prints a MaxListenersExceededWarning with
+ * a stack trace to stderr, per call. A signal of its own per request, following the shared one
+ * (AbortSignal.any: a weak link, no listener on the shared signal), keeps close() aborting
+ * in-flight requests and costs the same at the millionth call as at the first.
+ */
+function fetchOnOwnSignal(url: string | URL, init?: RequestInit): Promise<Response> {
+  return fetch(url, init?.signal ? { ...init, signal: AbortSignal.any([init.signal]) } : init);
 }
 
 function describeConnectFailure(error: unknown, lastError: string, stderr: string): string {
