@@ -21,6 +21,7 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
   const prisma = getPrisma();
   const pool = getUpstreamPool();
   let stopping = false;
+  const statusWrites = new Map<string, Promise<void>>();
   pool.configure({
     async loadConfig(name) {
       const row = await prisma.upstreamServer.findUnique({ where: { name } });
@@ -36,9 +37,19 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
     },
     onStatus(name, status) {
       if (stopping) return;
-      prisma.upstreamServer
-        .updateMany({ where: { name }, data: { status: status.state, lastError: status.lastError, statusAt: status.at } })
-        .catch((error: unknown) => logger.warn({ server: name, err: error }, "recording an upstream's status failed"));
+      // One write after another per server: "failing", "starting", "connected" follow each other
+      // within milliseconds, and updates in flight on different pooled database connections may
+      // commit out of order, leaving a connected server shown as starting.
+      const write = (statusWrites.get(name) ?? Promise.resolve())
+        .then(() => prisma.upstreamServer.updateMany({ where: { name }, data: { status: status.state, lastError: status.lastError, statusAt: status.at } }))
+        .then(
+          () => {},
+          (error: unknown) => logger.warn({ server: name, err: error }, "recording an upstream's status failed"),
+        );
+      statusWrites.set(name, write);
+      void write.then(() => {
+        if (statusWrites.get(name) === write) statusWrites.delete(name);
+      });
     },
   });
   const unsubscribe = subscribeHubEvents((event) => {

@@ -43,7 +43,8 @@ before(async () => {
     }
     await transport.handleRequest(request, response, message);
   });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  // Node's fetch opens a socket per request in flight: a backlog above IN_FLIGHT (default 511) so none is refused.
+  await new Promise<void>((resolve) => httpServer.listen({ port: 0, host: "127.0.0.1", backlog: 4 * IN_FLIGHT }, resolve));
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/mcp`;
 });
 
