@@ -59,6 +59,8 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
   };
   // One read at a time; a NOTIFY arriving meanwhile triggers one more read after it.
   const scheduleRead = (): void => {
+    // After close() a NOTIFY or a queued re-read must not query a client that is being ended.
+    if (closed) return;
     if (reading) {
       readAgain = true;
       return;
