@@ -23,6 +23,31 @@ const PUBLISH_SQL = `WITH row AS (INSERT INTO "HubEventLog" ("message") VALUES (
 SELECT pg_notify('${HUB_EVENT_PG_CHANNEL}', "id"::text) FROM row`;
 const READ_SQL = `SELECT "id"::text AS id, "message", "at", now() AS "readAt" FROM "HubEventLog" WHERE "at" >= $1 ORDER BY "id"`;
 
+/** A pg.Client whose queries run one after another, in the order they were asked for. */
+interface SerialConnection {
+  client: pg.Client;
+  query: <Row extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<Row>>;
+  /** Settles once every query asked for so far has finished (successfully or not). */
+  idle: () => Promise<void>;
+}
+
+// Reads (on every NOTIFY, poll and reconnect), publishes and prunes happen independently, and the
+// NOTIFY of this process's own publish arrives while that publish is still running. pg 8 queues
+// overlapping client.query() calls itself but prints a DeprecationWarning (pg 9 will refuse them),
+// so the channel keeps its own queue: one per client, so a reconnect starts an empty one.
+function serializeQueries(client: pg.Client): SerialConnection {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    client,
+    query: <Row extends pg.QueryResultRow>(sql: string, params?: unknown[]) => {
+      const run = tail.then(() => client.query<Row>(sql, params));
+      tail = run.catch(() => {});
+      return run;
+    },
+    idle: () => tail.then(() => {}),
+  };
+}
+
 /**
  * A durable event channel on Postgres, the one store every hub process (instances, the CLI) has:
  * publish appends a HubEventLog row and NOTIFYs its id in the same statement; each listener reads
@@ -31,7 +56,7 @@ const READ_SQL = `SELECT "id"::text AS id, "message", "at", now() AS "readAt" FR
  * delivered late rather than lost. Publishes retry through an outage. Rows are pruned after a day.
  */
 export async function openPostgresEventChannel(databaseUrl: string, onMessage: EventChannelListener): Promise<EventChannel> {
-  let client: pg.Client | undefined;
+  let connection: SerialConnection | undefined;
   let closed = false;
   let attempt = 0;
   let readSince: Date | undefined;
@@ -42,7 +67,7 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
   const pending = new Set<Promise<unknown>>();
 
   const readNewRows = async (): Promise<void> => {
-    const current = client;
+    const current = connection;
     if (!current || !readSince) return;
     const { rows } = await current.query<{ id: string; message: string; at: Date; readAt: Date }>(READ_SQL, [new Date(readSince.getTime() - READ_OVERLAP_MS)]);
     for (const row of rows) {
@@ -77,30 +102,30 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
   };
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 2_000, application_name: HUB_EVENT_LISTENER_NAME });
-    next.on("notification", (notification) => {
+    const next = serializeQueries(new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 2_000, application_name: HUB_EVENT_LISTENER_NAME }));
+    next.client.on("notification", (notification) => {
       if (notification.channel === HUB_EVENT_PG_CHANNEL) scheduleRead();
     });
-    next.on("error", (err) => {
+    next.client.on("error", (err) => {
       // Failures while connecting reject connect() and are retried by its caller.
-      if (client !== next) return;
-      client = undefined;
+      if (connection !== next) return;
+      connection = undefined;
       logger.warn({ event: "hub_event_listen_failed", err: err.message }, "Lost the Postgres hub-event connection; reconnecting (missed events are re-read)");
-      void next.end().catch(() => {});
+      void next.client.end().catch(() => {});
       scheduleReconnect();
     });
     try {
-      await next.connect();
+      await next.client.connect();
       await next.query(`LISTEN ${HUB_EVENT_PG_CHANNEL}`);
       // The first connection starts from now; a reconnection re-reads from where it left off.
       readSince ??= (await next.query<{ now: Date }>("SELECT now() AS now")).rows[0].now;
     } catch (err) {
-      void next.end().catch(() => {});
+      void next.client.end().catch(() => {});
       throw err;
     }
-    if (closed) return void next.end().catch(() => {});
+    if (closed) return void next.client.end().catch(() => {});
     attempt = 0;
-    client = next;
+    connection = next;
     scheduleRead();
   };
   const scheduleReconnect = () => {
@@ -117,9 +142,9 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
     scheduleReconnect();
   }
   const poll = setInterval(() => {
-    if (!client) return;
+    if (!connection) return;
     scheduleRead();
-    if (++polls % PRUNE_EVERY_POLLS === 0) client.query(`DELETE FROM "HubEventLog" WHERE "at" < now() - interval '${RETENTION}'`).catch(() => {});
+    if (++polls % PRUNE_EVERY_POLLS === 0) connection.query(`DELETE FROM "HubEventLog" WHERE "at" < now() - interval '${RETENTION}'`).catch(() => {});
   }, POLL_INTERVAL_MS);
   poll.unref();
 
@@ -127,8 +152,8 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
     const giveUpAt = Date.now() + PUBLISH_GIVE_UP_MS;
     for (let retry = 0; ; retry++) {
       try {
-        if (!client) throw new Error("the Postgres hub-event connection is down");
-        await client.query(PUBLISH_SQL, [message]);
+        if (!connection) throw new Error("the Postgres hub-event connection is down");
+        await connection.query(PUBLISH_SQL, [message]);
         return;
       } catch (err) {
         if (Date.now() > giveUpAt || (closed && retry > 0 && Date.now() > closingDeadline)) throw err;
@@ -155,7 +180,9 @@ export async function openPostgresEventChannel(databaseUrl: string, onMessage: E
       clearInterval(poll);
       await Promise.allSettled(pending);
       await reading;
-      await client?.end().catch(() => {});
+      // A prune may still be queued behind them: end the connection once it is idle.
+      await connection?.idle();
+      await connection?.client.end().catch(() => {});
     },
   };
 }

@@ -1,10 +1,17 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { publishHubEvent, subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
 import { HUB_EVENT_LISTENER_NAME, HUB_EVENT_PG_CHANNEL } from "@/lib/events/open-postgres-event-channel";
 import { startEventFanOut } from "@/lib/events/start-event-fan-out";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { runSb } from "@/test/integration/cli/run-sb";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const FIXTURE_UPSTREAM = path.join(ROOT, "test/integration/federation/changing-upstream.ts");
 
 const waitFor = async (check: () => boolean, what: string, timeoutMs = 3_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -83,6 +90,29 @@ describe("hub event fan-out over Postgres (HubEventLog + LISTEN/NOTIFY)", () => 
     publishHubEvent({ type: "user_disabled", userId: "u-last" });
     await stopCli();
     assert.ok((await logged()).some((m) => m.event.type === "user_disabled" && m.origin.startsWith("cli:")), "the CLI's last event is in the log");
+  });
+
+  // server add and remove each publish several events while the channel's own NOTIFYs trigger
+  // reads: with queries overlapping on the one connection pg prints a DeprecationWarning (pg 9
+  // will refuse them), and a read started during close() fails with "Connection terminated".
+  it("a CLI run that publishes several events exits with no overlapping queries and no read after close", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "sb-fan-out-"));
+    try {
+      const definitions = path.join(folder, "tools.json");
+      writeFileSync(definitions, JSON.stringify({ tools: [{ name: "greet", description: "Greets.", inputSchema: { type: "object" } }] }));
+      const env = { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: "fan-out-test-secret-key-0123456789abcdef" };
+      const runs = [
+        await runSb(["server", "add", "fixture", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE_UPSTREAM, "--arg", definitions, "--cwd", ROOT], env),
+        await runSb(["server", "remove", "fixture"], env),
+      ];
+      for (const run of runs) {
+        assert.equal(run.code, 0, run.stderr);
+        assert.doesNotMatch(run.stderr, /DeprecationWarning|client\.query\(\)|Could not read hub events/, run.stderr);
+      }
+      assert.ok((await logged()).some((m) => m.event.type === "upstreams_changed"), "the CLI's events were published");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
