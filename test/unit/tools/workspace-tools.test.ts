@@ -10,7 +10,7 @@ import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { listWorkspaceDirectory } from "@/lib/workspace/list-workspace-directory";
 import { checkReadFileInput } from "@/lib/workspace/check-read-file-input";
 import { READ_FILE_MAX_BYTES, readWorkspaceFile } from "@/lib/workspace/read-workspace-file";
-import type { WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
+import { resolveWorkspacePath, type WorkspaceBounds } from "@/lib/workspace/resolve-workspace-path";
 import { searchWorkspaceText } from "@/lib/workspace/search-workspace-text";
 
 let sandbox: string;
@@ -93,6 +93,16 @@ describe("readWorkspaceFile", () => {
   test("refuses symlinks leading out of the workspace or nowhere", async () => {
     await assert.rejects(readWorkspaceFile(bounds, { path: "outside-link" }), refusedWith(/outside the workspace root \(symlink\)/));
     await assert.rejects(readWorkspaceFile(bounds, { path: "dangling" }), refusedWith(/does not exist/));
+  });
+  test("refuses a file swapped for a symlink between the path check and the open", async () => {
+    const file = path.join(sandbox, "ws", "swapped.txt");
+    writeFileSync(file, "inside\n");
+    const checked = await resolveWorkspacePath(bounds, "swapped.txt");
+    assert.equal(checked.ok, true);
+    rmSync(file);
+    symlinkSync(path.join(sandbox, "outside.txt"), file);
+    await assert.rejects(readWorkspaceFile(bounds, { path: "swapped.txt" }, checked), refusedWith(/became a symlink while it was being read/));
+    rmSync(file);
   });
   test("refuses a binary file above the cap even for a line range", async () => {
     await assert.rejects(readWorkspaceFile(bounds, { path: "big.bin", startLine: 1, endLine: 2 }), refusedWith(/binary file/));
