@@ -144,6 +144,8 @@ process.on("SIGINT", () => {
   process.exit(130);
 });
 
+/** BENCH_HUB_CPU_PROF=DIR: the measured hub writes a V8 CPU profile there as it stops (Node refuses --cpu-prof in NODE_OPTIONS). */
+const HUB_PROFILE_ARGS = process.env.BENCH_HUB_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_HUB_CPU_PROF)}`] : [];
 const HUB_ARGS = ["--import", "tsx", "mcp/server/start-hub.ts"];
 
 async function main(): Promise<void> {
@@ -192,7 +194,7 @@ async function main(): Promise<void> {
 
     const [hubPort, sdkPort, rawPort, sdkStatelessPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     progress(`starting the hub on :${hubPort} (Redis: ${process.env.REDIS_URL ? "on" : "off"}) and both baselines${PIN ? `, pinned to CPU ${PIN.servers} (load generator on ${PIN.loadgen})` : ""}`);
-    const hub = startProcess("hub", HUB_ARGS, { ...hubEnv, PORT: String(hubPort) });
+    const hub = startProcess("hub", [...HUB_PROFILE_ARGS, ...HUB_ARGS], { ...hubEnv, PORT: String(hubPort) });
     const sdk = startProcess("sdk baseline", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkPort)]);
     const raw = startProcess("raw baseline", [path.join(KIT, "baseline-raw-server.mjs"), "--port", String(rawPort)]);
     const sdkStateless = startProcess("stateless sdk baseline", [path.join(ROOT, "bench/baseline-stateless-sdk-server.mjs"), "--port", String(sdkStatelessPort)]);

@@ -5,12 +5,12 @@
 // CallToolResult from upstream is handed to the caller as the very object type the server sends.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
 import { StdioUpstreamTransport } from "@/lib/upstream-connections/stdio-upstream-transport";
+import { StreamableHttpUpstreamTransport } from "@/lib/upstream-connections/streamable-http-upstream-transport";
 
 /** The hub as an MCP client, in the upstream's logs. */
 const CLIENT_INFO = { name: "switchboard-hub", version: "1" } as const;
@@ -69,12 +69,12 @@ function createTransport(config: UpstreamConfig): Transport {
     return new StdioUpstreamTransport({ command: config.command ?? "", args: config.args, env: config.env, cwd: config.cwd });
   }
   const url = new URL(config.url ?? "");
-  const options = { requestInit: { headers: config.headers }, fetch: fetchOnOwnSignal };
-  return config.transport === "sse" ? new SSEClientTransport(url, options) : new StreamableHTTPClientTransport(url, options);
+  if (config.transport === "sse") return new SSEClientTransport(url, { requestInit: { headers: config.headers }, fetch: fetchOnOwnSignal });
+  return new StreamableHttpUpstreamTransport(url, config.headers);
 }
 
 /**
- * The SDK's remote transports give every POST the transport's one long-lived AbortSignal (so that
+ * The SDK's SSE transport gives every POST the transport's one long-lived AbortSignal (so that
  * close() aborts what is in flight). Node's fetch adds an abort listener to that signal for each
  * request and removes it only when the Request is garbage-collected, so on a pooled connection
  * shared by every session the listeners pile up by the thousand between collections: each fetch

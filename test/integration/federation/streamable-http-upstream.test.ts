@@ -1,0 +1,183 @@
+// The hub's own Streamable HTTP client transport (node:http) against real SDK servers, in both of
+// their answer modes, and against peers that are not what an admin registered: every failure must
+// be one line that says what to fix, and a redirect must never carry the configured token away.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, describe, test } from "node:test";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { CallToolRequestSchema, CallToolResultSchema, ListToolsRequestSchema, isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
+import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+
+const servers: http.Server[] = [];
+
+after(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function listen(handler: http.RequestListener, backlog = 511): Promise<string> {
+  const server = http.createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog }, resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+}
+
+function configFor(url: string, headers: Record<string, string> = {}, maxConcurrency = 16): UpstreamConfig {
+  return { id: randomUUID(), name: "remote", transport: "http", command: null, args: [], cwd: null, url, env: {}, headers, timeoutMs: 10_000, maxConcurrency };
+}
+
+/** A stateful SDK upstream with an echo tool, as the SDK's examples (and the bench's SDK server) run it. */
+async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog?: number } = {}) {
+  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: Server }>();
+  const closedSessions: string[] = [];
+  const seenHeaders: http.IncomingHttpHeaders[] = [];
+  const url = await listen(async (request, response) => {
+    seenHeaders.push(request.headers);
+    let body = "";
+    for await (const chunk of request) body += chunk;
+    const message = body ? JSON.parse(body) : undefined;
+    const sessionId = request.headers["mcp-session-id"];
+    let session = typeof sessionId === "string" ? sessions.get(sessionId) : undefined;
+    if (!session && isInitializeRequest(message)) {
+      const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: randomUUID,
+        enableJsonResponse: options.enableJsonResponse,
+        onsessioninitialized: (id) => void sessions.set(id, { transport, server }),
+        onsessionclosed: (id) => void closedSessions.push(id),
+      });
+      const server = new Server({ name: "echo-upstream", version: "1" }, { capabilities: { tools: { listChanged: true } } });
+      server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo", inputSchema: { type: "object" } }] }));
+      server.setRequestHandler(CallToolRequestSchema, (call) => ({ content: [{ type: "text", text: String(call.params.arguments?.message) }] }));
+      await server.connect(transport);
+      session = { transport, server };
+    }
+    if (!session) return void response.writeHead(404).end();
+    await session.transport.handleRequest(request, response, message);
+  }, options.backlog);
+  return { url, sessions, closedSessions, seenHeaders };
+}
+
+async function echo(upstream: UpstreamClient, message: string): Promise<string | undefined> {
+  const result = await upstream.client.callTool({ name: "echo", arguments: { message } }, CallToolResultSchema);
+  return (result.content as Array<{ text?: string }>)[0]?.text;
+}
+
+describe("against real SDK servers", () => {
+  // More requests in flight at once than Node's 1,500-listener warning threshold: a listener per
+  // request on one shared signal (what the SDK's Fetch transport did) is then certain to trip it.
+  const IN_FLIGHT = 1600;
+  const CALLS = 2 * IN_FLIGHT;
+
+  test(`${CALLS} calls, ${IN_FLIGHT} in flight, over one pooled connection: every answer matches its call, no listener warnings`, { timeout: 120_000 }, async () => {
+    const { url } = await startSdkUpstream({ backlog: 4 * IN_FLIGHT });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    const upstream = await openUpstreamClient(configFor(url, {}, IN_FLIGHT));
+    try {
+      let next = 0;
+      const mismatches: string[] = [];
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < CALLS) {
+            const message = `call ${next++} ✓`;
+            const text = await echo(upstream, message);
+            if (text !== message) mismatches.push(`${message} -> ${text}`);
+          }
+        }),
+      );
+      assert.deepEqual(mismatches, []);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(warnings, []);
+    } finally {
+      process.off("warning", onWarning);
+      await upstream.close();
+    }
+  });
+
+  for (const enableJsonResponse of [false, true]) {
+    test(`answers as ${enableJsonResponse ? "JSON" : "an event stream"}: calls work, headers carried, list_changed arrives on the GET stream, close() ends the session`, async () => {
+      const upstreamServer = await startSdkUpstream({ enableJsonResponse });
+      let listChanged = 0;
+      const upstream = await openUpstreamClient(configFor(upstreamServer.url, { Authorization: "Bearer upstream-token" }), { onListChanged: () => listChanged++ });
+      assert.equal(await echo(upstream, "héllo"), "héllo");
+      const posts = upstreamServer.seenHeaders.filter((headers) => headers["content-type"] === "application/json");
+      assert.ok(posts.every((headers) => headers.authorization === "Bearer upstream-token"));
+      assert.ok(posts.slice(1).every((headers) => headers["mcp-protocol-version"] && headers["mcp-session-id"]), "every POST after initialize carries the session and the negotiated version");
+      const [sessionId] = upstreamServer.sessions.keys();
+      // The GET stream opens after notifications/initialized; announce once it is there.
+      const deadline = Date.now() + 5000;
+      while (!upstreamServer.seenHeaders.some((headers) => headers.accept === "text/event-stream") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await upstreamServer.sessions.get(sessionId)?.server.sendToolListChanged();
+      while (listChanged === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(listChanged, 1);
+      await upstream.close();
+      assert.deepEqual(upstreamServer.closedSessions, [sessionId]);
+    });
+  }
+});
+
+describe("peers that are not an MCP endpoint", () => {
+  test("a redirect is refused, and the configured token never reaches the other host", async () => {
+    const elsewhere: http.IncomingHttpHeaders[] = [];
+    const target = await listen((request, response) => {
+      elsewhere.push(request.headers);
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const url = await listen((_request, response) => response.writeHead(307, { location: target }).end());
+    await assert.rejects(openUpstreamClient(configFor(url, { Authorization: "Bearer secret-token" })), (error: Error) => {
+      assert.equal(error.message, `upstream redirected (HTTP 307) to ${target}; register the final URL instead`);
+      return true;
+    });
+    assert.deepEqual(elsewhere, []);
+  });
+
+  const refusals: Array<{ name: string; answer: (response: http.ServerResponse) => void; message: RegExp }> = [
+    { name: "401", answer: (response) => response.writeHead(401, { "content-type": "text/plain" }).end("bad token"), message: /^POST answered HTTP 401: bad token; check the server's configured headers \(its token\)$/ },
+    { name: "404", answer: (response) => response.writeHead(404).end(), message: /^POST answered HTTP 404; the session expired or the URL is not an MCP endpoint$/ },
+    { name: "an HTML page", answer: (response) => response.writeHead(200, { "content-type": "text/html" }).end("<html></html>"), message: /^upstream answered with content type text\/html, not JSON or an event stream: is this URL an MCP endpoint\?$/ },
+    { name: "a 500 with a long page", answer: (response) => response.writeHead(500, { "content-type": "text/html" }).end(`<h1>Oops</h1>${"x".repeat(100_000)}`), message: /^POST answered HTTP 500: <h1>Oops<\/h1>x{187}$/ },
+  ];
+  for (const { name, answer, message } of refusals) {
+    test(`${name}: connecting fails with one line saying why`, async () => {
+      const url = await listen((request, response) => {
+        request.resume();
+        answer(response);
+      });
+      await assert.rejects(openUpstreamClient(configFor(url), {}, 5000), (error: Error) => {
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
+
+  test("an answer that never ends its event is cut at the cap, not buffered without limit", async () => {
+    const url = await listen((request, response) => {
+      request.resume();
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      const chunk = `data: ${"x".repeat(1024 * 1024)}`;
+      let written = 0;
+      const pump = () => {
+        while (written < 12) {
+          written++;
+          if (!response.write(chunk)) return void response.once("drain", pump);
+        }
+      };
+      pump();
+    });
+    // Well within the 30 s handshake timeout: the request fails as soon as its stream is cut.
+    const started = Date.now();
+    await assert.rejects(openUpstreamClient(configFor(url), {}, 30_000), (error: Error) => {
+      assert.match(error.message, /the upstream's answer stream ended before it answered \(upstream event exceeds 10485760 characters\)/);
+      assert.ok(Date.now() - started < 20_000);
+      return true;
+    });
+  });
+});
