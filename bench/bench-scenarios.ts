@@ -7,8 +7,11 @@ import { fileURLToPath } from "node:url";
  * `BenchTargetName` started by run-bench.ts.
  */
 
-/** The servers the bench starts side by side. */
-export type BenchTargetName = "hub" | "sdk" | "raw" | "sdkStateless";
+/**
+ * The servers the bench starts side by side. `sdkUpstream` is a second SDK server that only the
+ * hub calls (the proxied rows' upstream), pinned beside the load generator, not on the servers' CPU.
+ */
+export type BenchTargetName = "hub" | "sdk" | "raw" | "sdkStateless" | "sdkUpstream";
 
 /** One load-generator run inside a round: which server, and what to call. */
 export interface BenchRun {
@@ -26,6 +29,8 @@ export interface BenchRun {
    * and printing its --json report, e.g. one that speaks a protocol era mcp-load does not.
    */
   script?: string;
+  /** Other servers this run loads (e.g. the hub's upstream): their CPU counts as the run's own, not as other processes. */
+  alsoLoads?: readonly BenchTargetName[];
 }
 
 /** What a scenario's prepare step may use (the hub is already running). */
@@ -81,16 +86,16 @@ const HUB_STATELESS: BenchRun = { label: "hub", target: "hub", script: STATELESS
 /** The v2 SDK's createMcpHandler serving 2026-07-28 (bench/baseline-stateless-sdk-server.mjs). */
 const SDK_STATELESS: BenchRun = { label: "SDK v2", target: "sdkStateless", script: STATELESS_LOAD };
 const AT_LEAST_SDK: BenchGoal = { minCallsPerSecRatio: 1.0, maxP99Ratio: 1.0 };
-const PROXIED: BenchRun = { label: "hub → SDK", target: "hub", tool: `${BENCH_UPSTREAM}__echo` };
+const PROXIED: BenchRun = { label: "hub → SDK", target: "hub", tool: `${BENCH_UPSTREAM}__echo`, alsoLoads: ["sdkUpstream"] };
 
 /**
- * Registers the SDK baseline as a Streamable HTTP upstream (once for both proxied rows), with a
- * concurrency cap above the largest session count so the cap is not what is measured.
+ * Registers the upstream SDK server as a Streamable HTTP upstream (once for both proxied rows),
+ * with a concurrency cap above the largest session count so the cap is not what is measured.
  */
 function registerSdkUpstream(environment: BenchEnvironment): void {
   const listed = environment.runCli(["server", "list"]);
   if (listed.split("\n").some((line) => line.startsWith(`${BENCH_UPSTREAM} `))) return;
-  environment.runCli(["server", "add", BENCH_UPSTREAM, "--url", `${environment.targets.sdk.url}/mcp`, "--max-concurrency", "256"]);
+  environment.runCli(["server", "add", BENCH_UPSTREAM, "--url", `${environment.targets.sdkUpstream.url}/mcp`, "--max-concurrency", "256"]);
 }
 /** Issue 10's target: proxied calls/s at least 0.8 × direct (added p50 under 1 ms is read off the table). */
 const PROXIED_GOAL: BenchGoal = { minCallsPerSecRatio: 0.8 };

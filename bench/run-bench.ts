@@ -63,8 +63,8 @@ function prepareKit(): void {
   }
 }
 
-function startProcess(name: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const [command, commandArgs] = PIN ? ["taskset", ["-c", PIN.servers, "node", ...args]] : ["node", args];
+function startProcess(name: string, args: string[], env: Record<string, string> = {}, cpu = PIN?.servers): ChildProcess {
+  const [command, commandArgs] = cpu ? ["taskset", ["-c", cpu, "node", ...args]] : ["node", args];
   // taskset execs node, so the child's pid is the server's (the load generator's --pid).
   const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -192,13 +192,18 @@ async function main(): Promise<void> {
     const memory = await measureIdleMemory({ url: `http://127.0.0.1:${memoryPort}`, pid: memoryHub.pid!, key, metricsToken, probeFile }, IDLE_SESSIONS, ["streamable", "sse"], progress);
     await stopProcess(memoryHub);
 
-    const [hubPort, sdkPort, rawPort, sdkStatelessPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [hubPort, sdkPort, rawPort, sdkStatelessPort, sdkUpstreamPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     progress(`starting the hub on :${hubPort} (Redis: ${process.env.REDIS_URL ? "on" : "off"}) and both baselines${PIN ? `, pinned to CPU ${PIN.servers} (load generator on ${PIN.loadgen})` : ""}`);
     const hub = startProcess("hub", [...HUB_PROFILE_ARGS, ...HUB_ARGS], { ...hubEnv, PORT: String(hubPort) });
     const sdk = startProcess("sdk baseline", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkPort)]);
     const raw = startProcess("raw baseline", [path.join(KIT, "baseline-raw-server.mjs"), "--port", String(rawPort)]);
     const sdkStateless = startProcess("stateless sdk baseline", [path.join(ROOT, "bench/baseline-stateless-sdk-server.mjs"), "--port", String(sdkStatelessPort)]);
+    // The proxied rows' upstream: an SDK server of its own beside the load generator, as a team's
+    // server runs on a machine of its own. On the servers' CPU it would halve what the hub can
+    // serve whatever the hub costs (calls/s ≤ 1 / (hub + upstream) against 1 / upstream).
+    const sdkUpstream = startProcess("upstream sdk server", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkUpstreamPort)], {}, PIN?.loadgen);
     await Promise.all([
+      waitForHttp(`http://127.0.0.1:${sdkUpstreamPort}/stats`),
       waitForHttp(`http://127.0.0.1:${sdkStatelessPort}/stats`),
       waitForHttp(`http://127.0.0.1:${hubPort}/api/health`),
       waitForHttp(`http://127.0.0.1:${sdkPort}/stats`),
@@ -210,6 +215,7 @@ async function main(): Promise<void> {
       sdk: { url: `http://127.0.0.1:${sdkPort}`, pid: sdk.pid!, headers: [] },
       raw: { url: `http://127.0.0.1:${rawPort}`, pid: raw.pid!, headers: [] },
       sdkStateless: { url: `http://127.0.0.1:${sdkStatelessPort}`, pid: sdkStateless.pid!, headers: [] },
+      sdkUpstream: { url: `http://127.0.0.1:${sdkUpstreamPort}`, pid: sdkUpstream.pid!, headers: [] },
     };
     const environment = { targets, key, runCli: (args: string[]) => runCli(args, hubEnv) };
     const results = [];
@@ -231,7 +237,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: describeMachine(),
-      pinned: PIN ? `load generator on CPU ${PIN.loadgen}, each server on CPU ${PIN.servers}` : "no",
+      pinned: PIN ? `load generator and the proxied rows' upstream on CPU ${PIN.loadgen}, each measured server on CPU ${PIN.servers}` : "no",
       rounds: ROUNDS,
       durationS: DURATION_S,
       maxSpread: MAX_SPREAD,

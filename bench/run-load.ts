@@ -26,8 +26,8 @@ export interface LoadResult {
  * --pid for server CPU) and returns its JSON report. `pinCpu` pins the generator to one CPU (the
  * servers sit on the other).
  */
-export function runLoad(kitDir: string, target: BenchTarget, flags: readonly string[], pinCpu?: string, script = "mcp-load.mjs"): LoadResult {
-  const args = [script, "--url", target.url, "--pid", String(target.pid), "--json", ...flags];
+export function runLoad(kitDir: string, target: BenchTarget, flags: readonly string[], pinCpu?: string, script = "mcp-load.mjs", alsoLoaded: readonly BenchTarget[] = []): LoadResult {
+  const args = [script, "--url", target.url, "--pid", String(target.pid), ...alsoLoaded.flatMap((other) => ["--pid", String(other.pid)]), "--json", ...flags];
   for (const header of target.headers) args.push("--header", header);
   const [command, commandArgs] = pinCpu ? ["taskset", ["-c", pinCpu, "node", ...args]] : ["node", args];
   let output: string;

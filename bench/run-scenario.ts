@@ -111,7 +111,7 @@ function runRounds(scenario: BenchScenario, options: ScenarioOptions): LoadResul
     rounds.push(
       runs.map((run) => {
         options.progress(`${scenario.id}: round ${round}/${options.rounds}, ${run.label}`);
-        const result = runLoad(options.kitDir, options.targets[run.target], loadFlags(scenario, run, options), options.loadgenCpu, run.script);
+        const result = runLoad(options.kitDir, options.targets[run.target], loadFlags(scenario, run, options), options.loadgenCpu, run.script, (run.alsoLoads ?? []).map((name) => options.targets[name]));
         for (const warning of result.warnings) options.progress(`  warning (${run.label}): ${warning}`);
         return result;
       }),
