@@ -27,9 +27,19 @@ const headerEntrySchema = configValueSchema.extend({
   name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, "must be an HTTP header name like Authorization").describe("Header name"),
 });
 
+/**
+ * Most calls in flight to one upstream unless an admin sets otherwise. The cap is there so that
+ * one hub cannot bury a server under every session's calls, not to queue a team: a call holds its
+ * slot for the server's whole answer. At 16, the 20 concurrent sessions of the bench's smallest
+ * scenario (and of a small team whose agents each make a call) left 4 calls waiting a full round
+ * trip (upstream-extras.test.ts saw 16 of 20 in flight). 64 lets 20 sessions keep about 3 calls
+ * each in flight at once, and still bounds a server well below the 256 an admin may allow.
+ */
+export const DEFAULT_UPSTREAM_MAX_CONCURRENCY = 64;
+
 const limitsShape = {
   timeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe("Longest a call to this server may take, in ms"),
-  maxConcurrency: z.number().int().min(1).max(256).default(16).describe("Most calls in flight to this server at once; more wait their turn"),
+  maxConcurrency: z.number().int().min(1).max(256).default(DEFAULT_UPSTREAM_MAX_CONCURRENCY).describe(`Most calls in flight to this server at once (default ${DEFAULT_UPSTREAM_MAX_CONCURRENCY}); more wait their turn`),
 };
 
 /** A server registration as the API, CLI and console submit it. */

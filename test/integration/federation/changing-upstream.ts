@@ -1,18 +1,40 @@
-// A stdio MCP server of the tests' own, started by the hub: its tools are read from the JSON file
-// named by argv[2] at every tools/list, and it announces tools/list_changed when that file changes,
-// so a test can redefine a tool upstream. Tool behaviour: "crash" exits the process mid-call,
-// "slow" reports progress until cancelled (writing "cancelled" to argv[2] + ".cancelled"), any
-// other tool answers with its arguments as text and structuredContent.
+// A stdio MCP server of the tests' own, started by the hub: its tools, resources and prompts are
+// read from the JSON file named by argv[2] at every list, and it announces tools/list_changed when
+// that file changes, so a test can redefine a tool upstream. Tool behaviour: "crash" exits the
+// process mid-call, "slow" reports progress until cancelled (writing "cancelled" to argv[2] +
+// ".cancelled"), "gather" answers once `count` gather calls are in flight at once (or after
+// `waitMs`) with the most it saw, "announce" sends resources/list_changed or prompts/list_changed
+// (argument `list`) from this process only; any other tool answers with its arguments as text and
+// structuredContent.
 import { readFileSync, watchFile, writeFileSync } from "node:fs";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { CallToolRequestSchema, ListToolsRequestSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+  type Prompt,
+  type Resource,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 
 const definitionsFile = process.argv[2];
-const readTools = () => (JSON.parse(readFileSync(definitionsFile, "utf8")) as { tools: Tool[] }).tools;
+const readDefinitions = () => JSON.parse(readFileSync(definitionsFile, "utf8")) as { tools: Tool[]; resources?: Resource[]; prompts?: Prompt[] };
 
-const server = new Server({ name: "changing-upstream", version: "1.2.3" }, { capabilities: { tools: { listChanged: true } } });
-server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: readTools() }));
+const server = new Server({ name: "changing-upstream", version: "1.2.3" }, { capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true } } });
+server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: readDefinitions().tools }));
+server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: readDefinitions().resources ?? [] }));
+server.setRequestHandler(ReadResourceRequestSchema, (request) => ({ contents: [{ uri: request.params.uri, mimeType: "text/plain", text: `contents of ${request.params.uri}` }] }));
+server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: readDefinitions().prompts ?? [] }));
+server.setRequestHandler(GetPromptRequestSchema, (request) => ({ messages: [{ role: "user", content: { type: "text", text: `prompt ${request.params.name}` } }] }));
+
+let gathering = 0;
+let peak = 0;
+const gathered: Array<() => void> = [];
+
 server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
   const { name, arguments: args = {} } = request.params;
   if (name === "crash") {
@@ -30,6 +52,24 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return { content: [{ type: "text", text: "finished" }] };
+  }
+  if (name === "gather") {
+    const count = Number(args.count);
+    gathering += 1;
+    peak = Math.max(peak, gathering);
+    if (gathering >= count) for (const wake of gathered.splice(0)) wake();
+    else await new Promise<void>((resolve) => {
+      gathered.push(resolve);
+      setTimeout(resolve, Number(args.waitMs ?? 5_000));
+    });
+    const seen = peak;
+    gathering -= 1;
+    if (gathering === 0) peak = 0;
+    return { content: [{ type: "text", text: `gathered ${seen} of ${count}` }] };
+  }
+  if (name === "announce") {
+    await (args.list === "prompts" ? server.sendPromptListChanged() : server.sendResourceListChanged());
+    return { content: [{ type: "text", text: `announced ${String(args.list)}` }] };
   }
   return { content: [{ type: "text", text: `${name}: ${JSON.stringify(args)}` }], structuredContent: { tool: name, args } };
 });

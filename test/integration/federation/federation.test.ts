@@ -10,14 +10,13 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Client as ClientV2, StreamableHTTPClientTransport as StreamableV2 } from "@modelcontextprotocol/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ToolListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import pg from "pg";
 import { findFreePort } from "@/test/helpers/find-free-port";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb, type SbResult } from "@/test/integration/cli/run-sb";
+import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const EVERYTHING = path.join(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
@@ -55,10 +54,7 @@ const writeDefinitions = (tools: unknown[]) => writeFileSync(definitionsFile, JS
 const FIXTURE_TOOLS = [greetTool("Greets someone."), { name: "crash", description: "Exits mid-call.", inputSchema: { type: "object" } }, { name: "slow", description: "Reports progress until cancelled.", inputSchema: { type: "object" } }];
 
 async function connect(kind: "streamable" | "sse", key: string): Promise<Client> {
-  const headers = { Authorization: `Bearer ${key}` };
-  const transport = kind === "streamable" ? new StreamableHTTPClientTransport(new URL(`${hub.url}/mcp`), { requestInit: { headers } }) : new SSEClientTransport(new URL(`${hub.url}/sse`), { requestInit: { headers } });
-  const client = new Client({ name: "federation-test", version: "1.0.0" });
-  await client.connect(transport);
+  const client = await connectHubClient(hub.url, kind, key);
   clients.push(client);
   return client;
 }

@@ -62,7 +62,7 @@ describe("the console's add-server form", () => {
         { name: "MODE", value: "demo", secret: false },
       ],
       timeoutMs: 60_000,
-      maxConcurrency: 16,
+      maxConcurrency: 64,
     });
   });
 

@@ -1,0 +1,104 @@
+// Upstream servers under the hub's governance beyond tools/call: the default per-server
+// concurrency cap lets a small team's concurrent calls through at once, resources/read and
+// prompts/get draw on the key's call limit like tools/call, and an upstream's own
+// resources/prompts list changes reach the live sessions (2025 Streamable and SSE, 2026-07-28
+// subscriptions/listen) of every instance whose principal may see that server, and no others.
+// Two real hubs on one database, the tests' own fixture upstream registered through the CLI
+// (each hub starts its own process of it), SDK clients and raw HTTP.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
+import { runSb } from "@/test/integration/cli/run-sb";
+import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const FIXTURE = path.join(import.meta.dirname, "changing-upstream.ts");
+const SECRET_KEY = "upstream-extras-test-secret-key-0123456789";
+/** The bench's and a small team's concurrent sessions (issue 10): none may wait for a slot. */
+const CONCURRENT_SESSIONS = 20;
+
+let database: TestDatabase;
+let folder: string;
+const hubs: { alpha?: TestHub; bravo?: TestHub } = {};
+const keys = { admin: "", member: "", outsider: "", limited: "" };
+const clients: Client[] = [];
+
+const env = () => ({ DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
+async function sbOk(...args: string[]): Promise<string> {
+  const result = await runSb(args, env());
+  assert.equal(result.code, 0, `sb ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+async function connect(hub: TestHub, kind: "streamable" | "sse", key: string): Promise<Client> {
+  const client = await connectHubClient(hub.url, kind, key, "upstream-extras-test");
+  clients.push(client);
+  return client;
+}
+
+const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
+const call = (client: Client, name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+
+async function eventually(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+before(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), "sb-upstream-extras-"));
+  const definitionsFile = path.join(folder, "fixture.json");
+  writeFileSync(
+    definitionsFile,
+    JSON.stringify({
+      tools: [
+        { name: "greet", description: "Greets someone.", inputSchema: { type: "object", properties: { name: { type: "string" } } } },
+        { name: "gather", description: "Answers once count calls are in flight.", inputSchema: { type: "object", properties: { count: { type: "number" }, waitMs: { type: "number" } } } },
+        { name: "announce", description: "Announces a list change.", inputSchema: { type: "object", properties: { list: { type: "string", enum: ["resources", "prompts"] } } } },
+      ],
+      resources: [{ uri: "fixture://notes/one", name: "one", mimeType: "text/plain" }],
+      prompts: [{ name: "hello", description: "Says hello." }],
+    }),
+  );
+  database = await createTestDatabase();
+  // The CLI takes seconds to start on a busy machine: independent steps side by side.
+  await Promise.all([
+    sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin"),
+    sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery"),
+    sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery"),
+    // No --max-concurrency: the default cap is what is tested.
+    sbOk("server", "add", "fixture", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE, "--arg", definitionsFile, "--cwd", ROOT),
+  ]);
+  [keys.admin, keys.limited, keys.member, keys.outsider] = await Promise.all([
+    sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m"),
+    sbOk("key", "create", "--email", "admin@example.com", "--name", "limited", "--rate-limit", "3/1m"),
+    sbOk("key", "create", "--email", "member@example.com", "--name", "member", "--rate-limit", "10000/1m"),
+    sbOk("key", "create", "--email", "outsider@example.com", "--name", "outsider", "--rate-limit", "10000/1m"),
+    sbOk("tool", "grant", "fixture__greet", "--email", "member@example.com"),
+  ]);
+  const hubEnv = { SWITCHBOARD_SECRET_KEY: SECRET_KEY };
+  [hubs.alpha, hubs.bravo] = await Promise.all(["alpha", "bravo"].map((instance) => startTestHub({ databaseUrl: database.url, env: { ...hubEnv, SWITCHBOARD_INSTANCE_ID: instance } })));
+});
+
+after(async () => {
+  await Promise.all(clients.map((client) => client.close().catch(() => {})));
+  await Promise.all([hubs.alpha?.stop(), hubs.bravo?.stop()]);
+  await database?.drop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("the default per-server concurrency cap", () => {
+  test(`${CONCURRENT_SESSIONS} sessions calling one upstream at once are all in flight together (none waits for a slot)`, async () => {
+    const sessions = await Promise.all(Array.from({ length: CONCURRENT_SESSIONS }, () => connect(hubs.alpha!, "streamable", keys.admin)));
+    const results = await Promise.all(sessions.map((client) => call(client, "fixture__gather", { count: CONCURRENT_SESSIONS, waitMs: 5_000 })));
+    assert.deepEqual(results.map(textOf), Array(CONCURRENT_SESSIONS).fill(`gathered ${CONCURRENT_SESSIONS} of ${CONCURRENT_SESSIONS}`));
+  });
+});
