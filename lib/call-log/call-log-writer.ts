@@ -1,4 +1,4 @@
-import { getPrisma } from "@/lib/db/prisma";
+import { getDatabasePool } from "@/lib/db/get-database-pool";
 import { createCallLogSpool, type CallLogSpool } from "@/lib/call-log/create-call-log-spool";
 import { insertCallLogRows, type CallLogRow, type CallLogStore } from "@/lib/call-log/insert-call-log-rows";
 import { markLateCallLogMinutes } from "@/lib/call-log/late-call-log-minutes";
@@ -29,14 +29,20 @@ const DEFAULT_OPTIONS: CallLogWriterOptions = {
   batchSize: 1_000,
   maxBuffered: 10_000,
   maxBackoffMs: 10_000,
-  store: getPrisma,
+  store: getDatabasePool,
 };
+
+/** A buffered row with its JSON text, made once for both the spool and the batch insert. */
+interface BufferedRow {
+  row: CallLogRow;
+  json: string;
+}
 
 interface WriterState {
   options: CallLogWriterOptions;
-  buffer: CallLogRow[];
+  buffer: BufferedRow[];
   /** Enqueues waiting for room, admitted in order as batches land. */
-  waiting: { row: CallLogRow; admit: () => void }[];
+  waiting: { entry: BufferedRow; admit: () => void }[];
   timer: NodeJS.Timeout | null;
   draining: Promise<void> | null;
   failures: number;
@@ -62,7 +68,7 @@ function getState(): WriterState {
 function admitWaiting(state: WriterState): void {
   while (state.waiting.length > 0 && state.buffer.length < state.options.maxBuffered) {
     const next = state.waiting.shift()!;
-    state.buffer.push(next.row);
+    state.buffer.push(next.entry);
     next.admit();
   }
   getMetrics().callLogQueueDepth.set(state.buffer.length + state.waiting.length);
@@ -73,7 +79,7 @@ async function drain(state: WriterState): Promise<void> {
   while (state.buffer.length > 0) {
     const batch = state.buffer.slice(0, state.options.batchSize);
     try {
-      await insertCallLogRows(state.options.store(), batch);
+      await insertCallLogRows(state.options.store(), batch.map((entry) => entry.json));
     } catch (err) {
       state.failures += 1;
       const backoff = Math.min(state.options.flushIntervalMs * 2 ** state.failures, state.options.maxBackoffMs);
@@ -90,7 +96,7 @@ async function drain(state: WriterState): Promise<void> {
     state.retryAt = 0;
     state.buffer.splice(0, batch.length);
     state.spool?.release(batch.length);
-    markLateCallLogMinutes(batch);
+    markLateCallLogMinutes(batch.map((entry) => entry.row));
     admitWaiting(state);
   }
 }
@@ -132,15 +138,16 @@ export function startCallLogWriter(options: Partial<CallLogWriterOptions> = {}):
 export function enqueueCallLog(row: CallLogRow): Promise<void> {
   const state = getState();
   if (!state.timer) startCallLogWriter();
-  const spooled = state.spool?.append(row);
+  const entry: BufferedRow = { row, json: JSON.stringify(row) };
+  const spooled = state.spool?.append(entry.json);
   if (state.buffer.length < state.options.maxBuffered && state.waiting.length === 0) {
-    state.buffer.push(row);
+    state.buffer.push(entry);
     getMetrics().callLogQueueDepth.set(state.buffer.length);
     if (state.buffer.length >= state.options.batchSize) void kick(state);
     return spooled ?? Promise.resolve();
   }
   const admitted = new Promise<void>((admit) => {
-    state.waiting.push({ row, admit });
+    state.waiting.push({ entry, admit });
     getMetrics().callLogQueueDepth.set(state.buffer.length + state.waiting.length);
   });
   return spooled ? Promise.all([spooled, admitted]).then(() => undefined) : admitted;

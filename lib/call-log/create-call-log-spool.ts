@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { CallLogRow } from "@/lib/call-log/insert-call-log-rows";
 import { logger } from "@/lib/log/logger";
 
 /** A segment older than this takes no more rows, so it can be deleted once they are all in the database. */
@@ -8,8 +7,8 @@ const SEGMENT_MAX_AGE_MS = 500;
 
 /** The crash spool of the call-log writer (see createCallLogSpool). */
 export interface CallLogSpool {
-  /** Appends a row; resolves once it is in the file (one write per event-loop turn for all rows). */
-  append(row: CallLogRow): Promise<void>;
+  /** Appends a row, given as its JSON text; resolves once it is in the file (one write per event-loop turn for all rows). */
+  append(rowJson: string): Promise<void>;
   /** The oldest `count` appended rows are in the database: deletes segments holding only such rows. */
   release(count: number): void;
   /** Closes the open segment (kept on disk: rows still unwritten are replayed at the next start). */
@@ -93,8 +92,8 @@ export function createCallLogSpool(dir: string): CallLogSpool {
   };
 
   return {
-    append(row) {
-      queued.push(`${JSON.stringify(row)}\n`);
+    append(rowJson) {
+      queued.push(`${rowJson}\n`);
       if (!scheduled) {
         scheduled = true;
         setImmediate(write);

@@ -1,20 +1,21 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { insertCallLogRows, type CallLogRow, type CallLogStore } from "@/lib/call-log/insert-call-log-rows";
+import { insertCallLogRows, type CallLogStore } from "@/lib/call-log/insert-call-log-rows";
 import { isProcessAlive } from "@/lib/db/is-process-alive";
-import { getPrisma } from "@/lib/db/prisma";
+import { getDatabasePool } from "@/lib/db/get-database-pool";
 import { logger } from "@/lib/log/logger";
 
 const BATCH = 1_000;
 const SEGMENT = /^(\d+)-\d+-\d+\.ndjson$/;
 
-function parseRows(text: string): CallLogRow[] {
-  const rows: CallLogRow[] = [];
+/** The segment's complete lines (each a row's JSON text, as the writer made it for the insert). */
+function parseRows(text: string): string[] {
+  const rows: string[] = [];
   for (const line of text.split("\n")) {
     if (!line) continue;
     try {
-      const row = JSON.parse(line) as CallLogRow & { at: string };
-      rows.push({ ...row, at: new Date(row.at) });
+      JSON.parse(line);
+      rows.push(line);
     } catch {
       // A line cut short by the kill was never acknowledged: its call was not answered.
     }
@@ -28,7 +29,7 @@ function parseRows(text: string): CallLogRow[] {
  * Segments of a live process (another hub sharing the folder) are left alone. Returns the number
  * of rows read; a failure is logged and the files are kept for the next start.
  */
-export async function replayCallLogSpool(dir: string, store: CallLogStore = getPrisma()): Promise<number> {
+export async function replayCallLogSpool(dir: string, store: CallLogStore = getDatabasePool()): Promise<number> {
   if (!existsSync(dir)) return 0;
   let replayed = 0;
   for (const name of readdirSync(dir).sort()) {

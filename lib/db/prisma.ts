@@ -1,29 +1,29 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import { getDatabasePool } from "@/lib/db/get-database-pool";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { switchboardPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { switchboardPrisma?: PrismaClient; switchboardDatabasePool?: pg.Pool };
 
 /**
- * The single Prisma client of the process, created on first use from process.env.DATABASE_URL
- * (set by prepareDatabase() when the embedded Postgres is used). Kept on globalThis so the Node
- * server and Next's bundles share one pool.
+ * The single Prisma client of the process, on the process's database pool (getDatabasePool).
+ * Kept on globalThis so the Node server and Next's bundles share one pool.
  */
 export function getPrisma(): PrismaClient {
   if (globalForPrisma.switchboardPrisma) return globalForPrisma.switchboardPrisma;
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: call prepareDatabase() before using the database");
-  // The adapter writes Dates as zone-less text and reads timestamptz as UTC: pin the session to
-  // UTC so a server (or database) with another TimeZone setting cannot shift every timestamp.
-  // A connect that hangs (host gone, not refusing) gives up after 2 s: an outage must answer 503
-  // quickly rather than hold requests for the OS's TCP timeout.
-  const adapter = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 2_000, options: "-c TimeZone=UTC" });
+  // disposeExternalPool: $disconnect ends the pool, as it did when the adapter owned it.
+  const adapter = new PrismaPg(getDatabasePool(), { disposeExternalPool: true });
   globalForPrisma.switchboardPrisma = new PrismaClient({ adapter });
   return globalForPrisma.switchboardPrisma;
 }
 
-/** Closes the pool; the next getPrisma() opens a new one. */
+/** Closes the pool; the next getPrisma() or getDatabasePool() opens a new one. */
 export async function disconnectPrisma(): Promise<void> {
   const client = globalForPrisma.switchboardPrisma;
+  const pool = globalForPrisma.switchboardDatabasePool;
   globalForPrisma.switchboardPrisma = undefined;
-  await client?.$disconnect();
+  globalForPrisma.switchboardDatabasePool = undefined;
+  // A pool used without Prisma (the call-log writer's) is ended here; Prisma's ends with it.
+  if (client) await client.$disconnect();
+  else await pool?.end();
 }

@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Principal } from "@/lib/api-keys/principal";
 import { flushCallLog, getCallLogQueueDepth, startCallLogWriter, stopCallLogWriter } from "@/lib/call-log/call-log-writer";
+import { insertCallLogRows, type CallLogRow } from "@/lib/call-log/insert-call-log-rows";
 import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
+import { replayCallLogSpool } from "@/lib/call-log/replay-call-log-spool";
+import { getDatabasePool } from "@/lib/db/get-database-pool";
 import { disconnectPrisma, getPrisma } from "@/lib/db/prisma";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 
@@ -81,7 +85,9 @@ describe("call-log writer", () => {
   it("keeps rows through a database outage, applies backpressure when full, and writes them all once it is back", async () => {
     await stopCallLogWriter();
     // Its own client, so the outage hits the writer's pool like a real one would.
-    const store = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, connectionTimeoutMillis: 1_000 }) });
+    const store = new pg.Pool({ connectionString: database.url, connectionTimeoutMillis: 1_000 });
+    // The outage kills its idle connections: heard, as getDatabasePool's pool does.
+    store.on("error", () => {});
     startCallLogWriter({ batchSize: 50, flushIntervalMs: 50, maxBuffered: 100, maxBackoffMs: 300, store: () => store });
     try {
       await takeDatabaseDown();
@@ -103,7 +109,7 @@ describe("call-log writer", () => {
     } finally {
       await bringDatabaseBack();
       await stopCallLogWriter();
-      await store.$disconnect();
+      await store.end();
     }
   });
 
@@ -113,5 +119,35 @@ describe("call-log writer", () => {
     assert.equal(await countRows("shutdown"), 0, "still buffered (long interval)");
     await stopCallLogWriter();
     assert.equal(await countRows("shutdown"), 30);
+  });
+
+  it("replays a spool segment: rows already inserted are skipped, a row from before traceParent gets NULL, a cut line is dropped", async () => {
+    const row = (sessionId: string, durationMs: number): CallLogRow => ({
+      at: new Date(), userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId, transport: "sse", clientName: "c", clientVersion: "1",
+      toolName: "replayed", toolVersion: "1.0.0", status: "error", durationMs, requestBytes: 7, resultBytes: 9, errorCode: "tool_error", traceParent: TRACE_PARENT,
+    });
+    const landed = row("landed", 1.234567);
+    const lost = row("lost", 2.5);
+    const { traceParent: _dropped, ...old } = row("old", 3);
+    // The batch holding `landed` was inserted just before the kill.
+    await insertCallLogRows(getDatabasePool(), [JSON.stringify(landed)]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sb-spool-"));
+    try {
+      const segment = path.join(dir, `${process.pid}-${Date.now()}-0.ndjson`);
+      writeFileSync(segment, [landed, lost, old].map((line) => `${JSON.stringify(line)}\n`).join("") + JSON.stringify(row("cut", 4)).slice(0, 40));
+      assert.equal(await replayCallLogSpool(dir), 3);
+      assert.equal(existsSync(segment), false, "a replayed segment is deleted");
+      const rows = await getPrisma().callLog.findMany({ where: { toolName: "replayed" }, orderBy: { sessionId: "asc" } });
+      assert.deepEqual(
+        rows.map((r) => [r.sessionId, r.durationMs, r.traceParent, r.status, r.errorCode, r.at.getTime()]),
+        [
+          ["landed", 1.234567, TRACE_PARENT, "error", "tool_error", landed.at.getTime()],
+          ["lost", 2.5, TRACE_PARENT, "error", "tool_error", lost.at.getTime()],
+          ["old", 3, null, "error", "tool_error", old.at.getTime()],
+        ],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
