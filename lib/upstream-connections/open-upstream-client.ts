@@ -70,7 +70,8 @@ function createTransport(config: UpstreamConfig): Transport {
   }
   const url = new URL(config.url ?? "");
   if (config.transport === "sse") return new SSEClientTransport(url, { requestInit: { headers: config.headers }, fetch: fetchOnOwnSignal });
-  return new StreamableHttpUpstreamTransport(url, config.headers);
+  // The pool lets a call run up to 10 × the timeout while progress keeps arriving (maxTotalTimeout).
+  return new StreamableHttpUpstreamTransport(url, { headers: config.headers, connections: config.maxConcurrency, idleTimeoutMs: config.timeoutMs * 10 });
 }
 
 /**

@@ -1,48 +1,62 @@
-import http from "node:http";
-import https from "node:https";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage, RequestId } from "@modelcontextprotocol/sdk/types.js";
+import { Pool, type Dispatcher } from "undici";
 import { parseServerSentEvents } from "@/lib/upstream-connections/parse-server-sent-events";
 
 /** Largest answer (JSON body or one SSE event) taken from an upstream, as for stdio upstreams. */
 export const MAX_UPSTREAM_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** Most of an error page kept, to quote its start. */
+const ERROR_TEXT_BYTES = 4096;
 /** Delays before reopening a lost GET stream (the upstream's own announcements). */
 const FIRST_STREAM_RETRY_MS = 1000;
 const MAX_STREAM_RETRY_MS = 30_000;
-/** How long close() waits for the upstream to acknowledge the DELETE of its session. */
+/** How long close() gives the upstream to acknowledge the DELETE of its session. */
 const DELETE_TIMEOUT_MS = 2000;
 
+export interface StreamableHttpUpstreamOptions {
+  /** Static headers of the server's config (its token, say), sent with every request. */
+  headers: Record<string, string>;
+  /** Connections for requests: the pool's per-server concurrency cap, so no call waits for a socket. */
+  connections: number;
+  /**
+   * Backstop for an upstream that stops sending mid-answer: the Protocol's own timeout fails the
+   * call, and this frees the connection it held.
+   */
+  idleTimeoutMs: number;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
 /**
- * MCP Streamable HTTP, client side, for the hub's pooled upstream connections: node:http on a
- * keep-alive agent instead of the SDK's Fetch/web-streams transport, which cost the hub about
- * 700 µs of CPU per proxied call (Request/Response/Headers objects, a TextDecoderStream and an
- * EventSourceParserStream per answer, a zod parse per message). Same wire behaviour: POST each
- * message with the session and protocol-version headers, take a JSON or SSE answer, open the GET
- * stream after `notifications/initialized` (405: the server has none), DELETE the session on
- * close. Redirects are refused, not followed: an upstream's URL is registered by an admin, and a
- * redirect elsewhere would carry its configured headers (bearer tokens) to another host.
+ * MCP Streamable HTTP, client side, for the hub's pooled upstream connections: undici's dispatch
+ * API with small handlers (no Request/Response/Headers objects or web streams per call), instead of
+ * the SDK's Fetch transport, which cost the hub about 700 µs of CPU per proxied call. Same wire
+ * behaviour: POST each message with the session and protocol-version headers, take a JSON or SSE
+ * answer, open the GET stream after `notifications/initialized` (405: the server has none), DELETE
+ * the session on close. Redirects are refused, not followed: an upstream's URL is registered by an
+ * admin, and a redirect elsewhere would carry its configured headers (bearer tokens) to another host.
  */
 export class StreamableHttpUpstreamTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
   sessionId?: string;
-  readonly #url: URL;
-  readonly #headers: Record<string, string>;
-  readonly #client: typeof http | typeof https;
-  readonly #agent: http.Agent;
-  readonly #inFlight = new Set<http.ClientRequest>();
+  readonly #path: string;
+  readonly #options: StreamableHttpUpstreamOptions;
+  /** Requests and the GET stream on pools of their own, so a held stream never takes a request's connection. */
+  readonly #requests: Pool;
+  readonly #stream: Pool;
   #protocolVersion: string | undefined;
   #streamRetryMs = FIRST_STREAM_RETRY_MS;
   #streamTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
-  constructor(url: URL, headers: Record<string, string> = {}) {
-    this.#url = url;
-    this.#headers = headers;
-    this.#client = url.protocol === "https:" ? https : http;
-    // LIFO keeps the hot sockets hot; no socket cap here: the pool's per-server concurrency cap bounds them.
-    this.#agent = new this.#client.Agent({ keepAlive: true, scheduling: "lifo" });
+  constructor(url: URL, options: StreamableHttpUpstreamOptions) {
+    this.#path = url.pathname + url.search;
+    this.#options = options;
+    this.#requests = new Pool(url.origin, { connections: options.connections, pipelining: 1, headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs });
+    // An event stream is idle for as long as the server has nothing to announce.
+    this.#stream = new Pool(url.origin, { connections: 1, pipelining: 1, headersTimeout: options.idleTimeoutMs, bodyTimeout: 0 });
   }
 
   async start(): Promise<void> {}
@@ -51,86 +65,129 @@ export class StreamableHttpUpstreamTransport implements Transport {
     this.#protocolVersion = version;
   }
 
-  /** Sends one message; resolves once its answer (if any) is being read, rejects on an HTTP failure. */
-  async send(message: JSONRPCMessage): Promise<void> {
-    if (this.#closed) throw new Error("not connected");
-    const body = JSON.stringify(message);
-    const response = await this.#request("POST", { "content-type": "application/json", accept: "application/json, text/event-stream", "content-length": String(Buffer.byteLength(body)) }, body);
-    const sessionId = response.headers["mcp-session-id"];
-    if (typeof sessionId === "string") this.sessionId = sessionId;
-    const status = response.statusCode ?? 0;
-    if (status === 202 || !("id" in message && "method" in message)) {
-      response.resume();
-      if (status >= 300) throw httpError("POST", status, await readText(response));
-      if ("method" in message && message.method === "notifications/initialized") this.#openStream();
-      return;
-    }
-    if (status < 200 || status >= 300) throw httpError("POST", status, await readText(response));
-    const type = mediaType(response.headers["content-type"]);
-    if (type === "text/event-stream") {
-      const id = message.id;
-      this.#readEvents(response, (reason, answered) => answered.has(id) || this.#answerUnanswered(id, reason));
-    } else if (type === "application/json") {
-      this.#deliver(await readText(response, MAX_UPSTREAM_MESSAGE_BYTES));
-    } else {
-      response.resume();
-      throw new Error(`upstream answered with content type ${type || "(none)"}, not JSON or an event stream: is this URL an MCP endpoint?`);
-    }
+  /**
+   * Sends one message. A request resolves once its answer is being read (an event stream) or has
+   * been handed over (JSON); it rejects with a one-line reason when the upstream refuses it.
+   */
+  send(message: JSONRPCMessage): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error("not connected"));
+    const id = "id" in message && "method" in message ? message.id : undefined;
+    const isInitialized = "method" in message && message.method === "notifications/initialized";
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      let mode: "ignore" | "error" | "json" | "events" = "ignore";
+      const body = collectText(MAX_UPSTREAM_MESSAGE_BYTES);
+      let events: ((chunk: Buffer) => void) | undefined;
+      const answered = new Set<RequestId>();
+      let settled = false;
+      const settle = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      const headers = this.#headersFor({ "content-type": "application/json", accept: "application/json, text/event-stream" });
+      this.#requests.dispatch({ path: this.#path, method: "POST", headers, body: JSON.stringify(message) }, {
+        onRequestStart: () => {},
+        onResponseStart: (controller, statusCode, responseHeaders) => {
+          status = statusCode;
+          const sessionId = responseHeaders["mcp-session-id"];
+          if (typeof sessionId === "string") this.sessionId = sessionId;
+          if (status >= 300 && status < 400) {
+            settle(redirectError(status, responseHeaders));
+            return controller.abort(new Error("redirect refused"));
+          }
+          if (status < 200 || status >= 300) return void (mode = "error");
+          if (id === undefined || status === 202) {
+            if (isInitialized) this.#openStream();
+            return settle();
+          }
+          const type = mediaType(responseHeaders["content-type"]);
+          if (type === "application/json") return void (mode = "json");
+          if (type === "text/event-stream") {
+            mode = "events";
+            events = this.#eventReader((message) => "id" in message && !("method" in message) && answered.add(message.id as RequestId));
+            return settle();
+          }
+          settle(new Error(`upstream answered with content type ${type || "(none)"}, not JSON or an event stream: is this URL an MCP endpoint?`));
+          controller.abort(new Error("not MCP"));
+        },
+        onResponseData: (controller, chunk) => {
+          try {
+            if (mode === "events") events?.(chunk);
+            else if (mode === "json" || mode === "error") body.push(chunk, mode === "json");
+          } catch (error) {
+            if (mode === "events") this.onerror?.(error as Error);
+            controller.abort(error as Error);
+          }
+        },
+        onResponseEnd: () => {
+          if (mode === "error") return settle(httpError("POST", status, body.text()));
+          if (mode === "json") {
+            this.#deliver(body.text());
+            return settle();
+          }
+          if (mode === "events" && id !== undefined && !answered.has(id)) this.#answerUnanswered(id, "closed by the server");
+        },
+        onResponseError: (_controller, error) => {
+          if (!settled) return settle(error);
+          if (mode === "events" && id !== undefined && !answered.has(id)) this.#answerUnanswered(id, error.message);
+        },
+      });
+    });
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     clearTimeout(this.#streamTimer);
-    for (const request of this.#inFlight) request.destroy();
-    this.#inFlight.clear();
+    await this.#stream.destroy().catch(() => {});
     if (this.sessionId) await this.#deleteSession().catch(() => {});
-    this.#agent.destroy();
+    await this.#requests.destroy().catch(() => {});
     this.onclose?.();
   }
 
-  #request(method: "GET" | "POST" | "DELETE", extra: Record<string, string>, body?: string, timeoutMs?: number): Promise<http.IncomingMessage> {
-    const headers: Record<string, string> = { ...this.#headers, ...extra };
+  #headersFor(extra: Record<string, string>): Record<string, string> {
+    const headers: Record<string, string> = { ...this.#options.headers, ...extra };
     if (this.sessionId) headers["mcp-session-id"] = this.sessionId;
     if (this.#protocolVersion) headers["mcp-protocol-version"] = this.#protocolVersion;
-    return new Promise((resolve, reject) => {
-      const request = this.#client.request(this.#url, { method, headers, agent: this.#agent, timeout: timeoutMs }, (response) => {
-        const status = response.statusCode ?? 0;
-        if (status >= 300 && status < 400) {
-          response.resume();
-          reject(new Error(`upstream redirected (HTTP ${status}) to ${response.headers.location ?? "another address"}; register the final URL instead`));
-          return;
-        }
-        resolve(response);
-      });
-      this.#inFlight.add(request);
-      request.once("close", () => this.#inFlight.delete(request));
-      request.once("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      request.once("error", reject);
-      request.end(body);
-    });
+    return headers;
   }
 
   /** The server's own stream (announcements such as tools/list_changed), reopened while connected. */
   #openStream(): void {
     if (this.#closed) return;
-    this.#request("GET", { accept: "text/event-stream" }).then(
-      (response) => {
-        if (response.statusCode === 405) return void response.resume();
-        if (response.statusCode !== 200 || mediaType(response.headers["content-type"]) !== "text/event-stream") {
-          response.resume();
-          this.onerror?.(new Error(`the upstream's event stream answered HTTP ${response.statusCode}`));
-          return this.#reopenStreamLater();
+    let reading = false;
+    let failed = false;
+    const retry = (reason: string) => {
+      if (failed || this.#closed) return;
+      failed = true;
+      this.onerror?.(new Error(`the upstream's event stream ${reason}`));
+      this.#reopenStreamLater();
+    };
+    let read: ((chunk: Buffer) => void) | undefined;
+    this.#stream.dispatch({ path: this.#path, method: "GET", headers: this.#headersFor({ accept: "text/event-stream" }) }, {
+      onRequestStart: () => {},
+      onResponseStart: (controller, status, headers) => {
+        if (status === 405) return controller.abort(new Error("no stream"));
+        if (status !== 200 || mediaType(headers["content-type"]) !== "text/event-stream") {
+          retry(`answered HTTP ${status}`);
+          return controller.abort(new Error("no stream"));
         }
+        reading = true;
         this.#streamRetryMs = FIRST_STREAM_RETRY_MS;
-        this.#readEvents(response, () => this.#reopenStreamLater());
+        read = this.#eventReader();
       },
-      (error: Error) => {
-        if (this.#closed) return;
-        this.onerror?.(error);
-        this.#reopenStreamLater();
+      onResponseData: (controller, chunk) => {
+        try {
+          read?.(chunk);
+        } catch (error) {
+          controller.abort(error as Error);
+        }
       },
-    );
+      onResponseEnd: () => reading && retry("ended"),
+      onResponseError: (_controller, error) => (reading || !/no stream/.test(error.message)) && retry(`failed (${error.message})`),
+    });
   }
 
   #reopenStreamLater(): void {
@@ -141,32 +198,14 @@ export class StreamableHttpUpstreamTransport implements Transport {
     this.#streamTimer.unref();
   }
 
-  /**
-   * Reads an event stream to its end; `onEnd` gets why it ended early (undefined: it simply ended)
-   * and the ids of the answers it carried.
-   */
-  #readEvents(response: http.IncomingMessage, onEnd: (reason: string | undefined, answered: ReadonlySet<RequestId>) => void): void {
-    response.setEncoding("utf8");
-    let failure: string | undefined;
-    const answered = new Set<RequestId>();
+  /** A reader of one event stream's bytes: each `message` event's JSON-RPC messages go to the Protocol. */
+  #eventReader(onDelivered?: (message: JSONRPCMessage) => void): (chunk: Buffer) => void {
+    const decoder = new TextDecoder();
     const parser = parseServerSentEvents(MAX_UPSTREAM_MESSAGE_BYTES, (event) => {
       if (event.event !== undefined && event.event !== "message") return;
-      for (const message of this.#deliver(event.data)) if ("id" in message && !("method" in message)) answered.add(message.id as RequestId);
+      for (const message of this.#deliver(event.data)) onDelivered?.(message);
     });
-    response.on("data", (chunk: string) => {
-      try {
-        parser.push(chunk);
-      } catch (error) {
-        failure = (error as Error).message;
-        this.onerror?.(error as Error);
-        response.destroy();
-      }
-    });
-    response.once("error", (error) => {
-      failure ??= error.message;
-      if (!this.#closed) this.onerror?.(error);
-    });
-    response.once("close", () => onEnd(failure ?? (response.complete ? undefined : "connection lost"), answered));
+    return (chunk) => parser.push(decoder.decode(chunk, { stream: true }));
   }
 
   /**
@@ -174,9 +213,9 @@ export class StreamableHttpUpstreamTransport implements Transport {
    * connection dropped, or the server just closed it): the request fails now with the reason,
    * instead of hanging until its timeout.
    */
-  #answerUnanswered(id: RequestId, reason: string | undefined): void {
+  #answerUnanswered(id: RequestId, reason: string): void {
     if (this.#closed) return;
-    this.onmessage?.({ jsonrpc: "2.0", id, error: { code: -32603, message: `the upstream's answer stream ended before it answered (${reason ?? "closed by the server"})` } } as JSONRPCMessage);
+    this.onmessage?.({ jsonrpc: "2.0", id, error: { code: -32603, message: `the upstream's answer stream ended before it answered (${reason})` } } as JSONRPCMessage);
   }
 
   /** Hands each JSON-RPC message of a JSON text to the Protocol; returns those it handed over. */
@@ -199,14 +238,24 @@ export class StreamableHttpUpstreamTransport implements Transport {
     return delivered;
   }
 
-  async #deleteSession(): Promise<void> {
-    const response = await this.#request("DELETE", {}, undefined, DELETE_TIMEOUT_MS);
-    response.resume();
+  #deleteSession(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, DELETE_TIMEOUT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#requests.dispatch({ path: this.#path, method: "DELETE", headers: this.#headersFor({}) }, { onRequestStart: () => {}, onResponseEnd: done, onResponseError: done });
+    });
   }
 }
 
-function mediaType(contentType: string | undefined): string {
-  return (contentType ?? "").split(";")[0].trim().toLowerCase();
+function mediaType(contentType: Headers[string]): string {
+  return String(contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+
+function redirectError(status: number, headers: Headers): Error {
+  return new Error(`upstream redirected (HTTP ${status}) to ${headers.location ?? "another address"}; register the final URL instead`);
 }
 
 function httpError(method: string, status: number, body: string): Error {
@@ -216,24 +265,19 @@ function httpError(method: string, status: number, body: string): Error {
 }
 
 /**
- * The body as text. Past `limit` bytes an answer cannot be used (rejects); an error page is only
- * quoted, so without a limit its first few KB are kept and the rest discarded.
+ * A body gathered as text. An answer (`strict`) past `limit` bytes cannot be used, so it throws;
+ * an error page is only quoted, so past a few KB the rest is dropped.
  */
-function readText(response: http.IncomingMessage, limit?: number): Promise<string> {
-  const keep = limit ?? 4096;
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    response.on("data", (chunk: Buffer) => {
-      if (size < keep) chunks.push(chunk);
+function collectText(limit: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    push(chunk: Buffer, strict: boolean) {
+      if (!strict && size >= ERROR_TEXT_BYTES) return;
       size += chunk.length;
-      if (size <= keep) return;
-      if (limit !== undefined) {
-        response.destroy();
-        reject(new Error(`upstream answer exceeds ${limit} bytes`));
-      }
-    });
-    response.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    response.once("error", reject);
-  });
+      if (strict && size > limit) throw new Error(`upstream answer exceeds ${limit} bytes`);
+      chunks.push(chunk);
+    },
+    text: () => (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString("utf8"),
+  };
 }
