@@ -92,10 +92,15 @@ function cpuTicks(pid) {
     return Number.NaN;
   }
 }
+/**
+ * Machine-wide ticks: `busy` is time in processes (user + nice + system), as mcp-load.mjs counts
+ * it. Interrupt time (the loopback traffic's softirq, about 0.3 cores at 5,000 calls/s) and steal
+ * belong to no process, so counting them made the load look like "other processes".
+ */
 function machineTicks() {
   const [, ...values] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
   const numbers = values.map(Number);
-  return { busy: numbers.reduce((a, b) => a + b, 0) - numbers[3] - (numbers[4] ?? 0), total: numbers.reduce((a, b) => a + b, 0) };
+  return { busy: numbers[0] + numbers[1] + numbers[2], total: numbers.reduce((a, b) => a + b, 0) };
 }
 const TICK_US = 1e6 / 100;
 
@@ -141,11 +146,18 @@ async function worker() {
   }
 }
 
+// CPU is read when the window closes, not when the last call in flight has drained after it.
+let windowClosed;
+function closeWindow() {
+  windowClosed ??= { at: performance.now(), server: opt.pid.map(cpuTicks), machine: machineTicks(), self: process.cpuUsage(selfStart) };
+}
+if (!REQUESTS) setTimeout(closeWindow, windowEnd - performance.now());
 await Promise.all(Array.from({ length: WORKERS }, worker));
-const elapsedMs = Math.min(performance.now(), windowEnd) - measuredFrom;
-const serverTicks = opt.pid.reduce((sum, pid, index) => sum + (cpuTicks(pid) - cpuStart[index]), 0);
-const machineEnd = machineTicks();
-const self = process.cpuUsage(selfStart);
+closeWindow();
+const elapsedMs = windowClosed.at - measuredFrom;
+const serverTicks = opt.pid.reduce((sum, pid, index) => sum + (windowClosed.server[index] - cpuStart[index]), 0);
+const machineEnd = windowClosed.machine;
+const self = windowClosed.self;
 const selfCores = (self.user + self.system) / 1000 / elapsedMs;
 const machineCores = ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) * (await import("node:os")).cpus().length;
 const serverCores = (serverTicks * TICK_US) / 1000 / elapsedMs;
