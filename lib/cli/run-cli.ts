@@ -6,6 +6,7 @@ import { runKeyRevoke } from "@/lib/cli/commands/run-key-revoke";
 import { runMigrate } from "@/lib/cli/commands/run-migrate";
 import { runServerAdd } from "@/lib/cli/commands/run-server-add";
 import { runServerApprove } from "@/lib/cli/commands/run-server-approve";
+import { runServerEdit } from "@/lib/cli/commands/run-server-edit";
 import { runServerList } from "@/lib/cli/commands/run-server-list";
 import { runServerRemove } from "@/lib/cli/commands/run-server-remove";
 import { runServerShow } from "@/lib/cli/commands/run-server-show";
@@ -29,6 +30,7 @@ const COMMANDS = {
   "server add": runServerAdd,
   "server list": runServerList,
   "server show": runServerShow,
+  "server edit": runServerEdit,
   "server approve": runServerApprove,
   "server remove": runServerRemove,
 } as const satisfies Record<string, (args: string[], io: CliIo) => Promise<void>>;
@@ -44,6 +46,9 @@ const USAGE = `usage: npm run -s sb -- <command>
   server add NAME --command CMD [--arg A]... [--env K=V]... [--plain-env K=V]... [--cwd DIR]
   server add NAME --url URL [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]...
   server list
+  server edit NAME [--command CMD] [--arg A]... [--clear-args] [--env K=V]... [--plain-env K=V]... [--unset-env K]... [--cwd DIR | --unset-cwd]
+  server edit NAME [--url URL] [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]... [--unset-header Name]...
+                                                (either kind: [--max-concurrency N] [--timeout SECONDS]; entries not named stay)
   server show NAME
   server approve NAME [--tool TOOL]
   server remove NAME`;

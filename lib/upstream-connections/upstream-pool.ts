@@ -87,12 +87,16 @@ export class UpstreamPool {
     await Promise.all([...this.#servers.values()].map((server) => server.resync()));
   }
 
-  /** Stops and forgets a server (removed or edited); the next use reconnects with the new config. */
+  /**
+   * Stops and forgets a server (removed or edited); the next use reconnects with the new config.
+   * No "stopped" status is reported: the server is not stopped, only this connection to it, and
+   * the Servers page would otherwise read "stopped" until the new connection answers.
+   */
   async forget(match: { id?: string; name?: string }): Promise<void> {
     for (const [name, server] of this.#servers) {
       if (name === match.name || server.config.id === match.id) {
         this.#servers.delete(name);
-        await server.stop();
+        await server.stop({ report: false });
       }
     }
   }
@@ -171,14 +175,14 @@ class PooledUpstream {
     await this.#hooks.onToolsMayHaveChanged(this.config.name, connection.client).catch((error: unknown) => logger.warn({ server: this.config.name, err: error }, "re-reading an upstream's tools failed"));
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { report: boolean } = { report: true }): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#listChangedTimer);
     const connection = this.#connection ?? (await this.#connecting?.catch(() => undefined));
     this.#connection = undefined;
     await connection?.close();
-    this.#setStatus("stopped", null);
+    if (options.report) this.#setStatus("stopped", null);
     for (const wake of this.#waiting.splice(0)) wake();
   }
 

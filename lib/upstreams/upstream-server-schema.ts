@@ -6,7 +6,6 @@ import { z } from "zod";
  */
 export const UPSTREAM_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
-
 const nameSchema = z
   .string()
   .regex(UPSTREAM_NAME_PATTERN, "must be 1-32 lowercase letters, digits or hyphens (no underscores), e.g. github or files-2")
@@ -20,10 +19,12 @@ export const configValueSchema = z.object({
 });
 export type ConfigValueInput = z.input<typeof configValueSchema>;
 
-const envEntrySchema = configValueSchema.extend({
+/** An environment entry: a variable name the server sees. */
+export const envEntrySchema = configValueSchema.extend({
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be an environment variable name like API_TOKEN").describe("Environment variable name"),
 });
-const headerEntrySchema = configValueSchema.extend({
+/** A header entry: a valid HTTP header name. */
+export const headerEntrySchema = configValueSchema.extend({
   name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, "must be an HTTP header name like Authorization").describe("Header name"),
 });
 
@@ -37,9 +38,22 @@ const headerEntrySchema = configValueSchema.extend({
  */
 export const DEFAULT_UPSTREAM_MAX_CONCURRENCY = 64;
 
+/** The fields of a stdio or remote server that `server edit` may change too (no defaults here). */
+export const upstreamFieldSchemas = {
+  command: z.string().min(1).max(1024).describe("Program to run (no shell), e.g. npx or /usr/local/bin/mcp-server"),
+  args: z.array(z.string().max(4096)).max(64).describe("Arguments, one per item"),
+  cwd: z.string().min(1).max(1024).describe("Working folder (absolute); default the hub's"),
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like https://mcp.example.com/mcp" }).max(2048).describe("The server's MCP endpoint URL"),
+  timeoutMs: z.number().int().min(1000).max(600_000).describe("Longest a call to this server may take, in ms"),
+  maxConcurrency: z.number().int().min(1).max(256).describe(`Most calls in flight to this server at once (default ${DEFAULT_UPSTREAM_MAX_CONCURRENCY}); more wait their turn`),
+} as const;
+
+/** At most this many environment variables or headers per server. */
+export const UPSTREAM_ENTRY_LIMITS = { env: 64, headers: 32 } as const;
+
 const limitsShape = {
-  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe("Longest a call to this server may take, in ms"),
-  maxConcurrency: z.number().int().min(1).max(256).default(DEFAULT_UPSTREAM_MAX_CONCURRENCY).describe(`Most calls in flight to this server at once (default ${DEFAULT_UPSTREAM_MAX_CONCURRENCY}); more wait their turn`),
+  timeoutMs: upstreamFieldSchemas.timeoutMs.default(60_000),
+  maxConcurrency: upstreamFieldSchemas.maxConcurrency.default(DEFAULT_UPSTREAM_MAX_CONCURRENCY),
 };
 
 /** A server registration as the API, CLI and console submit it. */
@@ -47,18 +61,18 @@ export const upstreamServerInputSchema = z.discriminatedUnion("transport", [
   z.object({
     name: nameSchema,
     transport: z.literal("stdio").describe("Start a local command and speak MCP over its stdin/stdout"),
-    command: z.string().min(1).max(1024).describe("Program to run (no shell), e.g. npx or /usr/local/bin/mcp-server"),
-    args: z.array(z.string().max(4096)).max(64).default([]).describe("Arguments, one per item"),
-    env: z.array(envEntrySchema).max(64).default([]).describe("Environment variables (the server gets only these plus PATH and HOME)"),
-    cwd: z.string().min(1).max(1024).optional().describe("Working folder (absolute); default the hub's"),
+    command: upstreamFieldSchemas.command,
+    args: upstreamFieldSchemas.args.default([]),
+    env: z.array(envEntrySchema).max(UPSTREAM_ENTRY_LIMITS.env).default([]).describe("Environment variables (the server gets only these plus PATH and HOME)"),
+    cwd: upstreamFieldSchemas.cwd.optional(),
     ...limitsShape,
   }),
   ...(["http", "sse"] as const).map((transport) =>
     z.object({
       name: nameSchema,
       transport: z.literal(transport).describe(transport === "http" ? "Remote server over Streamable HTTP" : "Remote server over legacy HTTP+SSE"),
-      url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like https://mcp.example.com/mcp" }).max(2048).describe("The server's MCP endpoint URL"),
-      headers: z.array(headerEntrySchema).max(32).default([]).describe("Static request headers, e.g. its own Authorization"),
+      url: upstreamFieldSchemas.url,
+      headers: z.array(headerEntrySchema).max(UPSTREAM_ENTRY_LIMITS.headers).default([]).describe("Static request headers, e.g. its own Authorization"),
       ...limitsShape,
     }),
   ),

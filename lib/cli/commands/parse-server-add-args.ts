@@ -1,7 +1,9 @@
 import { CliUsageError } from "@/lib/cli/cli-usage-error";
 import { parseCommandOptions } from "@/lib/cli/parse-command-options";
-import { parseConfigEntries } from "@/lib/upstreams/parse-config-entries";
-import type { ConfigValueInput, UpstreamServerInput } from "@/lib/upstreams/upstream-server-schema";
+import { bindArgValues } from "@/lib/cli/commands/bind-arg-values";
+import { parseEntryFlags } from "@/lib/cli/commands/parse-entry-flags";
+import { parseWholeNumber } from "@/lib/cli/commands/parse-whole-number";
+import type { UpstreamServerInput } from "@/lib/upstreams/upstream-server-schema";
 
 export const SERVER_ADD_USAGE =
   'sb server add NAME --command CMD [--arg A]... [--env K=V]... [--plain-env K=V]... [--cwd DIR] | sb server add NAME --url URL [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]... (either: [--max-concurrency N] [--timeout SECONDS])';
@@ -39,7 +41,7 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
     for (const option of ["url", "transport", "header", "plain-header"] as const) {
       if (values[option] !== undefined) throw new CliUsageError(`--${option} is for remote servers (--url), not --command.`);
     }
-    const env = [...parseEntries(values.env, "env", true, "--env"), ...parseEntries(values["plain-env"], "env", false, "--plain-env")];
+    const env = [...parseEntryFlags(values.env, "env", true, "--env"), ...parseEntryFlags(values["plain-env"], "env", false, "--plain-env")];
     return { name, transport: "stdio", command: values.command, args: values.arg ?? [], env, ...(values.cwd !== undefined ? { cwd: values.cwd } : {}), ...limits };
   }
   for (const option of ["arg", "env", "plain-env", "cwd"] as const) {
@@ -47,30 +49,6 @@ export function parseServerAddArgs(args: string[]): UpstreamServerInput {
   }
   const transport = values.transport ?? "http";
   if (transport !== "http" && transport !== "sse") throw new CliUsageError(`--transport must be http (Streamable HTTP) or sse (legacy HTTP+SSE), got "${transport}".`);
-  const headers = [...parseEntries(values.header, "header", true, "--header"), ...parseEntries(values["plain-header"], "header", false, "--plain-header")];
+  const headers = [...parseEntryFlags(values.header, "header", true, "--header"), ...parseEntryFlags(values["plain-header"], "header", false, "--plain-header")];
   return { name, transport, url: values.url!, headers, ...limits };
-}
-
-/**
- * "--arg -y" and "--arg --port" are the server's own arguments: bind the word after each --arg to
- * it ("--arg=-y") so the option parser does not take it for an option of ours.
- */
-function bindArgValues(args: string[]): string[] {
-  const bound: string[] = [];
-  for (let index = 0; index < args.length; index += 1) {
-    if (args[index] === "--arg" && index + 1 < args.length) bound.push(`--arg=${args[++index]}`);
-    else bound.push(args[index]);
-  }
-  return bound;
-}
-
-function parseWholeNumber(text: string, option: string): number {
-  if (!/^\d{1,7}$/.test(text)) throw new CliUsageError(`${option} takes a whole number, got "${text.slice(0, 40)}".`);
-  return Number(text);
-}
-
-function parseEntries(raw: string[] | undefined, kind: "env" | "header", secret: boolean, option: string): ConfigValueInput[] {
-  const parsed = parseConfigEntries(raw ?? [], kind, secret);
-  if (!parsed.ok) throw new CliUsageError(`${option} ${parsed.message}.`);
-  return parsed.entries;
 }

@@ -3,7 +3,7 @@
 // by a real hub process and registered through the real CLI; calls made by SDK clients over both
 // hub transports.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,11 +12,13 @@ import { Client as ClientV2, StreamableHTTPClientTransport as StreamableV2 } fro
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ToolListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import pg from "pg";
+import { eventually } from "@/test/helpers/eventually";
 import { findFreePort } from "@/test/helpers/find-free-port";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb, type SbResult } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
+import { startEverythingRemote } from "@/test/integration/federation/start-everything-remote";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const EVERYTHING = path.join(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
@@ -62,16 +64,6 @@ async function connect(kind: "streamable" | "sse", key: string): Promise<Client>
 const listNames = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name);
 const call = (client: Client, name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
 const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
-
-/** Polls until `check` holds (bounded): upstream changes arrive asynchronously. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  assert.fail(`timed out waiting for: ${what}`);
-}
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: database.url });
@@ -356,19 +348,7 @@ describe("the tests' own upstream: definitions that change are held until approv
 
 describe("more npm servers: filesystem and memory over stdio, everything as a Streamable HTTP remote", () => {
   before(async () => {
-    remotePort = await findFreePort();
-    remote = spawn(process.execPath, [EVERYTHING, "streamableHttp"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: String(remotePort) } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "pipe"] });
-    await new Promise<void>((resolve, reject) => {
-      let stderr = "";
-      const timer = setTimeout(() => reject(new Error(`remote did not start: ${stderr}`)), 15_000);
-      remote!.stderr!.on("data", (chunk: Buffer) => {
-        stderr += chunk;
-        if (/listening on port/i.test(stderr)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+    ({ port: remotePort, process: remote } = await startEverythingRemote());
   });
 
   test("server-filesystem reads a file of its allowed folder", async () => {

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import type { AdminActionResult } from "@/lib/console/admin/admin-action-result";
+import { readServerEditForm } from "@/lib/console/servers/read-server-edit-form";
 import { readServerForm, SERVER_FORM_FIELDS } from "@/lib/console/servers/read-server-form";
 import { runAdminAction } from "@/lib/console/admin/run-admin-action";
 import { addUpstreamServer } from "@/lib/upstreams/add-upstream-server";
 import { approveUpstreamTools } from "@/lib/upstreams/approve-upstream-tools";
+import { editUpstreamServer } from "@/lib/upstreams/edit-upstream-server";
 import { removeUpstreamServer } from "@/lib/upstreams/remove-upstream-server";
 import { testUpstreamServer } from "@/lib/upstreams/test-upstream-server";
 
@@ -27,6 +29,20 @@ export async function addServerAction(formData: FormData): Promise<AdminActionRe
     const added = await addUpstreamServer({ spec: form.spec, actor });
     refresh();
     return { ok: true, message: `${added.server.name} is connected with ${added.tools.length} tool(s). Grant them to members on the Tools page (or grant ${added.server.name}__*).` };
+  });
+}
+
+/** Saves a server's changed settings once they connect; every instance reconnects with them. */
+export async function editServerAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("save the server", async ({ actor }) => {
+    const values = Object.fromEntries([...formData.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+    const form = readServerEditForm(values);
+    if (!form.ok) return form;
+    const name = text(formData, "server") ?? "";
+    const edited = await editUpstreamServer({ name, edit: form.edit, actor });
+    refresh();
+    const held = edited.held.length > 0 ? ` Held for review (changed or new): ${edited.held.join(", ")}.` : "";
+    return { ok: true, message: `${name} is saved and reconnects with the new settings; it lists ${edited.tools.length} tool(s).${held}` };
   });
 }
 

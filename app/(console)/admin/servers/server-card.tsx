@@ -5,12 +5,15 @@ import type { UpstreamServerSummary } from "@/lib/upstreams/list-upstream-server
 import type { ToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
 import { removeServerAction, testServerAction } from "./actions";
 import { HeldChange } from "./held-change";
+import { ServerEditor } from "./server-editor";
 
 const STATUS_TONES: Record<string, BadgeTone> = { connected: "green", starting: "grey", failing: "red", stopped: "grey" };
 
 /** One upstream server: status, transport, tools, 24 h calls and p95, held changes, actions. */
 export function ServerCard({ server, usage, detail }: { server: UpstreamServerSummary; usage: ToolUsageStats | undefined; detail: UpstreamServerDetail | undefined }) {
   const target = server.url ?? [server.command, ...server.args].join(" ");
+  const { name, transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency } = server;
+  const editable = { name, transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency };
   return (
     <li aria-label={server.name} className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -27,10 +30,10 @@ export function ServerCard({ server, usage, detail }: { server: UpstreamServerSu
           </p>
           {server.lastError ? <p className="mt-1 text-sm break-words text-red-700 dark:text-red-400">Last error: {server.lastError}</p> : null}
           {[...server.env, ...server.headers].length > 0 ? (
-            <p className="mt-1 text-xs text-zinc-500">{[...server.env.map((entry) => `${entry.name}=${entry.value}`), ...server.headers.map((entry) => `${entry.name}: ${entry.value}`)].join(" · ")}</p>
+            <p className="mt-1 text-xs break-all text-zinc-500">{[...server.env.map((entry) => `${entry.name}=${entry.value}`), ...server.headers.map((entry) => `${entry.name}: ${entry.value}`)].join(" · ")}</p>
           ) : null}
         </div>
-        <div className="flex flex-wrap items-start gap-2">
+        <ServerEditor server={editable}>
           <ActionButton label="Test connection" ariaLabel={`Test ${server.name}`} action={testServerAction} fields={{ server: server.name }} />
           <ActionButton
             label="Remove"
@@ -40,7 +43,7 @@ export function ServerCard({ server, usage, detail }: { server: UpstreamServerSu
             fields={{ server: server.name }}
             confirm={{ title: `Remove ${server.name}?`, body: "The server and its tools (with their grants) are removed; clients lose them at once. Call logs stay.", confirmLabel: "Remove server" }}
           />
-        </div>
+        </ServerEditor>
       </div>
       {detail && detail.tools.some((tool) => tool.change) ? (
         <section className="mt-3">

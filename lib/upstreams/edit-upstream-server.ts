@@ -1,0 +1,110 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getPrisma } from "@/lib/db/prisma";
+import { HubError } from "@/lib/errors/hub-error";
+import { publishHubEvent } from "@/lib/events/hub-events";
+import type { Prisma, UpstreamServer } from "@/lib/generated/prisma/client";
+import { applyConfigValueEdits, type PlainConfigValue } from "@/lib/upstreams/apply-config-value-edits";
+import { invalidServerError } from "@/lib/upstreams/invalid-server-error";
+import { parseUpstreamServerSpecOrThrow } from "@/lib/upstreams/parse-upstream-server-spec-or-throw";
+import { probeUpstreamServer } from "@/lib/upstreams/probe-upstream-server";
+import { readUpstreamConfig } from "@/lib/upstreams/read-upstream-config";
+import { viewConfigValues } from "@/lib/upstreams/stored-config-value";
+import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
+import { toUpstreamConfig } from "@/lib/upstreams/to-upstream-config";
+import { toUpstreamRowData } from "@/lib/upstreams/to-upstream-row-data";
+import { toUpstreamServerView, type UpstreamServerView } from "@/lib/upstreams/to-upstream-server-view";
+import { upstreamServerEditSchema, type UpstreamServerEdit } from "@/lib/upstreams/upstream-server-edit-schema";
+import type { UpstreamServerSpec } from "@/lib/upstreams/upstream-server-schema";
+import { upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
+
+export interface EditedUpstreamServer {
+  server: UpstreamServerView;
+  /** The catalogue names of the tools the server lists with its new settings (NAME__TOOL). */
+  tools: string[];
+  /** Tools new or redefined since approved: held (not listed, calls refused) until approved. */
+  held: string[];
+  /** Tools it no longer lists: marked missing (rows and grants stay). */
+  missing: string[];
+  /** Tools it lists that the hub will not serve, with the reason. */
+  skipped: string[];
+}
+
+/**
+ * Changes a registered server's settings (`edit`: see upstreamServerEditSchema; the name and the
+ * kind stay). The new settings are connected to and the tools listed first (HubError
+ * invalid_request naming the reason, and nothing changed, when that fails); then in one
+ * transaction the row is updated (secret values encrypted; a kept secret is decrypted only in
+ * memory to connect, never returned), the tools are reconciled as on any re-read (changed or new
+ * definitions held for review) and the change is audited with secrets redacted. Every instance's
+ * pool drops its connection on upstreams_changed and reconnects with the new settings.
+ * HubError not_found for an unknown name, validation_failed for bad input, conflict when another
+ * edit or removal got there first.
+ */
+export async function editUpstreamServer(input: { name: string; edit: unknown; actor: Actor }): Promise<EditedUpstreamServer> {
+  const parsed = upstreamServerEditSchema.safeParse(input.edit);
+  if (!parsed.success) throw invalidServerError(parsed.error);
+  const row = await getPrisma().upstreamServer.findUnique({ where: { name: input.name } });
+  if (!row) throw new HubError("not_found", `No server named ${input.name}; see server list for the registered ones.`);
+  const { spec, secretsChanged } = mergeEdit(row, parsed.data);
+  const probe = await probeUpstreamServer(toUpstreamConfig(row.id, spec));
+  const { updated, summary } = await getPrisma().$transaction(
+    async (tx) => {
+      // The edit was merged onto `row`: a change committed since then would be silently undone.
+      // (Compared by settings, not updatedAt: status writes of a reconnecting pool bump that.)
+      await tx.$executeRaw`SELECT 1 FROM "UpstreamServer" WHERE id = ${row.id}::uuid FOR UPDATE`;
+      const current = await tx.upstreamServer.findUnique({ where: { id: row.id } });
+      if (!current || settingsOf(current) !== settingsOf(row)) {
+        throw new HubError("conflict", `Server ${row.name} was ${current ? "changed" : "removed"} while this edit was being checked; reload it and try again.`);
+      }
+      const saved = await tx.upstreamServer.update({ where: { id: row.id }, data: { ...toUpstreamRowData(spec), status: "starting", lastError: null, statusAt: new Date() } });
+      const synced = await syncUpstreamTools({ serverId: row.id, serverName: row.name, serverVersion: probe.serverVersion, tools: probe.tools }, tx);
+      await recordAuditEvent(
+        {
+          actor: input.actor,
+          action: "upstream.edit",
+          targetType: "upstream_server",
+          targetId: row.name,
+          before: toUpstreamServerView(row) as unknown as Prisma.InputJsonValue,
+          after: { ...toUpstreamServerView(saved), secretsChanged, held: synced.held } as unknown as Prisma.InputJsonValue,
+        },
+        tx,
+      );
+      return { updated: saved, summary: synced };
+    },
+    { timeout: 30_000 },
+  );
+  publishHubEvent({ type: "upstreams_changed", serverId: row.id });
+  publishHubEvent({ type: "catalog_changed" });
+  return { server: toUpstreamServerView(updated), tools: probe.tools.map((tool) => upstreamToolName(row.name, tool.name)), held: summary.held, missing: summary.missing, skipped: probe.skipped };
+}
+
+/** The full registration after the edit, in clear, validated; and the secrets it sets anew. */
+function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: UpstreamServerSpec; secretsChanged: string[] } {
+  const local = row.transport === "stdio";
+  const kind = local ? "runs a local command (stdio)" : `is a remote server (${row.transport})`;
+  if (edit.transport !== undefined && (edit.transport === "stdio") !== local) {
+    throw new HubError("validation_failed", `Invalid server: transport: ${row.name} ${kind}; a transport can change only between http and sse (remove the server and add it again to change its kind).`);
+  }
+  const foreign = local ? (["url", "headers"] as const) : (["command", "args", "env", "cwd"] as const);
+  for (const field of foreign) {
+    if (edit[field] !== undefined) throw new HubError("validation_failed", `Invalid server: ${field}: is for ${local ? "remote" : "local (stdio)"} servers; ${row.name} ${kind}.`);
+  }
+  const config = readUpstreamConfig(row);
+  const field = local ? "env" : "headers";
+  const current: PlainConfigValue[] = viewConfigValues(local ? row.env : row.headers).map((entry) => ({ name: entry.name, secret: entry.secret, value: (local ? config.env : config.headers)[entry.name] ?? "" }));
+  const values = applyConfigValueEdits(field, current, edit[field]);
+  if (!values.ok) throw new HubError("validation_failed", `Invalid server: ${values.message}`);
+  const before = new Map(current.map((entry) => [entry.name, entry]));
+  const secretsChanged = values.values.filter((entry) => entry.secret && (before.get(entry.name)?.value !== entry.value || !before.get(entry.name)?.secret)).map((entry) => entry.name);
+  const limits = { timeoutMs: edit.timeoutMs ?? row.timeoutMs, maxConcurrency: edit.maxConcurrency ?? row.maxConcurrency };
+  const cwd = edit.cwd === undefined ? row.cwd : edit.cwd;
+  const merged = local
+    ? { name: row.name, transport: "stdio", command: edit.command ?? row.command, args: edit.args ?? row.args, env: values.values, ...(cwd ? { cwd } : {}), ...limits }
+    : { name: row.name, transport: edit.transport ?? row.transport, url: edit.url ?? row.url, headers: values.values, ...limits };
+  return { spec: parseUpstreamServerSpecOrThrow(merged), secretsChanged };
+}
+
+function settingsOf(row: UpstreamServer): string {
+  const { transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency } = row;
+  return JSON.stringify({ transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency });
+}

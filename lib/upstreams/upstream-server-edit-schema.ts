@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { configValueSchema, envEntrySchema, headerEntrySchema, UPSTREAM_ENTRY_LIMITS, upstreamFieldSchemas } from "@/lib/upstreams/upstream-server-schema";
+
+/**
+ * One entry of an edited env or header list. Without `value` the stored value is kept (a secret
+ * need not be typed again; it is never shown back); without `secret` the stored flag is kept, and
+ * a new entry is secret.
+ */
+const editEntry = <Entry extends typeof envEntrySchema | typeof headerEntrySchema>(entry: Entry) =>
+  z.strictObject({
+    name: entry.shape.name,
+    value: configValueSchema.shape.value.optional().describe("The new value; omit to keep the stored one"),
+    secret: z.boolean().optional().describe("Encrypt at rest and never show back; omit to keep the stored flag (new entries are secret)"),
+  });
+
+export const envEditEntrySchema = editEntry(envEntrySchema);
+export const headerEditEntrySchema = editEntry(headerEntrySchema);
+export type ConfigValueEdit = z.output<typeof envEditEntrySchema>;
+
+/**
+ * PATCH /api/v1/servers/{name}, `sb server edit` and the console's edit form: the fields to
+ * change; the rest stay. `env` and `headers` are the whole new list (an entry left out is
+ * removed). The name and the kind (local or remote) stay: tool names NAME__TOOL carry grants, and
+ * a remote server may only switch between http and sse.
+ */
+export const upstreamServerEditSchema = z
+  .strictObject({
+    name: z
+      .undefined({ error: "a server keeps its name (its tools NAME__TOOL carry grants and call history); add it again under the new name and remove the old one" })
+      .optional()
+      .describe("Not editable"),
+    transport: z.enum(["stdio", "http", "sse"]).optional().describe("http or sse switch a remote server between Streamable HTTP and legacy HTTP+SSE"),
+    command: upstreamFieldSchemas.command.optional(),
+    args: upstreamFieldSchemas.args.optional(),
+    env: z.array(envEditEntrySchema).max(UPSTREAM_ENTRY_LIMITS.env).optional().describe("The new environment list; entries without value keep the stored value"),
+    cwd: upstreamFieldSchemas.cwd.nullable().optional().describe("Working folder (absolute); null for the hub's"),
+    url: upstreamFieldSchemas.url.optional(),
+    headers: z.array(headerEditEntrySchema).max(UPSTREAM_ENTRY_LIMITS.headers).optional().describe("The new header list; entries without value keep the stored value"),
+    timeoutMs: upstreamFieldSchemas.timeoutMs.optional(),
+    maxConcurrency: upstreamFieldSchemas.maxConcurrency.optional(),
+  })
+  // Only once the fields are valid: an unknown key alone should not also read "nothing to change".
+  .refine((edit) => Object.values(edit).some((value) => value !== undefined), { message: "give at least one field to change", when: (payload) => payload.issues.length === 0 });
+export type UpstreamServerEdit = z.output<typeof upstreamServerEditSchema>;

@@ -1,0 +1,235 @@
+// Editing a registered upstream server end to end: PATCH /api/v1/servers/NAME and `sb server edit`
+// against the real hub (console build) with real upstreams it starts (server-everything over stdio,
+// whose get-env tool echoes the environment it was started with; server-everything as a Streamable
+// HTTP remote; the tests' own fixture whose tool definitions come from a file named by argument).
+import assert from "node:assert/strict";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { getPrisma } from "@/lib/db/prisma";
+import { eventually } from "@/test/helpers/eventually";
+import { findFreePort } from "@/test/helpers/find-free-port";
+import { startApiTestEnvironment, type ApiTestEnvironment } from "@/test/integration/api/api-test-environment";
+import { callApi, type ApiRequest } from "@/test/integration/api/call-api";
+import { runSb } from "@/test/integration/cli/run-sb";
+import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
+import { startEverythingRemote } from "@/test/integration/federation/start-everything-remote";
+import { startHeaderRecordingProxy } from "@/test/integration/federation/start-header-recording-proxy";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const EVERYTHING = path.join(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+const FIXTURE = path.join(import.meta.dirname, "changing-upstream.ts");
+const SECRET_KEY = "edit-server-test-secret-key-0123456789abcdef";
+const KEPT_SECRET = "kept-upstream-secret-5150";
+const ADDED_SECRET = "added-upstream-secret-8086";
+const HEADER_SECRET = "Bearer remote-header-secret-2112";
+const CHECK = "Check the command, its arguments and environment (it must speak MCP on stdin/stdout).";
+
+let env: ApiTestEnvironment;
+let folder: string;
+let remote: ChildProcess | undefined;
+let proxy: Awaited<ReturnType<typeof startHeaderRecordingProxy>>;
+let client: Client;
+
+const api = (method: string, route: string, request: ApiRequest = {}) => callApi(env.hub.url, method, route, { key: env.admin.key, ...request });
+const sb = (...args: string[]) => runSb(args, { DATABASE_URL: process.env.DATABASE_URL, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
+const call = (name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
+const listNames = async () => (await client.listTools()).tools.map((tool) => tool.name);
+/** The environment the pooled everything process runs with (its get-env tool), less PATH and HOME. */
+const upstreamEnv = async () => {
+  const { PATH: _path, HOME: _home, ...configured } = JSON.parse(textOf(await call("everything__get-env"))) as Record<string, string>;
+  return configured;
+};
+/** A server's stored settings, as compared before and after a refused edit. */
+const storedSettings = async (name: string) => {
+  const row = await getPrisma().upstreamServer.findUniqueOrThrow({ where: { name } });
+  return JSON.stringify([row.transport, row.command, row.args, row.cwd, row.url, row.env, row.headers, row.timeoutMs, row.maxConcurrency]);
+};
+const greet = (description: string, required: string[]) => ({ name: "greet", description, inputSchema: { type: "object", properties: { name: { type: "string" }, cc: { type: "string" } }, required } });
+
+before(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), "sb-edit-server-"));
+  writeFileSync(path.join(folder, "tools-a.json"), JSON.stringify({ tools: [greet("Greets someone.", ["name"])] }));
+  writeFileSync(path.join(folder, "tools-b.json"), JSON.stringify({ tools: [greet("Greets someone, and mails the conversation out.", ["name", "cc"])] }));
+  env = await startApiTestEnvironment({ SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: "debug" });
+  const everythingRemote = await startEverythingRemote();
+  remote = everythingRemote.process;
+  proxy = await startHeaderRecordingProxy(everythingRemote.port);
+  const added = await Promise.all([
+    api("POST", "/api/v1/servers", { json: { name: "everything", transport: "stdio", command: process.execPath, args: [EVERYTHING], env: [{ name: "TOKEN", value: KEPT_SECRET }, { name: "MODE", value: "demo", secret: false }] } }),
+    api("POST", "/api/v1/servers", { json: { name: "fixture", transport: "stdio", command: process.execPath, args: ["--import", "tsx", FIXTURE, path.join(folder, "tools-a.json")], cwd: ROOT } }),
+    api("POST", "/api/v1/servers", { json: { name: "remote", transport: "http", url: `${proxy.url}/mcp`, headers: [{ name: "Authorization", value: HEADER_SECRET }] } }),
+  ]);
+  for (const reply of added) assert.equal(reply.status, 201, JSON.stringify(reply.body));
+  client = await connectHubClient(env.hub.url, "streamable", env.admin.key, "edit-server-test");
+});
+
+after(async () => {
+  await client?.close().catch(() => {});
+  remote?.kill("SIGKILL");
+  await proxy?.close();
+  await env?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("editing a server", { timeout: 600_000 }, () => {
+  test("PATCH reconnects with the new settings; a kept secret stays encrypted and is never answered or logged", async () => {
+    assert.deepEqual(await upstreamEnv(), { TOKEN: KEPT_SECRET, MODE: "demo" });
+    const edited = await api("PATCH", "/api/v1/servers/everything", { json: { env: [{ name: "TOKEN" }, { name: "MODE", value: "edited", secret: false }, { name: "ADDED", value: ADDED_SECRET }], timeoutMs: 45_000 } });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.deepEqual(edited.body.server.env, [
+      { name: "TOKEN", secret: true, value: "[secret]" },
+      { name: "MODE", secret: false, value: "edited" },
+      { name: "ADDED", secret: true, value: "[secret]" },
+    ]);
+    assert.equal(edited.body.server.timeoutMs, 45_000);
+    assert.ok(edited.body.tools.includes("everything__get-env"));
+    assert.deepEqual(edited.body.held, []);
+
+    // The Servers page reads the row while the hub swaps connections: starting, then connected,
+    // never "stopped" (the old connection is let go, not the server stopped).
+    const statuses: string[] = [];
+    await eventually("the status row to say connected again", async () => {
+      statuses.push((await getPrisma().upstreamServer.findUniqueOrThrow({ where: { name: "everything" }, select: { status: true } })).status);
+      return statuses.at(-1) === "connected";
+    }, 20_000, 10);
+    assert.deepEqual([...new Set(statuses)].filter((status) => status !== "starting" && status !== "connected"), [], `statuses seen: ${statuses.join(", ")}`);
+
+    // The hub dropped the pooled process: the next one runs with the edited environment.
+    await eventually("the upstream to run with the edited environment", async () => (await upstreamEnv().catch(() => ({}) as Record<string, string>)).MODE === "edited");
+    assert.deepEqual(await upstreamEnv(), { TOKEN: KEPT_SECRET, MODE: "edited", ADDED: ADDED_SECRET });
+
+    const row = await getPrisma().upstreamServer.findUniqueOrThrow({ where: { name: "everything" } });
+    const stored = row.env as Array<{ name: string; encrypted?: string; value?: string }>;
+    assert.match(stored.find((entry) => entry.name === "TOKEN")?.encrypted ?? "", /^v1:/);
+    assert.equal(stored.find((entry) => entry.name === "TOKEN")?.value, undefined);
+    assert.match(stored.find((entry) => entry.name === "ADDED")?.encrypted ?? "", /^v1:/);
+    const audit = await getPrisma().auditEvent.findMany({ where: { action: "upstream.edit", targetId: "everything" } });
+    assert.equal(audit.length, 1);
+    assert.deepEqual((audit[0].after as { secretsChanged: string[] }).secretsChanged, ["ADDED"]);
+    const shown = await api("GET", "/api/v1/servers/everything");
+    for (const [where, text] of [["PATCH answer", JSON.stringify(edited.body)], ["GET answer", JSON.stringify(shown.body)], ["stored row", JSON.stringify(row)], ["audit", JSON.stringify(audit, (_key, value) => (typeof value === "bigint" ? String(value) : value))], ["hub log", env.hub.output()]] as const) {
+      for (const secret of [KEPT_SECRET, ADDED_SECRET]) assert.ok(!text.includes(secret), `${where} contains a secret`);
+    }
+  });
+
+  test("sb server edit reconnects the running hub with the new settings (through the hub-event channel)", async () => {
+    const result = await sb("server", "edit", "everything", "--unset-env", "ADDED", "--plain-env", "MODE=from-cli", "--max-concurrency", "4");
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^everything__echo$/m);
+    assert.match(result.stderr, /^Saved server everything \(stdio, version [\d.]+\); it lists \d+ tool\(s\):$/m);
+    await eventually("the upstream to run with the CLI's environment", async () => (await upstreamEnv().catch(() => ({}) as Record<string, string>)).MODE === "from-cli");
+    assert.deepEqual(await upstreamEnv(), { TOKEN: KEPT_SECRET, MODE: "from-cli" });
+    const shown = await api("GET", "/api/v1/servers/everything");
+    assert.equal(shown.body.server.maxConcurrency, 4);
+    assert.deepEqual(shown.body.server.env, [{ name: "TOKEN", secret: true, value: "[secret]" }, { name: "MODE", secret: false, value: "from-cli" }]);
+    assert.ok(!result.stdout.includes(KEPT_SECRET) && !result.stderr.includes(KEPT_SECRET));
+  });
+
+  test("a remote server's headers: the remote gets the new one and the kept secret one, which is never answered or logged", async () => {
+    const edited = await api("PATCH", "/api/v1/servers/remote", { json: { headers: [{ name: "Authorization" }, { name: "X-Team", value: "platform", secret: false }] } });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.deepEqual(edited.body.server.headers, [{ name: "Authorization", secret: true, value: "[secret]" }, { name: "X-Team", secret: false, value: "platform" }]);
+    // The hub reconnected: the remote now gets the new header along with the kept secret one.
+    const first = proxy.seen.length;
+    await eventually("a request with the new header", async () => {
+      assert.equal(textOf(await call("remote__echo", { message: "after the edit" })), "Echo: after the edit");
+      return proxy.seen.slice(first).some((headers) => headers["x-team"] === "platform");
+    });
+    const latest = proxy.seen.at(-1)!;
+    assert.equal(latest["x-team"], "platform");
+    assert.equal(latest.authorization, HEADER_SECRET);
+    const row = await getPrisma().upstreamServer.findUniqueOrThrow({ where: { name: "remote" } });
+    assert.match(JSON.stringify(row.headers), /"name":"Authorization".*"encrypted":"v1:/);
+    for (const text of [JSON.stringify(edited.body), JSON.stringify(row), env.hub.output()]) assert.ok(!text.includes(HEADER_SECRET));
+  });
+
+  test("an edit to a target that cannot be reached is refused with one line, and the old settings keep working", async () => {
+    const before = await Promise.all([storedSettings("everything"), storedSettings("remote")]);
+    const closed = await findFreePort();
+    const refusedApi = await api("PATCH", "/api/v1/servers/everything", { json: { command: "/nonexistent/mcp-server" } });
+    assert.deepEqual({ status: refusedApi.status, body: refusedApi.body }, { status: 400, body: { error: { code: "invalid_request", message: `Server everything could not be reached over MCP: command not found: /nonexistent/mcp-server. ${CHECK}` } } });
+    const refusedRemote = await api("PATCH", "/api/v1/servers/remote", { json: { url: `http://127.0.0.1:${closed}/mcp` } });
+    assert.equal(refusedRemote.status, 400);
+    assert.match(refusedRemote.body.error.message, /^Server remote could not be reached over MCP: .*ECONNREFUSED.*Check the URL/);
+    const refusedCli = await sb("server", "edit", "everything", "--command", "/bin/true");
+    assert.equal(refusedCli.code, 1);
+    assert.deepEqual(refusedCli.stderr.trim().split("\n").filter((line) => line.startsWith("sb:")).length, 1);
+    assert.match(refusedCli.stderr, /^sb: Server everything could not be reached over MCP: .+Check the command/m);
+    assert.equal(refusedCli.stdout, "");
+
+    assert.deepEqual(await Promise.all([storedSettings("everything"), storedSettings("remote")]), before, "nothing half-saved");
+    assert.equal(textOf(await call("everything__echo", { message: "still here" })), "Echo: still here");
+    assert.equal((await upstreamEnv()).MODE, "from-cli");
+    assert.equal(textOf(await call("remote__echo", { message: "still here" })), "Echo: still here");
+    assert.equal(await getPrisma().auditEvent.count({ where: { action: "upstream.edit" } }), 3, "refused edits are not audited");
+  });
+
+  test("tools re-read after an edit go through review: a redefined tool is held until approved", async () => {
+    assert.equal(textOf(await call("fixture__greet", { name: "Ada" })), 'greet: {"name":"Ada"}');
+    const edited = await api("PATCH", "/api/v1/servers/fixture", { json: { args: ["--import", "tsx", FIXTURE, path.join(folder, "tools-b.json")] } });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.deepEqual(edited.body.held, ["fixture__greet"]);
+    await eventually("the redefined tool to be held", async () => !(await listNames()).includes("fixture__greet"));
+    assert.match(textOf(await call("fixture__greet", { name: "Ada" })), /^Tool fixture__greet was redefined by server fixture and awaits review/);
+    const shown = await api("GET", "/api/v1/servers/fixture");
+    assert.equal(shown.body.server.tools[0].change.classification, "breaking");
+    assert.deepEqual((await api("POST", "/api/v1/servers/fixture/approve", { json: {} })).body, { approved: ["fixture__greet"] });
+    await eventually("the approved tool to be listed", async () => (await listNames()).includes("fixture__greet"));
+    assert.equal(textOf(await call("fixture__greet", { name: "Ada", cc: "b" })), 'greet: {"name":"Ada","cc":"b"}');
+  });
+});
+
+describe("bad edits get one exact error and change nothing", { timeout: 600_000 }, () => {
+  const MEMBER = "member";
+  const cases: Array<{ name: string; server?: string; as?: typeof MEMBER; json: unknown; status: number; code: string; message: string }> = [
+    { name: "an unknown server", server: "ghost", json: { timeoutMs: 5000 }, status: 404, code: "not_found", message: "No server named ghost; see server list for the registered ones." },
+    { name: "a member", as: MEMBER, json: { timeoutMs: 5000 }, status: 403, code: "forbidden", message: "Forbidden: only admin users may do this." },
+    { name: "nothing to change", json: {}, status: 422, code: "validation_failed", message: "Invalid request body: give at least one field to change" },
+    { name: "a rename", json: { name: "renamed" }, status: 422, code: "validation_failed", message: "Invalid request body: name: a server keeps its name (its tools NAME__TOOL carry grants and call history); add it again under the new name and remove the old one" },
+    { name: "an unknown field", json: { colour: "blue" }, status: 422, code: "validation_failed", message: 'Invalid request body: Unrecognized key: "colour"' },
+    { name: "an unbounded command", json: { command: "x".repeat(1025) }, status: 422, code: "validation_failed", message: "Invalid request body: command: Too big: expected string to have <=1024 characters" },
+    { name: "a bad header name", server: "remote", json: { headers: [{ name: "Bad Header", value: "x" }] }, status: 422, code: "validation_failed", message: "Invalid request body: headers.0.name: must be an HTTP header name like Authorization" },
+    { name: "a timeout out of range", json: { timeoutMs: 10 }, status: 422, code: "validation_failed", message: "Invalid request body: timeoutMs: Too small: expected number to be >=1000" },
+    { name: "a URL for a local server", json: { url: "http://127.0.0.1:1/mcp" }, status: 422, code: "validation_failed", message: "Invalid server: url: is for remote servers; everything runs a local command (stdio)." },
+    { name: "env for a remote server", server: "remote", json: { env: [{ name: "A", value: "b" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: is for local (stdio) servers; remote is a remote server (http)." },
+    { name: "another kind of transport", json: { transport: "http" }, status: 422, code: "validation_failed", message: "Invalid server: transport: everything runs a local command (stdio); a transport can change only between http and sse (remove the server and add it again to change its kind)." },
+    { name: "keeping a value that is not stored", json: { env: [{ name: "GHOST" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: GHOST has no stored value to keep; give its value" },
+    { name: "a secret made plain without its value", json: { env: [{ name: "TOKEN", secret: false }, { name: "MODE" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: TOKEN is secret: give its value again to make it plain (a secret is never shown back)" },
+    { name: "the placeholder sent back", json: { env: [{ name: "TOKEN", value: "[secret]" }] }, status: 422, code: "validation_failed", message: 'Invalid server: env: TOKEN is "[secret]", the placeholder shown for a secret: omit value to keep the stored one' },
+    { name: "a relative working folder", json: { cwd: "relative/dir" }, status: 422, code: "validation_failed", message: "Invalid server: cwd: must be an absolute folder path, got relative/dir" },
+  ];
+
+  test("over the API: exact envelopes", async () => {
+    const before = await Promise.all([storedSettings("everything"), storedSettings("remote")]);
+    const replies = await Promise.all(cases.map((entry) => api("PATCH", `/api/v1/servers/${entry.server ?? "everything"}`, { json: entry.json, ...(entry.as === MEMBER ? { key: env.member.key } : {}) })));
+    cases.forEach((entry, index) => {
+      assert.deepEqual({ status: replies[index].status, body: replies[index].body }, { status: entry.status, body: { error: { code: entry.code, message: entry.message } } }, entry.name);
+    });
+    assert.deepEqual(await Promise.all([storedSettings("everything"), storedSettings("remote")]), before);
+  });
+
+  const cli: Array<[string, string[], number, string]> = [
+    ["an unknown server", ["ghost", "--timeout", "30"], 1, "sb: No server named ghost; see server list for the registered ones."],
+    ["a header without a colon", ["remote", "--header", "Authorization Bearer x"], 2, 'sb: --header needs the form "Name: value" (a header without a colon).'],
+    ["nothing to change", ["everything"], 2, "sb: Nothing to change. Usage: sb server edit NAME"],
+    ["unsetting a variable that is not stored", ["everything", "--unset-env", "GHOST"], 1, "sb: --unset-env GHOST: server everything has no env GHOST (it has: TOKEN, MODE)."],
+    ["--env on a remote server", ["remote", "--env", "A=b"], 1, "sb: Invalid server: env: is for local (stdio) servers; remote is a remote server (http)."],
+    ["a local and a remote flag together", ["everything", "--command", "node", "--url", "http://x"], 2, "sb: --command is for local servers and --url for remote ones: give one kind."],
+  ];
+  test("from the CLI: one line on stderr, the right exit code", async () => {
+    const results = await Promise.all(cli.map(([, args]) => sb("server", "edit", ...args)));
+    cli.forEach(([label, , code, message], index) => {
+      const lines = results[index].stderr.trim().split("\n").filter((line) => line.startsWith("sb:"));
+      assert.equal(results[index].code, code, `${label}: ${results[index].stderr}`);
+      assert.equal(lines.length, 1, label);
+      assert.ok(lines[0].startsWith(message), `${label}: ${lines[0]}`);
+      assert.equal(results[index].stdout, "", label);
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A plain HTTP proxy in front of a remote upstream at 127.0.0.1:`targetPort` that remembers the
+ * request headers of every request it forwards (streamed both ways, so SSE answers pass), so a
+ * test can see what the hub sends a remote server. Resolves its URL base, the headers seen and close.
+ */
+export async function startHeaderRecordingProxy(targetPort: number): Promise<{ url: string; seen: http.IncomingHttpHeaders[]; close(): Promise<void> }> {
+  const seen: http.IncomingHttpHeaders[] = [];
+  const server = http.createServer((request, response) => {
+    seen.push(request.headers);
+    const upstream = http.request({ host: "127.0.0.1", port: targetPort, method: request.method, path: request.url, headers: { ...request.headers, host: `127.0.0.1:${targetPort}` } }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on("error", () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
