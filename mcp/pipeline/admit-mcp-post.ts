@@ -7,7 +7,7 @@ import { assertRequestOrigin } from "./assert-request-origin";
 import { assertWithinRateLimit } from "./assert-within-rate-limit";
 import { authenticateRequest } from "./authenticate-request";
 import { JsonRpcRefusal } from "./json-rpc-refusal";
-import { listToolCalls } from "./list-tool-calls";
+import { listChargedCalls } from "./list-charged-calls";
 import { parseJsonRpcBody } from "./parse-json-rpc-body";
 import { readRequestBody } from "./read-request-body";
 
@@ -51,7 +51,8 @@ export type AdmittedPost<Route extends PostRoute> = ParsedPost & { route: Route;
  * 4. parse: a JSON-RPC message or batch, 400;
  * 5. route: the transport's era/session stage (404 unknown session, 403 another key's, 400 for
  *    a request that fits no era);
- * 6. rate limit: per key, one token per tools/call the POST carries, 429.
+ * 6. rate limit: per key, one token per tools/call, resources/read or prompts/get the POST
+ *    carries, 429.
  *
  * Permission, validation and the tool run follow per message in callTool. Throws HubError or
  * JsonRpcRefusal; the transport answers with sendErrorReply.
@@ -68,8 +69,7 @@ export async function admitMcpPost<Route extends PostRoute>(
   if (!parsed.ok) throw stages.badBody === "json-rpc" ? new JsonRpcRefusal(400, parsed.code, parsed.message) : new HubError("invalid_request", parsed.message);
   const post: ParsedPost = { principal, body, messages: parsed.messages, batch: parsed.batch };
   const route = await stages.route(post);
-  const toolCalls = listToolCalls(post.messages, body.length);
-  const rateLimitHeaders =
-    toolCalls.length === 0 ? {} : (await assertWithinRateLimit({ principal, sessionId: route.sessionId, transport: route.transport, client: route.client, calls: toolCalls })).rateLimitHeaders;
+  const calls = listChargedCalls(post.messages, body.length);
+  const rateLimitHeaders = calls.length === 0 ? {} : (await assertWithinRateLimit({ principal, sessionId: route.sessionId, transport: route.transport, client: route.client, calls })).rateLimitHeaders;
   return { ...post, route, rateLimitHeaders };
 }

@@ -5,25 +5,32 @@ import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { rateLimitHeaders } from "@/lib/rate-limit/rate-limit-headers";
 import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
 
-/** The refused calls, as they will appear in the call log. */
-export interface RateLimitedCall {
-  toolName: string;
+/** The requests charged one token each against the key's call limit. */
+export type ChargedMethod = "tools/call" | "resources/read" | "prompts/get";
+export const CHARGED_METHODS: ReadonlySet<string> = new Set<ChargedMethod>(["tools/call", "resources/read", "prompts/get"]);
+
+/** One charged request of a POST: its method, the tool or prompt name or resource URI, its size. */
+export interface ChargedCall {
+  method: ChargedMethod;
+  name: string;
   requestBytes: number;
 }
 
 /**
- * Per-key limit on POSTs that carry tools/call, charged per call. Within the limit: returns the RateLimit-* headers
- * for the answer. Over it: records the violation and one call-log row (status rate_limited) per
- * refused call, then throws HubError rate_limited carrying Retry-After and RateLimit-* headers.
+ * Per-key limit on POSTs that carry charged calls (tools/call, resources/read, prompts/get), one
+ * token per call. Within the limit: returns the RateLimit-* headers for the answer. Over it:
+ * records the violation and one call-log row (status rate_limited) per refused tools/call (reads
+ * of resources and prompts have no call log), then throws HubError rate_limited carrying
+ * Retry-After and RateLimit-* headers.
  */
 export async function assertWithinRateLimit(context: {
   principal: Principal;
   sessionId: string | null;
   transport: ToolCallRecord["transport"];
   client: { name: string; version: string } | undefined;
-  calls: readonly RateLimitedCall[];
+  calls: readonly ChargedCall[];
 }): Promise<{ rateLimitHeaders: Record<string, string> }> {
-  // One token per tools/call, so a JSON-RPC batch cannot carry more calls than the budget holds;
+  // One token per charged call, so a JSON-RPC batch cannot carry more calls than the budget holds;
   // the first refusal refuses the whole POST.
   let decision = await checkRateLimit(context.principal);
   for (let index = 1; index < context.calls.length && decision.allowed; index++) decision = await checkRateLimit(context.principal);
@@ -31,8 +38,9 @@ export async function assertWithinRateLimit(context: {
   if (decision.allowed) return { rateLimitHeaders: headers };
   recordRateLimitViolation({ kind: "key", principal: context.principal, decision });
   const at = new Date();
+  const toolCalls = context.calls.filter((call) => call.method === "tools/call");
   await Promise.all(
-    context.calls.map((call) =>
+    toolCalls.map((call) =>
       recordToolCall({
         at,
         principal: context.principal,
@@ -40,7 +48,7 @@ export async function assertWithinRateLimit(context: {
         transport: context.transport,
         clientName: context.client?.name ?? null,
         clientVersion: context.client?.version ?? null,
-        toolName: call.toolName,
+        toolName: call.name,
         toolVersion: null,
         status: "rate_limited",
         durationMs: 0,

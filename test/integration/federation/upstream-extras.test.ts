@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
@@ -20,6 +21,7 @@ import { connectHubClient } from "@/test/integration/federation/connect-hub-clie
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE = path.join(import.meta.dirname, "changing-upstream.ts");
 const SECRET_KEY = "upstream-extras-test-secret-key-0123456789";
+const RESOURCE_URI = `sb-upstream://fixture/${encodeURIComponent("fixture://notes/one")}`;
 /** The bench's and a small team's concurrent sessions (issue 10): none may wait for a slot. */
 const CONCURRENT_SESSIONS = 20;
 
@@ -100,5 +102,38 @@ describe("the default per-server concurrency cap", () => {
     const sessions = await Promise.all(Array.from({ length: CONCURRENT_SESSIONS }, () => connect(hubs.alpha!, "streamable", keys.admin)));
     const results = await Promise.all(sessions.map((client) => call(client, "fixture__gather", { count: CONCURRENT_SESSIONS, waitMs: 5_000 })));
     assert.deepEqual(results.map(textOf), Array(CONCURRENT_SESSIONS).fill(`gathered ${CONCURRENT_SESSIONS} of ${CONCURRENT_SESSIONS}`));
+  });
+});
+
+describe("resources/read and prompts/get draw on the key's call limit", () => {
+  test("on a 3/1m key a read, a prompt and a tool call pass; the next read and prompt are 429 in the tools/call envelope", async () => {
+    const client = await connect(hubs.alpha!, "streamable", keys.limited);
+    assert.equal((await client.readResource({ uri: RESOURCE_URI })).contents[0].uri, RESOURCE_URI);
+    assert.ok((await client.getPrompt({ name: "fixture__hello" })).messages.length > 0);
+    assert.equal(textOf(await call(client, "fixture__greet", { name: "Ada" })), 'greet: {"name":"Ada"}');
+    const limited = (error: Error & { code?: unknown }) => error.code === 429 && /"code":"rate_limited","message":"Rate limit exceeded: 3 tool calls per 60 s\./.test(error.message);
+    await assert.rejects(client.readResource({ uri: RESOURCE_URI }), limited);
+    await assert.rejects(client.getPrompt({ name: "fixture__hello" }), limited);
+    // resources/list and prompts/list are not charged (like tools/list).
+    assert.ok((await client.listResources()).resources.some((resource) => resource.uri === RESOURCE_URI));
+
+    const sessionId = (client.transport as StreamableHTTPClientTransport).sessionId!;
+    for (const [method, params] of [
+      ["resources/read", { uri: RESOURCE_URI }],
+      ["prompts/get", { name: "fixture__hello" }],
+    ] as const) {
+      const refused = await fetch(`${hubs.alpha!.url}/mcp`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${keys.limited}`, "Content-Type": "application/json", Accept: "application/json, text/event-stream", "Mcp-Session-Id": sessionId, "MCP-Protocol-Version": "2025-11-25" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 9, method, params }),
+      });
+      assert.equal(refused.status, 429, method);
+      assert.ok(Number(refused.headers.get("retry-after")) >= 1, `${method}: Retry-After ${refused.headers.get("retry-after")}`);
+      assert.equal(refused.headers.get("ratelimit-limit"), "3", method);
+      assert.equal(refused.headers.get("ratelimit-remaining"), "0", method);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, "rate_limited", method);
+      assert.match(body.error.message, /^Rate limit exceeded: 3 tool calls per 60 s\. Retry in \d+ s\.$/, method);
+    }
   });
 });
