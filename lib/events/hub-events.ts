@@ -7,7 +7,9 @@ export type HubEvent =
   | { type: "user_disabled"; userId: string }
   | { type: "permissions_changed" }
   /** An upstream server was added, edited or removed: pools reconnect it (or let it go). */
-  | { type: "upstreams_changed"; serverId: string };
+  | { type: "upstreams_changed"; serverId: string }
+  /** An upstream server announced that its resources or prompts changed (by name: sessions know servers by name). */
+  | { type: "upstream_list_changed"; server: string; list: "resources" | "prompts" };
 
 type Listener = (event: HubEvent) => void;
 

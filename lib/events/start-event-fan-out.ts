@@ -5,7 +5,7 @@ import { deliverHubEvent, setRemoteHubEventPublisher, type HubEvent } from "@/li
 import { openPostgresEventChannel } from "@/lib/events/open-postgres-event-channel";
 import { logger } from "@/lib/log/logger";
 
-const EVENT_TYPES = new Set<HubEvent["type"]>(["catalog_changed", "key_revoked", "user_disabled", "permissions_changed", "upstreams_changed"]);
+const EVENT_TYPES = new Set<HubEvent["type"]>(["catalog_changed", "key_revoked", "user_disabled", "permissions_changed", "upstreams_changed", "upstream_list_changed"]);
 
 function parseMessage(message: string): { origin: string; event: HubEvent } | null {
   try {

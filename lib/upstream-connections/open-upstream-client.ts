@@ -25,7 +25,7 @@ export interface UpstreamClient {
 
 export interface UpstreamClientEvents {
   /** The upstream announced a change of its tools, resources or prompts. */
-  onListChanged?: () => void;
+  onListChanged?: (list: "tools" | "resources" | "prompts") => void;
   /** The connection ended (process exited, stream lost) without close() being called. */
   onLost?: (reason: string) => void;
 }
@@ -45,10 +45,9 @@ export async function openUpstreamClient(config: UpstreamConfig, events: Upstrea
   client.onclose = () => {
     if (!closing) events.onLost?.(lastError || "connection closed");
   };
-  const onListChanged = () => events.onListChanged?.();
-  client.setNotificationHandler(ToolListChangedNotificationSchema, onListChanged);
-  client.setNotificationHandler(ResourceListChangedNotificationSchema, onListChanged);
-  client.setNotificationHandler(PromptListChangedNotificationSchema, onListChanged);
+  client.setNotificationHandler(ToolListChangedNotificationSchema, () => events.onListChanged?.("tools"));
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => events.onListChanged?.("resources"));
+  client.setNotificationHandler(PromptListChangedNotificationSchema, () => events.onListChanged?.("prompts"));
   const close = async () => {
     closing = true;
     await client.close().catch(() => {});

@@ -19,8 +19,10 @@ export interface UpstreamStatus {
 export interface UpstreamPoolHooks {
   /** The current config of a server by name (secrets decrypted), or undefined when unregistered. */
   loadConfig(name: string): Promise<UpstreamConfig | undefined>;
-  /** After each (re)connect and each list_changed announcement: re-read its tools. */
+  /** After each (re)connect and each tools/list_changed announcement: re-read its tools. */
   onToolsMayHaveChanged(name: string, client: Client): Promise<void>;
+  /** The server announced that its resources or prompts changed (debounced like tools). */
+  onExtrasChanged(name: string, list: "resources" | "prompts"): void;
   /** Each state change (persisted for the console and the CLI). */
   onStatus(name: string, status: UpstreamStatus): void;
 }
@@ -133,6 +135,7 @@ class PooledUpstream {
   #retryTimer: NodeJS.Timeout | undefined;
   #retryDelayMs = FIRST_RETRY_MS;
   #listChangedTimer: NodeJS.Timeout | undefined;
+  readonly #extrasChangedTimers = new Map<"resources" | "prompts", NodeJS.Timeout>();
   #stopped = false;
   #active = 0;
   readonly #waiting: Array<() => void> = [];
@@ -179,6 +182,7 @@ class PooledUpstream {
     this.#stopped = true;
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#listChangedTimer);
+    for (const timer of this.#extrasChangedTimers.values()) clearTimeout(timer);
     const connection = this.#connection ?? (await this.#connecting?.catch(() => undefined));
     this.#connection = undefined;
     await connection?.close();
@@ -192,7 +196,7 @@ class PooledUpstream {
     let connection: UpstreamClient | undefined;
     try {
       connection = await openUpstreamClient(this.config, {
-        onListChanged: () => this.#onListChanged(),
+        onListChanged: (list) => (list === "tools" ? this.#onListChanged() : this.#onExtrasChanged(list)),
         onLost: (reason) => this.#onLost(connection, reason),
       });
       if (this.#stopped) {
@@ -239,6 +243,11 @@ class PooledUpstream {
   #onListChanged(): void {
     clearTimeout(this.#listChangedTimer);
     this.#listChangedTimer = setTimeout(() => void this.resync(), LIST_CHANGED_DEBOUNCE_MS);
+  }
+
+  #onExtrasChanged(list: "resources" | "prompts"): void {
+    clearTimeout(this.#extrasChangedTimers.get(list));
+    this.#extrasChangedTimers.set(list, setTimeout(() => this.#hooks.onExtrasChanged(this.config.name, list), LIST_CHANGED_DEBOUNCE_MS));
   }
 
   /** A connection now, or at once an error naming the server (a failing one is not waited for). */

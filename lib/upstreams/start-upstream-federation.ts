@@ -1,5 +1,5 @@
 import { getPrisma } from "@/lib/db/prisma";
-import { subscribeHubEvents } from "@/lib/events/hub-events";
+import { publishHubEvent, subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { listUpstreamTools } from "@/lib/upstreams/list-upstream-tools";
@@ -12,8 +12,9 @@ const LIST_TIMEOUT_MS = 30_000;
 /**
  * Wires this process's upstream pool to the registry and starts it: configs (secrets decrypted)
  * come from Postgres, every (re)connect, list_changed announcement and periodic re-sync re-reads
- * the server's tools into the catalogue (changed ones held), status changes are stored for the
- * console and the CLI, and an upstreams_changed event drops a server's connection so the next use
+ * the server's tools into the catalogue (changed ones held), a resources/prompts list_changed
+ * announcement becomes a hub event (so the sessions of every instance that may see the server
+ * hear it), status changes are stored for the console and the CLI, and an upstreams_changed event drops a server's connection so the next use
  * reconnects with its new config. Every registered server is connected in the background.
  * Returns the stop function (stops every stdio process and connection).
  */
@@ -34,6 +35,9 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
       if (skipped.length > 0) logger.warn({ server: name, skipped }, "upstream tools not served");
       const summary = await syncUpstreamTools({ serverId: row.id, serverName: name, serverVersion: client.getServerVersion()?.version, tools });
       if (summary.held.length + summary.missing.length + summary.restored.length > 0) logger.info({ server: name, ...summary }, "upstream tools changed");
+    },
+    onExtrasChanged(name, list) {
+      if (!stopping) publishHubEvent({ type: "upstream_list_changed", server: name, list });
     },
     onStatus(name, status) {
       if (stopping) return;

@@ -19,6 +19,7 @@ export async function openSession(
     transport: options.transport,
     keyId: principal.keyId,
     userId: principal.userId,
+    principal,
     server,
     channel,
     lastActivityAt: Date.now(),

@@ -5,7 +5,8 @@ import type { HubSession, SessionRegistry, SessionTransportKind } from "@/mcp/se
 /**
  * The live session a request names, or HubError: not_found for an unknown (expired, closed, other
  * instance's) id or a session of the other transport; forbidden when the session was opened
- * with a different key (sessions are bound to their key).
+ * with a different key (sessions are bound to their key). The session then holds the request's
+ * principal (a role may have changed since it opened): it decides what the session is told.
  */
 export function findSessionOrThrow(
   registry: SessionRegistry,
@@ -18,5 +19,6 @@ export function findSessionOrThrow(
   if (session.keyId !== request.principal.keyId) {
     throw new HubError("forbidden", "This session belongs to another API key.");
   }
+  session.principal = request.principal;
   return session;
 }

@@ -1,9 +1,11 @@
 import { createServer, type Server } from "node:http";
+import type { Principal } from "@/lib/api-keys/principal";
 import type { Env } from "@/lib/env";
 import { isOAuthEnabled } from "@/lib/oauth/is-oauth-enabled";
 import type { HubHttpContext } from "@/mcp/http/hub-http-context";
 import { routeHubRequest, type FallbackHandler } from "@/mcp/http/route-hub-request";
 import { listAllowedHosts } from "@/mcp/pipeline/list-allowed-hosts";
+import { listVisibleServers } from "@/mcp/pipeline/list-visible-servers";
 import { getSessionRegistry } from "@/mcp/sessions/session-registry";
 import { SubscriptionRegistry } from "@/mcp/stateless/subscription-registry";
 
@@ -22,10 +24,12 @@ export interface HubServer {
  * `fallback`. Not listening yet; the session registry is started with the configured TTL.
  */
 export function createHubServer(env: Env, fallback: FallbackHandler): HubServer {
+  // An upstream's own resources/prompts changes go only to those who may see that server.
+  const maySeeServer = async (principal: Principal, server: string) => (await listVisibleServers(principal)).has(server);
   const registry = getSessionRegistry();
-  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER });
+  registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER, maySeeServer });
   const subscriptions = new SubscriptionRegistry();
-  subscriptions.start({ maxPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY });
+  subscriptions.start({ maxPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maySeeServer });
   const context: HubHttpContext = { registry, subscriptions, allowedHosts: listAllowedHosts(env), maxBodyBytes: env.SWITCHBOARD_MAX_BODY_BYTES, maxStreamBufferBytes: env.SWITCHBOARD_MAX_STREAM_BUFFER_BYTES, trustProxy: env.SWITCHBOARD_TRUST_PROXY, oauth: isOAuthEnabled(env), draining: false };
   let inFlight = 0;
   let streams = 0;

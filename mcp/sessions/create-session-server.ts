@@ -25,6 +25,13 @@ const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import
 /** What clients see in initialize's serverInfo. */
 export const SERVER_INFO = { name: "switchboard", version: packageJson.version } as const;
 
+/**
+ * What the hub serves, in every era (initialize, server/discover). Resources and prompts are the
+ * upstream servers' (namespaced, governed per server; the hub has none of its own); all three
+ * lists announce their changes (session-registry.ts, subscription-registry.ts).
+ */
+export const SERVER_CAPABILITIES = { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true } } as const;
+
 // The Server builds an Ajv instance per construction unless given one; one shared validator
 // keeps an idle session small (it validates elicitation answers, which only upstream tools ask for).
 const sharedValidator = new AjvJsonSchemaValidator();
@@ -34,8 +41,7 @@ const sharedValidator = new AjvJsonSchemaValidator();
  * tools/call run the hub pipeline with the principal the HTTP layer authenticated for each request.
  */
 export function createSessionServer(session: { sessionId: string; transport: SessionTransportKind }): Server {
-  // Resources and prompts are the upstream servers' (namespaced, governed per server); the hub has none of its own.
-  const server = new Server(SERVER_INFO, { capabilities: { tools: { listChanged: true }, resources: {}, prompts: {} }, jsonSchemaValidator: sharedValidator });
+  const server = new Server(SERVER_INFO, { capabilities: SERVER_CAPABILITIES, jsonSchemaValidator: sharedValidator });
   server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => upstreamExtras.listResources(requestContextOf(extra).principal, extra.signal));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
   server.setRequestHandler(ReadResourceRequestSchema, (request, extra) => upstreamExtras.readResource(requestContextOf(extra).principal, request.params.uri, extra.signal));

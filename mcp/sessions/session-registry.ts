@@ -1,6 +1,9 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
+import { filterToldRecipients } from "@/lib/events/filter-told-recipients";
 import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
+import { listChangesOf, type ListChanges, type ListKind, type ServerVisibility } from "@/lib/events/list-changes-of";
 import { logger } from "@/lib/log/logger";
 
 export type SessionTransportKind = "sse" | "streamable";
@@ -17,6 +20,8 @@ export interface HubSession {
   transport: SessionTransportKind;
   keyId: string;
   userId: string;
+  /** The principal of the session's latest request (findSessionOrThrow refreshes it): who it is told about. */
+  principal: Principal;
   server: Server;
   channel: SessionChannel;
   /** ms since epoch of the last client request; idle sessions expire after the TTL. */
@@ -28,11 +33,19 @@ export interface HubSession {
 /** The keep-alive comment interval for event streams (proxies commonly cut idle streams at 30–60 s). */
 const KEEP_ALIVE_MS = 15_000;
 
+const SEND_LIST_CHANGED = {
+  tools: (server: Server) => server.sendToolListChanged(),
+  resources: (server: Server) => server.sendResourceListChanged(),
+  prompts: (server: Server) => server.sendPromptListChanged(),
+} as const satisfies Record<ListKind, (server: Server) => Promise<void>>;
+
 /**
  * The one process-wide registry of live MCP sessions (on globalThis: Next bundles and the Node
  * server load modules separately). It reacts to hub events: a revoked key or a disabled user
- * loses its sessions at once; catalogue and permission changes reach every session as
- * notifications/tools/list_changed. One timer sends keep-alives and expires idle sessions.
+ * loses its sessions at once; catalogue, permission and upstream changes reach every session as
+ * notifications/{tools,resources,prompts}/list_changed (listChangesOf), an upstream's own
+ * resources/prompts change only sessions whose principal may see that server. One timer sends
+ * keep-alives and expires idle sessions.
  */
 export class SessionRegistry {
   readonly #sessions = new Map<string, HubSession>();
@@ -43,12 +56,17 @@ export class SessionRegistry {
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #ttlMs = 1_800_000;
+  #maySeeServer: ServerVisibility | undefined;
   #activeCalls = 0;
   readonly #callsBySession = new Map<string, number>();
 
-  /** Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). */
-  start(options: { ttlSeconds: number; maxSessions?: number; maxSessionsPerKey?: number; maxSessionsPerUser?: number }): void {
+  /**
+   * Starts the keep-alive/expiry timer and the hub-event subscription (idempotent). Without
+   * `maySeeServer` no session is told of an upstream server's own list changes.
+   */
+  start(options: { ttlSeconds: number; maxSessions?: number; maxSessionsPerKey?: number; maxSessionsPerUser?: number; maySeeServer?: ServerVisibility }): void {
     this.#ttlMs = options.ttlSeconds * 1000;
+    this.#maySeeServer = options.maySeeServer;
     const maxSessions = options.maxSessions ?? Number.POSITIVE_INFINITY;
     this.#limits = {
       maxSessions,
@@ -224,15 +242,23 @@ export class SessionRegistry {
           if (closed > 0) logger.info({ userId: event.userId, closed }, "closed sessions of a disabled user");
         });
         return;
-      case "catalog_changed":
-      case "permissions_changed":
-        for (const session of this.#sessions.values()) {
-          session.server.sendToolListChanged().catch(() => {
-            // A session without an attached stream cannot be told; it re-lists on its next connect.
-          });
-        }
-        return;
+      default: {
+        const changes = listChangesOf(event);
+        if (changes.lists.length > 0) void this.#tellListChanges(changes);
+      }
     }
+  }
+
+  async #tellListChanges(changes: ListChanges): Promise<void> {
+    const told = await filterToldRecipients([...this.#sessions.values()], changes, this.#maySeeServer);
+    for (const session of told) {
+      for (const list of changes.lists) {
+        SEND_LIST_CHANGED[list](session.server).catch(() => {
+          // A session without an attached stream cannot be told; it re-lists on its next connect.
+        });
+      }
+    }
+    if (changes.server !== undefined) logger.debug({ server: changes.server, lists: changes.lists, told: told.length }, "upstream list change sent to sessions");
   }
 }
 

@@ -6,7 +6,7 @@ import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
 import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
-import { SERVER_INFO } from "@/mcp/sessions/create-session-server";
+import { SERVER_CAPABILITIES, SERVER_INFO } from "@/mcp/sessions/create-session-server";
 import type { StatelessMessage } from "./classify-post-era";
 import { createStatelessInteraction } from "./create-stateless-interaction";
 import { ALL_PROTOCOL_VERSIONS } from "./protocol-revisions";
@@ -31,8 +31,6 @@ export const CACHE_HINTS = {
   upstreamList: { ttlMs: 60_000, cacheScope: "private" },
 } as const;
 
-/** What the hub serves statelessly; subscriptions/listen is a stream (openSubscription), not here. */
-export const SERVER_CAPABILITIES = { tools: { listChanged: true }, resources: {}, prompts: {} } as const;
 
 type Answer = (message: StatelessMessage, context: StatelessRequestContext) => Promise<Record<string, unknown>>;
 

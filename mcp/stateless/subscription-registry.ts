@@ -2,12 +2,11 @@ import type { ServerResponse } from "node:http";
 import { SUBSCRIPTION_ID_META_KEY, type RequestId } from "@modelcontextprotocol/server";
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
+import { filterToldRecipients } from "@/lib/events/filter-told-recipients";
 import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
+import { listChangesOf, type ListChanges, type ListKind, type ServerVisibility } from "@/lib/events/list-changes-of";
 import { logger } from "@/lib/log/logger";
 import { EVENT_STREAM_HEADERS } from "@/mcp/transports/sse-server-transport";
-
-/** The lists a subscriptions/listen stream can follow. */
-export type ListKind = "tools" | "prompts" | "resources";
 
 const LIST_FILTER_KEY = { tools: "toolsListChanged", prompts: "promptsListChanged", resources: "resourcesListChanged" } as const satisfies Record<ListKind, string>;
 const LIST_CHANGED_METHOD = {
@@ -15,18 +14,6 @@ const LIST_CHANGED_METHOD = {
   prompts: "notifications/prompts/list_changed",
   resources: "notifications/resources/list_changed",
 } as const satisfies Record<ListKind, string>;
-
-/**
- * Which hub events change which lists. Hub events already reach every instance (Redis, else
- * Postgres LISTEN/NOTIFY), so each instance tells its own listeners. Upstream resources and
- * prompts (federation) change when an upstream server is added, edited or removed; an upstream's
- * own list changes are not relayed yet.
- */
-const LISTS_CHANGED_BY: Partial<Record<HubEvent["type"], readonly ListKind[]>> = {
-  catalog_changed: ["tools"],
-  permissions_changed: ["tools", "resources", "prompts"],
-  upstreams_changed: ["tools", "resources", "prompts"],
-};
 
 /** Lists the hub announces; the acknowledgement names only these. */
 const LISTS_SERVED: ReadonlySet<ListKind> = new Set(["tools", "resources", "prompts"]);
@@ -37,6 +24,8 @@ interface Subscription {
   id: RequestId;
   keyId: string;
   userId: string;
+  /** The principal that opened the stream: who it is told about. */
+  principal: Principal;
   lists: ReadonlySet<ListKind>;
   response: ServerResponse;
 }
@@ -48,7 +37,10 @@ interface Subscription {
  * io.modelcontextprotocol/subscriptionId (the listen request's id). The client closing the
  * stream ends it; a revoked key or disabled user loses its streams at once; stop() ends every
  * stream gracefully (the listen request's result, then end). Per key at most maxPerKey streams
- * (the session limit), since each holds a socket.
+ * (the session limit), since each holds a socket. Which hub events change which lists is
+ * listChangesOf's; hub events already reach every instance (Redis, else Postgres LISTEN/NOTIFY),
+ * so each instance tells its own listeners, and an upstream server's own resources/prompts change
+ * only the streams whose principal may see that server.
  */
 export class SubscriptionRegistry {
   readonly #open = new Set<Subscription>();
@@ -57,10 +49,15 @@ export class SubscriptionRegistry {
   #unsubscribe: (() => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  #maySeeServer: ServerVisibility | undefined;
 
-  /** Subscribes to hub events and starts keep-alives (idempotent). */
-  start(options: { maxPerKey?: number } = {}): void {
+  /**
+   * Subscribes to hub events and starts keep-alives (idempotent). Without `maySeeServer` no
+   * stream is told of an upstream server's own list changes.
+   */
+  start(options: { maxPerKey?: number; maySeeServer?: ServerVisibility } = {}): void {
     this.#maxPerKey = options.maxPerKey ?? Number.POSITIVE_INFINITY;
+    this.#maySeeServer = options.maySeeServer;
     this.#stopped = false;
     this.#unsubscribe ??= subscribeHubEvents((event) => this.#onHubEvent(event));
     this.#timer ??= setInterval(() => {
@@ -79,7 +76,7 @@ export class SubscriptionRegistry {
     }
     const lists = honouredLists(request.filter);
     response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...request.headers });
-    const subscription: Subscription = { id: request.id, keyId: request.principal.keyId, userId: request.principal.userId, lists, response };
+    const subscription: Subscription = { id: request.id, keyId: request.principal.keyId, userId: request.principal.userId, principal: request.principal, lists, response };
     const acknowledged = Object.fromEntries([...lists].map((kind) => [LIST_FILTER_KEY[kind], true]));
     write(subscription, { jsonrpc: "2.0", method: "notifications/subscriptions/acknowledged", params: { _meta: { [SUBSCRIPTION_ID_META_KEY]: request.id }, notifications: acknowledged } });
     if (this.#stopped) return endGracefully(subscription);
@@ -118,16 +115,23 @@ export class SubscriptionRegistry {
       }
       return;
     }
-    const changed = LISTS_CHANGED_BY[event.type] ?? [];
+    const changes = listChangesOf(event);
+    if (changes.lists.length > 0) void this.#tellListChanges(event.type, changes);
+  }
+
+  async #tellListChanges(eventType: HubEvent["type"], changes: ListChanges): Promise<void> {
+    const interested = [...this.#open].filter((subscription) => changes.lists.some((kind) => subscription.lists.has(kind)));
     let told = 0;
-    for (const subscription of this.#open) {
-      for (const kind of changed) {
+    for (const subscription of await filterToldRecipients(interested, changes, this.#maySeeServer)) {
+      // Closed while visibility was being checked.
+      if (!this.#open.has(subscription)) continue;
+      for (const kind of changes.lists) {
         if (!subscription.lists.has(kind)) continue;
         write(subscription, { jsonrpc: "2.0", method: LIST_CHANGED_METHOD[kind], params: { _meta: { [SUBSCRIPTION_ID_META_KEY]: subscription.id } } });
         told += 1;
       }
     }
-    if (told > 0) logger.debug({ event: event.type, told }, "list changes sent to subscriptions/listen streams");
+    if (told > 0) logger.debug({ event: eventType, told }, "list changes sent to subscriptions/listen streams");
   }
 }
 

@@ -12,11 +12,12 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
+import { openRawEventStream, type RawEventStream } from "@/test/integration/mcp/open-raw-event-stream";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE = path.join(import.meta.dirname, "changing-upstream.ts");
@@ -30,6 +31,7 @@ let folder: string;
 const hubs: { alpha?: TestHub; bravo?: TestHub } = {};
 const keys = { admin: "", member: "", outsider: "", limited: "" };
 const clients: Client[] = [];
+const streams: RawEventStream[] = [];
 
 const env = () => ({ DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
 async function sbOk(...args: string[]): Promise<string> {
@@ -71,9 +73,10 @@ before(async () => {
     }),
   );
   database = await createTestDatabase();
-  // The CLI takes seconds to start on a busy machine: independent steps side by side.
+  // The first user is made an admin whatever its --role: the admin first, then the CLI's
+  // independent steps side by side (it takes seconds to start on a busy machine).
+  await sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin");
   await Promise.all([
-    sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin"),
     sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery"),
     sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery"),
     // No --max-concurrency: the default cap is what is tested.
@@ -91,6 +94,7 @@ before(async () => {
 });
 
 after(async () => {
+  for (const stream of streams) stream.close();
   await Promise.all(clients.map((client) => client.close().catch(() => {})));
   await Promise.all([hubs.alpha?.stop(), hubs.bravo?.stop()]);
   await database?.drop();
@@ -135,5 +139,65 @@ describe("resources/read and prompts/get draw on the key's call limit", () => {
       assert.equal(body.error.code, "rate_limited", method);
       assert.match(body.error.message, /^Rate limit exceeded: 3 tool calls per 60 s\. Retry in \d+ s\.$/, method);
     }
+  });
+});
+
+describe("an upstream's own resources/prompts list changes reach live sessions on every instance", () => {
+  const LISTEN_REVISION = "2026-07-28";
+  const meta = { "io.modelcontextprotocol/protocolVersion": LISTEN_REVISION, "io.modelcontextprotocol/clientInfo": { name: "upstream-extras-listen", version: "1" }, "io.modelcontextprotocol/clientCapabilities": {} };
+
+  function listen(hub: TestHub, key: string, id: string): Promise<RawEventStream> {
+    return openRawEventStream({
+      port: hub.port,
+      path: "/mcp",
+      headers: { Host: "localhost", "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${key}`, "MCP-Protocol-Version": LISTEN_REVISION, "Mcp-Method": "subscriptions/listen" },
+      body: JSON.stringify({ jsonrpc: "2.0", id, method: "subscriptions/listen", params: { _meta: meta, notifications: { resourcesListChanged: true, promptsListChanged: true, toolsListChanged: true } } }),
+    });
+  }
+  const methodsOf = (stream: RawEventStream) =>
+    stream
+      .text()
+      .split("\n")
+      .filter((line) => line.startsWith("data: "))
+      .map((line) => (JSON.parse(line.slice(6)) as { method?: string }).method)
+      .filter((method) => method === "notifications/resources/list_changed" || method === "notifications/prompts/list_changed");
+
+  /** Counts the resources/prompts list_changed notifications a session receives. */
+  function countListChanges(client: Client): { resources: number; prompts: number } {
+    const seen = { resources: 0, prompts: 0 };
+    client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (seen.resources += 1));
+    client.setNotificationHandler(PromptListChangedNotificationSchema, () => void (seen.prompts += 1));
+    return seen;
+  }
+
+  test("announced on one instance: admin and granted sessions on both instances hear it, over Streamable, SSE and listen; a principal with no access to the server hears nothing", async () => {
+    const alpha = hubs.alpha!;
+    const bravo = hubs.bravo!;
+    const trigger = await connect(alpha, "streamable", keys.admin);
+    const told = {
+      alphaStreamable: countListChanges(await connect(alpha, "streamable", keys.admin)),
+      alphaMember: countListChanges(await connect(alpha, "streamable", keys.member)),
+      bravoSse: countListChanges(await connect(bravo, "sse", keys.admin)),
+      bravoMember: countListChanges(await connect(bravo, "streamable", keys.member)),
+    };
+    const untold = {
+      alphaOutsider: countListChanges(await connect(alpha, "streamable", keys.outsider)),
+      bravoOutsider: countListChanges(await connect(bravo, "sse", keys.outsider)),
+    };
+    const adminListen = await listen(bravo, keys.admin, "listen-admin");
+    const outsiderListen = await listen(alpha, keys.outsider, "listen-outsider");
+    streams.push(adminListen, outsiderListen);
+
+    assert.equal(textOf(await call(trigger, "fixture__announce", { list: "resources" })), "announced resources");
+    await eventually("resources/list_changed on every permitted session", () => Object.values(told).every((seen) => seen.resources >= 1) && methodsOf(adminListen).includes("notifications/resources/list_changed"));
+    assert.ok(Object.values(told).every((seen) => seen.prompts === 0), `no prompts change yet: ${JSON.stringify(told)}`);
+
+    assert.equal(textOf(await call(trigger, "fixture__announce", { list: "prompts" })), "announced prompts");
+    await eventually("prompts/list_changed on every permitted session", () => Object.values(told).every((seen) => seen.prompts >= 1) && methodsOf(adminListen).includes("notifications/prompts/list_changed"));
+
+    // The outsiders' sessions are live (they were opened before), but the server is not theirs.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.deepEqual(untold, { alphaOutsider: { resources: 0, prompts: 0 }, bravoOutsider: { resources: 0, prompts: 0 } });
+    assert.deepEqual(methodsOf(outsiderListen), []);
   });
 });

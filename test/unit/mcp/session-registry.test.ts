@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
+import type { ServerVisibility } from "@/lib/events/list-changes-of";
 import { createSessionServer } from "@/mcp/sessions/create-session-server";
 import { SessionRegistry, type HubSession } from "@/mcp/sessions/session-registry";
 
@@ -16,9 +18,9 @@ afterEach(async () => {
   }
 });
 
-function startRegistry(ttlSeconds: number): SessionRegistry {
+function startRegistry(ttlSeconds: number, maySeeServer?: ServerVisibility): SessionRegistry {
   const registry = new SessionRegistry();
-  registry.start({ ttlSeconds });
+  registry.start({ ttlSeconds, maySeeServer });
   registries.push(registry);
   return registry;
 }
@@ -36,6 +38,7 @@ async function openSession(registry: SessionRegistry, options: { id: string; key
     transport: options.stream ? "sse" : "streamable",
     keyId: options.keyId,
     userId: options.userId,
+    principal: { userId: options.userId, email: `${options.userId}@example.com`, role: "member", keyId: options.keyId, keyPrefix: "sb_test", allowedTools: [], rateLimitPolicy: null } satisfies Principal,
     server,
     channel: { keepAlive: () => keepAlives.push(Date.now()), hasOpenStream: options.stream },
     lastActivityAt: Date.now(),
@@ -97,6 +100,42 @@ test("catalog and permission changes send notifications/tools/list_changed to ev
   publishHubEvent({ type: "permissions_changed" });
   await sleep(20);
   assert.deepEqual(received.map((count) => count()), [2, 2]);
+});
+
+test("an upstream's own resources/prompts change reaches only sessions whose principal may see that server, asked once per key", async () => {
+  const asked: string[] = [];
+  const registry = startRegistry(60, async (principal, server) => {
+    asked.push(`${principal.keyId}:${server}`);
+    return principal.keyId === "k1" && server === "files";
+  });
+  const sessions = [
+    await openSession(registry, { id: "p", keyId: "k1", userId: "u1", stream: false }),
+    await openSession(registry, { id: "q", keyId: "k1", userId: "u1", stream: true }),
+    await openSession(registry, { id: "r", keyId: "k2", userId: "u2", stream: false }),
+  ];
+  const received = sessions.map(({ client }) => {
+    const seen = { resources: 0, prompts: 0 };
+    client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (seen.resources += 1));
+    client.setNotificationHandler(PromptListChangedNotificationSchema, () => void (seen.prompts += 1));
+    return seen;
+  });
+  publishHubEvent({ type: "upstream_list_changed", server: "files", list: "resources" });
+  publishHubEvent({ type: "upstream_list_changed", server: "files", list: "prompts" });
+  publishHubEvent({ type: "upstream_list_changed", server: "memory", list: "prompts" });
+  await sleep(30);
+  assert.deepEqual(received, [{ resources: 1, prompts: 1 }, { resources: 1, prompts: 1 }, { resources: 0, prompts: 0 }]);
+  assert.deepEqual(asked.sort(), ["k1:files", "k1:files", "k1:memory", "k2:files", "k2:files", "k2:memory"]);
+});
+
+test("without a visibility check no session hears an upstream's own list change", async () => {
+  const registry = startRegistry(60);
+  const { client } = await openSession(registry, { id: "s", keyId: "k", userId: "u", stream: false });
+  let heard = 0;
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (heard += 1));
+  publishHubEvent({ type: "upstream_list_changed", server: "files", list: "resources" });
+  publishHubEvent({ type: "permissions_changed" });
+  await sleep(20);
+  assert.equal(heard, 1, "only the permission change, which concerns everyone");
 });
 
 test("idle sessions without a client stream expire after the TTL; sessions holding a stream stay", { timeout: 10_000 }, async () => {
