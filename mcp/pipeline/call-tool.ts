@@ -11,6 +11,7 @@ import { explainUnavailableTool } from "@/mcp/catalogue/explain-unavailable-tool
 import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
 import type { ToolContext } from "@/mcp/tools/tool-definition";
 import { assertClientCapable, InputRequired, type ClientInteraction } from "./client-interaction";
+import { createToolAbort } from "./create-tool-abort";
 
 /** A tool that runs longer than this is aborted and answered with isError. */
 export const TOOL_TIMEOUT_MS = 60_000;
@@ -89,22 +90,22 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
       ? failure(unavailable, "error", "unavailable", null)
       : failure(`Unknown tool: ${name} is not available (disabled, past its sunset date, or never existed).`, "invalid", "not_found", null);
   }
-  const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(new HubError("internal_error", `Tool ${name} timed out after ${TOOL_TIMEOUT_MS / 1000} s.`)), TOOL_TIMEOUT_MS);
-  const onClientAbort = () => controller.abort(new HubError("internal_error", `Tool ${name} was cancelled.`));
-  context.signal.addEventListener("abort", onClientAbort, { once: true });
+  const abort = createToolAbort(name, context.signal, TOOL_TIMEOUT_MS);
   try {
     const toolContext: ToolContext = {
       principal: context.principal,
       workspaceRoot: (await getWorkspaceBounds()).root,
-      signal: controller.signal,
+      // A getter, so the tool's AbortController is made only for a tool that reads its signal.
+      get signal() {
+        return abort.signal;
+      },
       reportProgress: context.reportProgress,
       interaction: context.interaction ?? NO_INTERACTION,
     };
     const validation = await tool.validateInput(args ?? {}, toolContext);
     // RunnableTool.validateInput already says "Invalid arguments for <tool>: …".
     if (!validation.ok) return failure(validation.message, "invalid", "validation_failed", tool.version);
-    const result = await raceAbort(tool.run(validation.input, toolContext), controller.signal);
+    const result = await abort.race(() => tool.run(validation.input, toolContext));
     // An isError result is the tool's own answer (an upstream's passes through unchanged).
     return result.isError ? { status: "error", errorCode: "tool_error", toolVersion: tool.version, result } : { status: "ok", errorCode: null, toolVersion: tool.version, result };
   } catch (error) {
@@ -112,19 +113,8 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
     if (error instanceof InputRequired) return { status: "ok", errorCode: null, toolVersion: tool.version, result: inputRequiredResult(error) };
     return refusal(error, "error", tool.version, name);
   } finally {
-    clearTimeout(timeout);
-    context.signal.removeEventListener("abort", onClientAbort);
+    abort.dispose();
   }
-}
-
-/** Settles with the run, or rejects with the abort reason as soon as the signal fires. */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
 
 function failure(text: string, status: ToolCallRecord["status"], errorCode: string, toolVersion: string | null): Outcome {
