@@ -50,26 +50,29 @@ export async function recordToolCall(unbounded: ToolCallRecord): Promise<void> {
   metrics.toolCallDuration.observe({ tool, status: record.status }, durationMs / 1000);
   metrics.requestsByClient.inc({ client: boundLabelValue(seen, "client", record.clientName ?? "unknown"), key_prefix: boundLabelValue(seen, "key_prefix", principal.keyPrefix) });
   if (!ok) metrics.toolCallErrors.inc({ tool, code: errorCode ?? record.status });
-  logger.info(
-    {
-      event: ok ? "tool_call_success" : "tool_call_error",
-      tool: record.toolName,
-      toolVersion: record.toolVersion,
-      userId: principal.userId,
-      keyPrefix: principal.keyPrefix,
-      sessionId: record.sessionId,
-      transport: record.transport,
-      client: record.clientName,
-      clientVersion: record.clientVersion,
-      status: record.status,
-      durationMs: Math.round(durationMs * 1000) / 1000,
-      requestBytes: record.requestBytes,
-      resultBytes: record.resultBytes,
-      errorCode,
-      traceParent: record.traceParent ?? null,
-    },
-    ok ? "tool call succeeded" : "tool call failed",
-  );
+  // The line's object is built only when it is written (a hub at LOG_LEVEL=warn skips it per call).
+  if (logger.isLevelEnabled("info")) {
+    logger.info(
+      {
+        event: ok ? "tool_call_success" : "tool_call_error",
+        tool: record.toolName,
+        toolVersion: record.toolVersion,
+        userId: principal.userId,
+        keyPrefix: principal.keyPrefix,
+        sessionId: record.sessionId,
+        transport: record.transport,
+        client: record.clientName,
+        clientVersion: record.clientVersion,
+        status: record.status,
+        durationMs: Math.round(durationMs * 1000) / 1000,
+        requestBytes: record.requestBytes,
+        resultBytes: record.resultBytes,
+        errorCode,
+        traceParent: record.traceParent ?? null,
+      },
+      ok ? "tool call succeeded" : "tool call failed",
+    );
+  }
   await enqueueCallLog({
     at: record.at,
     userId: principal.userId,
