@@ -11,10 +11,9 @@ function minutes(): Set<number> {
 /** Rows older than this at insert time may have missed the roll-up's recent-minutes window. */
 export const LATE_ROW_AGE_MS = 60_000;
 
-/** Marks the minutes of rows inserted late (epoch ms of each row's minute). */
-export function markLateCallLogMinutes(rows: readonly { at: Date }[], now: number = Date.now()): void {
-  for (const row of rows) {
-    const at = row.at.getTime();
+/** Marks the minutes of rows inserted late, given each row's instant (epoch ms). */
+export function markLateCallLogMinutes(rowInstants: readonly number[], now: number = Date.now()): void {
+  for (const at of rowInstants) {
     if (now - at > LATE_ROW_AGE_MS) minutes().add(at - (at % 60_000));
   }
 }
