@@ -10,6 +10,8 @@ const ERROR_TEXT_BYTES = 4096;
 /** Delays before reopening a lost GET stream (the upstream's own announcements). */
 const FIRST_STREAM_RETRY_MS = 1000;
 const MAX_STREAM_RETRY_MS = 30_000;
+/** Times a request's cut event stream is resumed (Last-Event-ID) before the request fails. */
+const MAX_RESUMPTIONS = 5;
 /** How long close() gives the upstream to acknowledge the DELETE of its session. */
 const DELETE_TIMEOUT_MS = 2000;
 
@@ -19,21 +21,29 @@ export interface StreamableHttpUpstreamOptions {
   /** Connections for requests: the pool's per-server concurrency cap, so no call waits for a socket. */
   connections: number;
   /**
-   * Backstop for an upstream that stops sending mid-answer: the Protocol's own timeout fails the
-   * call, and this frees the connection it held.
+   * Backstop for an upstream that stops sending mid-answer without the call being cancelled:
+   * frees the connection it held.
    */
   idleTimeoutMs: number;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/** A failure of one request that says nothing about the connection (a 4xx/5xx, an answer over the cap): the pool keeps it. */
+export class UpstreamRequestError extends Error {
+  readonly keepsConnection = true;
+}
+
 /**
  * MCP Streamable HTTP, client side, for the hub's pooled upstream connections: undici's dispatch
  * API with small handlers (no Request/Response/Headers objects or web streams per call), instead of
  * the SDK's Fetch transport, which cost the hub about 700 µs of CPU per proxied call. Same wire
  * behaviour: POST each message with the session and protocol-version headers, take a JSON or SSE
- * answer, open the GET stream after `notifications/initialized` (405: the server has none), DELETE
- * the session on close. Redirects are refused, not followed: an upstream's URL is registered by an
+ * answer, resume a cut answer stream with Last-Event-ID, open the GET stream after
+ * `notifications/initialized` (405: the server has none), DELETE the session on close, and end
+ * the connection (onclose) when the upstream has forgotten the session (404), so the pool starts a
+ * new one. A cancelled request's HTTP exchange is aborted, so a hung call does not hold one of the
+ * capped connections. Redirects are refused, not followed: an upstream's URL is registered by an
  * admin, and a redirect elsewhere would carry its configured headers (bearer tokens) to another host.
  */
 export class StreamableHttpUpstreamTransport implements Transport {
@@ -43,18 +53,24 @@ export class StreamableHttpUpstreamTransport implements Transport {
   sessionId?: string;
   readonly #path: string;
   readonly #options: StreamableHttpUpstreamOptions;
-  /** Requests and the GET stream on pools of their own, so a held stream never takes a request's connection. */
+  /** Requests; the GET stream; notifications, responses and the DELETE: apart, so none waits behind another. */
   readonly #requests: Pool;
   readonly #stream: Pool;
+  readonly #notices: Pool;
+  /** The HTTP exchange carrying each request's answer, to abort when the request is cancelled. */
+  readonly #exchanges = new Map<RequestId, Dispatcher.DispatchController>();
   #protocolVersion: string | undefined;
   #streamRetryMs = FIRST_STREAM_RETRY_MS;
+  #streamLastEventId: string | undefined;
   #streamTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(url: URL, options: StreamableHttpUpstreamOptions) {
     this.#path = url.pathname + url.search;
     this.#options = options;
-    this.#requests = new Pool(url.origin, { connections: options.connections, pipelining: 1, headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs });
+    const timeouts = { headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs };
+    this.#requests = new Pool(url.origin, { connections: options.connections, pipelining: 1, ...timeouts });
+    this.#notices = new Pool(url.origin, { connections: 2, pipelining: 1, ...timeouts });
     // An event stream is idle for as long as the server has nothing to announce.
     this.#stream = new Pool(url.origin, { connections: 1, pipelining: 1, headersTimeout: options.idleTimeoutMs, bodyTimeout: 0 });
   }
@@ -71,80 +87,194 @@ export class StreamableHttpUpstreamTransport implements Transport {
    */
   send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) return Promise.reject(new Error("not connected"));
-    const id = "id" in message && "method" in message ? message.id : undefined;
-    const isInitialized = "method" in message && message.method === "notifications/initialized";
+    if ("method" in message && "id" in message) return this.#sendRequest(message, message.id);
+    const sent = this.#sendNotice(message);
+    if ("method" in message && message.method === "notifications/cancelled") {
+      // The Protocol has given up on it (cancelled or timed out): free its connection too.
+      const requestId = (message.params as { requestId?: RequestId } | undefined)?.requestId;
+      const exchange = requestId === undefined ? undefined : this.#exchanges.get(requestId);
+      this.#exchanges.delete(requestId as RequestId);
+      exchange?.abort(new Error("cancelled"));
+    }
+    return sent;
+  }
+
+  close(): Promise<void> {
+    return this.#end("the connection was closed");
+  }
+
+  /** Ends the connection; what is still in flight fails with `reason`. */
+  async #end(reason: string): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#streamTimer);
+    this.#exchanges.clear();
+    const ended = new Error(reason);
+    await Promise.all([this.#stream.destroy(ended), this.#requests.destroy(ended)]).catch(() => {});
+    if (this.sessionId) await this.#deleteSession();
+    await this.#notices.destroy(ended).catch(() => {});
+    this.onclose?.();
+  }
+
+  #sendRequest(message: JSONRPCMessage, id: RequestId): Promise<void> {
     return new Promise((resolve, reject) => {
       let status = 0;
-      let mode: "ignore" | "error" | "json" | "events" = "ignore";
+      let mode: "error" | "ignore" | "json" | "events" = "error";
       const body = collectText(MAX_UPSTREAM_MESSAGE_BYTES);
-      let events: ((chunk: Buffer) => void) | undefined;
-      const answered = new Set<RequestId>();
+      let events: EventReader | undefined;
       let settled = false;
       const settle = (error?: Error) => {
         if (settled) return;
         settled = true;
-        if (error) reject(error);
-        else resolve();
+        if (!error) return resolve();
+        // The Protocol fails the request with this error: nothing may answer it later.
+        this.#exchanges.delete(id);
+        reject(error);
       };
       const headers = this.#headersFor({ "content-type": "application/json", accept: "application/json, text/event-stream" });
       this.#requests.dispatch({ path: this.#path, method: "POST", headers, body: JSON.stringify(message) }, {
-        onRequestStart: () => {},
+        onRequestStart: (controller) => void this.#exchanges.set(id, controller),
         onResponseStart: (controller, statusCode, responseHeaders) => {
           status = statusCode;
           const sessionId = responseHeaders["mcp-session-id"];
           if (typeof sessionId === "string") this.sessionId = sessionId;
-          if (status >= 300 && status < 400) {
-            settle(redirectError(status, responseHeaders));
-            return controller.abort(new Error("redirect refused"));
+          const refusal = this.#refusalOf(status, responseHeaders);
+          if (refusal) {
+            settle(refusal);
+            return controller.abort(refusal);
           }
-          if (status < 200 || status >= 300) return void (mode = "error");
-          if (id === undefined || status === 202) {
-            if (isInitialized) this.#openStream();
+          if (status < 200 || status >= 300) return;
+          if (status === 202) {
+            mode = "ignore";
+            this.#exchanges.delete(id);
+            this.#answerUnanswered(id, "the upstream accepted the request without answering it");
             return settle();
           }
           const type = mediaType(responseHeaders["content-type"]);
           if (type === "application/json") return void (mode = "json");
           if (type === "text/event-stream") {
             mode = "events";
-            events = this.#eventReader((message) => "id" in message && !("method" in message) && answered.add(message.id as RequestId));
+            events = this.#eventReader(id);
             return settle();
           }
-          settle(new Error(`upstream answered with content type ${type || "(none)"}, not JSON or an event stream: is this URL an MCP endpoint?`));
-          controller.abort(new Error("not MCP"));
+          const error = new Error(`upstream answered with content type ${type || "(none)"}, not JSON or an event stream: is this URL an MCP endpoint?`);
+          settle(error);
+          controller.abort(error);
         },
         onResponseData: (controller, chunk) => {
           try {
-            if (mode === "events") events?.(chunk);
-            else if (mode === "json" || mode === "error") body.push(chunk, mode === "json");
+            if (mode === "events") events?.push(chunk);
+            else if (mode !== "ignore") body.push(chunk, mode === "json");
           } catch (error) {
             if (mode === "events") this.onerror?.(error as Error);
             controller.abort(error as Error);
           }
         },
         onResponseEnd: () => {
+          if (mode === "ignore") return;
           if (mode === "error") return settle(httpError("POST", status, body.text()));
           if (mode === "json") {
-            this.#deliver(body.text());
+            this.#exchanges.delete(id);
+            if (!this.#deliver(body.text()).some((delivered) => answers(delivered, id))) this.#answerUnanswered(id, "its JSON answer did not answer the request");
             return settle();
           }
-          if (mode === "events" && id !== undefined && !answered.has(id)) this.#answerUnanswered(id, "closed by the server");
+          this.#afterEvents(id, events, "closed by the server");
         },
         onResponseError: (_controller, error) => {
-          if (!settled) return settle(error);
-          if (mode === "events" && id !== undefined && !answered.has(id)) this.#answerUnanswered(id, error.message);
+          if (!settled) return settle(mode === "json" ? new UpstreamRequestError(error.message) : error);
+          if (mode === "events") this.#afterEvents(id, events, error.message);
         },
       });
     });
   }
 
-  async close(): Promise<void> {
+  /** A request's event stream ended: answered, cancelled, resumable (it had event ids), or failed now. */
+  #afterEvents(id: RequestId, events: EventReader | undefined, reason: string, resumptions = 0): void {
+    if (!this.#exchanges.has(id)) return; // cancelled: the Protocol has already settled it
+    if (events?.answered) return void this.#exchanges.delete(id);
+    const lastEventId = events?.lastEventId;
+    if (lastEventId === undefined || resumptions >= MAX_RESUMPTIONS || this.#closed) {
+      this.#exchanges.delete(id);
+      return this.#answerUnanswered(id, reason);
+    }
+    // 2025-11-25 resumability: the server may close a request's stream and replay the rest on a GET.
+    const timer = setTimeout(() => this.#resume(id, lastEventId, resumptions + 1), events?.retryMs ?? FIRST_STREAM_RETRY_MS);
+    timer.unref();
+  }
+
+  #resume(id: RequestId, lastEventId: string, resumptions: number): void {
+    if (this.#closed || !this.#exchanges.has(id)) return;
+    let events: EventReader | undefined;
+    const headers = this.#headersFor({ accept: "text/event-stream", "last-event-id": lastEventId });
+    this.#requests.dispatch({ path: this.#path, method: "GET", headers }, {
+      onRequestStart: (controller) => void this.#exchanges.set(id, controller),
+      onResponseStart: (controller, status, responseHeaders) => {
+        const refusal = this.#refusalOf(status, responseHeaders) ?? (status !== 200 || mediaType(responseHeaders["content-type"]) !== "text/event-stream" ? new Error(`resuming its answer stream answered HTTP ${status}`) : undefined);
+        if (refusal) return controller.abort(refusal);
+        events = this.#eventReader(id);
+      },
+      onResponseData: (controller, chunk) => {
+        try {
+          events?.push(chunk);
+        } catch (error) {
+          controller.abort(error as Error);
+        }
+      },
+      onResponseEnd: () => this.#afterEvents(id, events ?? { answered: false, lastEventId, retryMs: undefined, push() {} }, "closed by the server", resumptions),
+      onResponseError: (_controller, error) => {
+        if (!this.#exchanges.has(id)) return;
+        this.#exchanges.delete(id);
+        this.#answerUnanswered(id, error.message);
+      },
+    });
+  }
+
+  #sendNotice(message: JSONRPCMessage): Promise<void> {
+    const isInitialized = "method" in message && message.method === "notifications/initialized";
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      const body = collectText(0);
+      this.#notices.dispatch({ path: this.#path, method: "POST", headers: this.#headersFor({ "content-type": "application/json", accept: "application/json, text/event-stream" }), body: JSON.stringify(message) }, {
+        onRequestStart: () => {},
+        onResponseStart: (controller, statusCode, headers) => {
+          status = statusCode;
+          const refusal = this.#refusalOf(status, headers);
+          if (refusal) {
+            reject(refusal);
+            controller.abort(refusal);
+          }
+        },
+        onResponseData: (_controller, chunk) => body.push(chunk, false),
+        onResponseEnd: () => {
+          if (status < 200 || status >= 300) return reject(httpError("POST", status, body.text()));
+          if (isInitialized) this.#openStream();
+          resolve();
+        },
+        onResponseError: (_controller, error) => reject(error),
+      });
+    });
+  }
+
+  /** What a status forbids reading on: a redirect (refused), or a 404 that ends the session. */
+  #refusalOf(status: number, headers: Headers): Error | undefined {
+    if (status >= 300 && status < 400) return redirectError(status, headers);
+    if (status === 404 && this.sessionId) {
+      // The upstream restarted or expired the session: this connection is over (spec: start a new
+      // one). After the caller has seen the 404: ending it now would fail the call as "destroyed".
+      queueMicrotask(() => this.#lose());
+      return httpError("POST", 404, "");
+    }
+    return undefined;
+  }
+
+  /** Ends the connection from the upstream's side: no DELETE (the session is gone), onclose so the pool reconnects. */
+  #lose(): void {
     if (this.#closed) return;
-    this.#closed = true;
-    clearTimeout(this.#streamTimer);
-    await this.#stream.destroy().catch(() => {});
-    if (this.sessionId) await this.#deleteSession().catch(() => {});
-    await this.#requests.destroy().catch(() => {});
-    this.onclose?.();
+    this.sessionId = undefined;
+    const reason = "the upstream ended its session (HTTP 404: restarted or expired)";
+    // Said first: it is why the connection was lost, in the pool's status and log.
+    this.onerror?.(new Error(reason));
+    void this.#end(reason);
   }
 
   #headersFor(extra: Record<string, string>): Record<string, string> {
@@ -157,65 +287,79 @@ export class StreamableHttpUpstreamTransport implements Transport {
   /** The server's own stream (announcements such as tools/list_changed), reopened while connected. */
   #openStream(): void {
     if (this.#closed) return;
-    let reading = false;
-    let failed = false;
+    let reader: EventReader | undefined;
+    let ended = false;
     const retry = (reason: string) => {
-      if (failed || this.#closed) return;
-      failed = true;
+      if (ended || this.#closed) return;
+      ended = true;
+      this.#streamLastEventId = reader?.lastEventId ?? this.#streamLastEventId;
       this.onerror?.(new Error(`the upstream's event stream ${reason}`));
-      this.#reopenStreamLater();
+      this.#reopenStreamLater(reader?.retryMs);
     };
-    let read: ((chunk: Buffer) => void) | undefined;
-    this.#stream.dispatch({ path: this.#path, method: "GET", headers: this.#headersFor({ accept: "text/event-stream" }) }, {
+    const headers = this.#headersFor({ accept: "text/event-stream", ...(this.#streamLastEventId === undefined ? {} : { "last-event-id": this.#streamLastEventId }) });
+    this.#stream.dispatch({ path: this.#path, method: "GET", headers }, {
       onRequestStart: () => {},
-      onResponseStart: (controller, status, headers) => {
-        if (status === 405) return controller.abort(new Error("no stream"));
-        if (status !== 200 || mediaType(headers["content-type"]) !== "text/event-stream") {
-          retry(`answered HTTP ${status}`);
-          return controller.abort(new Error("no stream"));
+      onResponseStart: (controller, status, responseHeaders) => {
+        if (status === 405) {
+          ended = true;
+          return controller.abort(new Error("the upstream has no event stream"));
         }
-        reading = true;
-        this.#streamRetryMs = FIRST_STREAM_RETRY_MS;
-        read = this.#eventReader();
+        const refusal = this.#refusalOf(status, responseHeaders);
+        if (refusal || status !== 200 || mediaType(responseHeaders["content-type"]) !== "text/event-stream") {
+          retry(refusal ? refusal.message : `answered HTTP ${status}`);
+          return controller.abort(new Error("no event stream"));
+        }
+        // Backoff is reset by an event, not by the 200: a server that closes at once is not re-polled every second.
+        reader = this.#eventReader(undefined, () => (this.#streamRetryMs = FIRST_STREAM_RETRY_MS));
       },
       onResponseData: (controller, chunk) => {
         try {
-          read?.(chunk);
+          reader?.push(chunk);
         } catch (error) {
           controller.abort(error as Error);
         }
       },
-      onResponseEnd: () => reading && retry("ended"),
-      onResponseError: (_controller, error) => (reading || !/no stream/.test(error.message)) && retry(`failed (${error.message})`),
+      onResponseEnd: () => retry("ended"),
+      onResponseError: (_controller, error) => retry(`failed (${error.message})`),
     });
   }
 
-  #reopenStreamLater(): void {
+  #reopenStreamLater(serverRetryMs: number | undefined): void {
     if (this.#closed) return;
-    const delay = this.#streamRetryMs;
-    this.#streamRetryMs = Math.min(delay * 2, MAX_STREAM_RETRY_MS);
+    const delay = Math.max(serverRetryMs ?? 0, this.#streamRetryMs);
+    this.#streamRetryMs = Math.min(this.#streamRetryMs * 2, MAX_STREAM_RETRY_MS);
     this.#streamTimer = setTimeout(() => this.#openStream(), delay);
     this.#streamTimer.unref();
   }
 
   /** A reader of one event stream's bytes: each `message` event's JSON-RPC messages go to the Protocol. */
-  #eventReader(onDelivered?: (message: JSONRPCMessage) => void): (chunk: Buffer) => void {
+  #eventReader(answerTo: RequestId | undefined, onEvent?: () => void): EventReader {
     const decoder = new TextDecoder();
+    const reader: EventReader = {
+      answered: false,
+      lastEventId: undefined,
+      retryMs: undefined,
+      push: (chunk) => {
+        parser.push(decoder.decode(chunk, { stream: true }));
+        reader.lastEventId = parser.lastEventId;
+        reader.retryMs = parser.retryMs;
+      },
+    };
     const parser = parseServerSentEvents(MAX_UPSTREAM_MESSAGE_BYTES, (event) => {
+      onEvent?.();
       if (event.event !== undefined && event.event !== "message") return;
-      for (const message of this.#deliver(event.data)) onDelivered?.(message);
+      for (const message of this.#deliver(event.data)) if (answerTo !== undefined && answers(message, answerTo)) reader.answered = true;
     });
-    return (chunk) => parser.push(decoder.decode(chunk, { stream: true }));
+    return reader;
   }
 
   /**
-   * A POST's event stream ended without the answer to its request (cut at the size cap, the
-   * connection dropped, or the server just closed it): the request fails now with the reason,
-   * instead of hanging until its timeout.
+   * A request's answer will not come (its stream ended, it was answered 202 or with JSON that did
+   * not answer it): the request fails now with the reason, instead of hanging until its timeout.
    */
   #answerUnanswered(id: RequestId, reason: string): void {
     if (this.#closed) return;
-    this.onmessage?.({ jsonrpc: "2.0", id, error: { code: -32603, message: `the upstream's answer stream ended before it answered (${reason})` } } as JSONRPCMessage);
+    this.onmessage?.({ jsonrpc: "2.0", id, error: { code: -32603, message: `the upstream did not answer (${reason})` } } as JSONRPCMessage);
   }
 
   /** Hands each JSON-RPC message of a JSON text to the Protocol; returns those it handed over. */
@@ -245,9 +389,21 @@ export class StreamableHttpUpstreamTransport implements Transport {
         clearTimeout(timer);
         resolve();
       };
-      this.#requests.dispatch({ path: this.#path, method: "DELETE", headers: this.#headersFor({}) }, { onRequestStart: () => {}, onResponseEnd: done, onResponseError: done });
+      this.#notices.dispatch({ path: this.#path, method: "DELETE", headers: this.#headersFor({}) }, { onRequestStart: () => {}, onResponseEnd: done, onResponseError: done });
     });
   }
+}
+
+interface EventReader {
+  /** The stream carried the answer to its request. */
+  answered: boolean;
+  lastEventId: string | undefined;
+  retryMs: number | undefined;
+  push(chunk: Buffer): void;
+}
+
+function answers(message: JSONRPCMessage, id: RequestId): boolean {
+  return "id" in message && !("method" in message) && message.id === id;
 }
 
 function mediaType(contentType: Headers[string]): string {
@@ -255,13 +411,17 @@ function mediaType(contentType: Headers[string]): string {
 }
 
 function redirectError(status: number, headers: Headers): Error {
-  return new Error(`upstream redirected (HTTP ${status}) to ${headers.location ?? "another address"}; register the final URL instead`);
+  // Where to, without its query string (it may carry a token of the redirecting server's).
+  const location = typeof headers.location === "string" ? headers.location.split(/[?#]/)[0] : "another address";
+  return new UpstreamRequestError(`upstream redirected (HTTP ${status}) to ${location}; register the final URL instead`);
 }
 
 function httpError(method: string, status: number, body: string): Error {
   const detail = body.trim().replace(/\s+/g, " ").slice(0, 200);
   const hint = status === 401 || status === 403 ? "; check the server's configured headers (its token)" : status === 404 ? "; the session expired or the URL is not an MCP endpoint" : "";
-  return Object.assign(new Error(`${method} answered HTTP ${status}${detail ? `: ${detail}` : ""}${hint}`), { status });
+  const message = `${method} answered HTTP ${status}${detail ? `: ${detail}` : ""}${hint}`;
+  // A 404 ends the session (the transport closes itself); any other status concerns this request only.
+  return Object.assign(status === 404 ? new Error(message) : new UpstreamRequestError(message), { status });
 }
 
 /**
@@ -275,7 +435,7 @@ function collectText(limit: number) {
     push(chunk: Buffer, strict: boolean) {
       if (!strict && size >= ERROR_TEXT_BYTES) return;
       size += chunk.length;
-      if (strict && size > limit) throw new Error(`upstream answer exceeds ${limit} bytes`);
+      if (strict && size > limit) throw new UpstreamRequestError(`upstream answer exceeds ${limit} bytes`);
       chunks.push(chunk);
     },
     text: () => (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString("utf8"),

@@ -152,9 +152,10 @@ class PooledUpstream {
       try {
         return await work(connection.client, this.config);
       } catch (error) {
-        if (!signal.aborted && !(error instanceof McpError) && !(error instanceof HubError) && this.config.transport !== "stdio") {
-          // A remote that stopped answering (connection refused, HTTP 5xx, stream gone) does not
-          // close the SDK client by itself: drop the connection and reconnect with backoff.
+        if (!signal.aborted && !(error instanceof McpError) && !(error instanceof HubError) && !keepsConnection(error) && this.config.transport !== "stdio") {
+          // A remote that stopped answering (connection refused or reset, stream gone) does not
+          // close the SDK client by itself: drop the connection and reconnect with backoff. One
+          // request's refusal (an HTTP status, an answer over the cap) leaves everyone else's calls be.
           this.#onLost(connection, (error as Error).message?.split("\n")[0] ?? "request failed");
           void connection.close();
         }
@@ -308,6 +309,10 @@ class PooledUpstream {
     this.#active -= 1;
     this.#waiting.shift()?.();
   }
+}
+
+function keepsConnection(error: unknown): boolean {
+  return (error as { keepsConnection?: boolean } | null)?.keepsConnection === true;
 }
 
 const globalForUpstreams = globalThis as unknown as { switchboardUpstreamPool?: UpstreamPool };

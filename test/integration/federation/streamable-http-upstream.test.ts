@@ -7,10 +7,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, describe, test } from "node:test";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { InMemoryEventStore } from "@modelcontextprotocol/sdk/examples/shared/inMemoryEventStore.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { CallToolRequestSchema, CallToolResultSchema, ListToolsRequestSchema, isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+import { eventually } from "@/test/helpers/eventually";
 
 const servers: http.Server[] = [];
 
@@ -32,11 +34,16 @@ function configFor(url: string, headers: Record<string, string> = {}, maxConcurr
   return { id: randomUUID(), name: "remote", transport: "http", command: null, args: [], cwd: null, url, env: {}, headers, timeoutMs: 10_000, maxConcurrency };
 }
 
-/** A stateful SDK upstream with an echo tool, as the SDK's examples (and the bench's SDK server) run it. */
-async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog?: number } = {}) {
+/**
+ * A stateful SDK upstream, as the SDK's examples (and the bench's SDK server) run it: `echo`,
+ * `hang` (answers only when cancelled), and `poll` (closes its answer stream first, so the client
+ * must resume it with Last-Event-ID; needs `resumable`).
+ */
+async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog?: number; resumable?: boolean } = {}) {
   const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: Server }>();
   const closedSessions: string[] = [];
   const seenHeaders: http.IncomingHttpHeaders[] = [];
+  const hangs: string[] = [];
   const url = await listen(async (request, response) => {
     seenHeaders.push(request.headers);
     let body = "";
@@ -48,23 +55,41 @@ async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog
       const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
         enableJsonResponse: options.enableJsonResponse,
+        ...(options.resumable ? { eventStore: new InMemoryEventStore(), retryInterval: 50 } : {}),
         onsessioninitialized: (id) => void sessions.set(id, { transport, server }),
         onsessionclosed: (id) => void closedSessions.push(id),
       });
       const server = new Server({ name: "echo-upstream", version: "1" }, { capabilities: { tools: { listChanged: true } } });
       server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo", inputSchema: { type: "object" } }] }));
-      server.setRequestHandler(CallToolRequestSchema, (call) => ({ content: [{ type: "text", text: String(call.params.arguments?.message) }] }));
+      server.setRequestHandler(CallToolRequestSchema, async (call, extra) => {
+        if (call.params.name === "hang") {
+          hangs.push(call.params.arguments?.message as string);
+          await new Promise((resolve) => extra.signal.addEventListener("abort", resolve));
+        }
+        if (call.params.name === "poll") {
+          extra.closeSSEStream?.();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return { content: [{ type: "text", text: String(call.params.arguments?.message) }] };
+      });
       await server.connect(transport);
       session = { transport, server };
     }
     if (!session) return void response.writeHead(404).end();
     await session.transport.handleRequest(request, response, message);
   }, options.backlog);
-  return { url, sessions, closedSessions, seenHeaders };
+  return { url, sessions, closedSessions, seenHeaders, hangs };
 }
 
-async function echo(upstream: UpstreamClient, message: string): Promise<string | undefined> {
-  const result = await upstream.client.callTool({ name: "echo", arguments: { message } }, CallToolResultSchema);
+/** The GET stream opens after notifications/initialized; the server can announce once it is there. */
+async function waitForEventStream(seenHeaders: http.IncomingHttpHeaders[]): Promise<void> {
+  await eventually("the GET stream is open", async () => seenHeaders.some((headers) => headers.accept === "text/event-stream"), 5000, 20);
+  // The server registers the stream just after its request arrives.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function echo(upstream: UpstreamClient, message: string, tool = "echo", signal?: AbortSignal): Promise<string | undefined> {
+  const result = await upstream.client.callTool({ name: tool, arguments: { message } }, CallToolResultSchema, { signal });
   return (result.content as Array<{ text?: string }>)[0]?.text;
 }
 
@@ -111,17 +136,53 @@ describe("against real SDK servers", () => {
       assert.ok(posts.every((headers) => headers.authorization === "Bearer upstream-token"));
       assert.ok(posts.slice(1).every((headers) => headers["mcp-protocol-version"] && headers["mcp-session-id"]), "every POST after initialize carries the session and the negotiated version");
       const [sessionId] = upstreamServer.sessions.keys();
-      // The GET stream opens after notifications/initialized; announce once it is there.
-      const deadline = Date.now() + 5000;
-      while (!upstreamServer.seenHeaders.some((headers) => headers.accept === "text/event-stream") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitForEventStream(upstreamServer.seenHeaders);
       await upstreamServer.sessions.get(sessionId)?.server.sendToolListChanged();
-      while (listChanged === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await eventually("list_changed reached the client", async () => listChanged > 0, 5000, 20);
       assert.equal(listChanged, 1);
       await upstream.close();
       assert.deepEqual(upstreamServer.closedSessions, [sessionId]);
     });
   }
+});
+
+describe("an upstream's life", () => {
+  test("an upstream that forgot the session (restarted: 404) ends the connection, so the pool starts a new one", async () => {
+    const upstreamServer = await startSdkUpstream();
+    let lost: string | undefined;
+    const upstream = await openUpstreamClient(configFor(upstreamServer.url), { onLost: (reason) => (lost = reason) });
+    assert.equal(await echo(upstream, "before"), "before");
+    await waitForEventStream(upstreamServer.seenHeaders);
+    upstreamServer.sessions.clear();
+    await assert.rejects(echo(upstream, "after"), /HTTP 404/);
+    await eventually("the connection is reported lost", async () => lost !== undefined, 5000, 20);
+    assert.match(lost ?? "", /404/);
+    await upstream.close();
+  });
+
+  test("a cancelled call frees its connection: with one connection, the next call still gets through", async () => {
+    const upstreamServer = await startSdkUpstream();
+    const upstream = await openUpstreamClient(configFor(upstreamServer.url, {}, 1));
+    const cancel = new AbortController();
+    const hung = echo(upstream, "stuck", "hang", cancel.signal);
+    while (upstreamServer.hangs.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    cancel.abort(new Error("caller went away"));
+    await assert.rejects(hung, /caller went away/);
+    assert.equal(await echo(upstream, "next"), "next");
+    await upstream.close();
+  });
+
+  test("an answer stream the server closes early (2025-11-25 polling) is resumed with Last-Event-ID", async () => {
+    const upstreamServer = await startSdkUpstream({ resumable: true });
+    const errors: string[] = [];
+    const upstream = await openUpstreamClient(configFor(upstreamServer.url));
+    upstream.client.onerror = (error) => void errors.push(error.message);
+    assert.equal(await echo(upstream, "polled"), "polled");
+    assert.equal(await echo(upstream, "resumed", "poll"), "resumed");
+    assert.ok(upstreamServer.seenHeaders.some((headers) => headers["last-event-id"]), "the client resumed with Last-Event-ID");
+    assert.deepEqual(errors.filter((message) => /not JSON/.test(message)), [], "priming events are not taken for messages");
+    await upstream.close();
+  });
 });
 
 describe("peers that are not an MCP endpoint", () => {
@@ -175,7 +236,7 @@ describe("peers that are not an MCP endpoint", () => {
     // Well within the 30 s handshake timeout: the request fails as soon as its stream is cut.
     const started = Date.now();
     await assert.rejects(openUpstreamClient(configFor(url), {}, 30_000), (error: Error) => {
-      assert.match(error.message, /the upstream's answer stream ended before it answered \(upstream event exceeds 10485760 characters\)/);
+      assert.match(error.message, /the upstream did not answer \(upstream event exceeds 10485760 characters\)/);
       assert.ok(Date.now() - started < 20_000);
       return true;
     });

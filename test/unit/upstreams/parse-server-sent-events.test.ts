@@ -25,6 +25,27 @@ describe("parseServerSentEvents", () => {
   ];
   for (const { name, chunks, events } of cases) test(name, () => assert.deepEqual(parse(chunks), events));
 
+  test("a priming event (an id, empty data) is not dispatched but is the last event id; retry is kept", () => {
+    const events: ServerSentEvent[] = [];
+    const parser = parseServerSentEvents(1000, (event) => events.push(event));
+    parser.push("id: abc\ndata: \n\nretry: 2500\n\n");
+    assert.deepEqual(events, []);
+    assert.equal(parser.lastEventId, "abc");
+    assert.equal(parser.retryMs, 2500);
+    parser.push('data: {"id":1}\n\n');
+    assert.deepEqual(events, [{ event: undefined, data: '{"id":1}', id: "abc" }]);
+  });
+
+  test("a 10 MB event in 64 KB chunks, CRLF split at chunk edges, is one event", () => {
+    const payload = "x".repeat(10 * 1024 * 1024);
+    const text = `data: ${payload}\r\n\r\n`;
+    const chunks: string[] = [];
+    for (let at = 0; at < text.length; at += 65536) chunks.push(text.slice(at, at + 65536));
+    const events = parse(chunks, 11 * 1024 * 1024);
+    assert.equal(events.length, 1);
+    assert.equal(events[0].data.length, payload.length);
+  });
+
   test("an event that outgrows the cap throws and is dropped", () => {
     const events: ServerSentEvent[] = [];
     const parser = parseServerSentEvents(10, (event) => events.push(event));
