@@ -15,6 +15,7 @@ import { toUpstreamRowData } from "@/lib/upstreams/to-upstream-row-data";
 import { toUpstreamServerView, type UpstreamServerView } from "@/lib/upstreams/to-upstream-server-view";
 import { upstreamServerEditSchema, type UpstreamServerEdit } from "@/lib/upstreams/upstream-server-edit-schema";
 import type { UpstreamServerSpec } from "@/lib/upstreams/upstream-server-schema";
+import { upstreamSettingsVersion } from "@/lib/upstreams/upstream-settings-version";
 import { upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
 
 export interface EditedUpstreamServer {
@@ -37,15 +38,23 @@ export interface EditedUpstreamServer {
  * memory to connect, never returned), the tools are reconciled as on any re-read (changed or new
  * definitions held for review) and the change is audited with secrets redacted. Every instance's
  * pool drops its connection on upstreams_changed and reconnects with the new settings.
+ *
+ * Pointing the server elsewhere (another URL origin, or another command, arguments or working
+ * folder) is a new upstream: stored secrets are not handed to it unless typed again (else anyone
+ * who may edit could read them off a host of theirs, the probe included), and every tool it lists
+ * is held for review, even one defined as before.
  * HubError not_found for an unknown name, validation_failed for bad input, conflict when another
- * edit or removal got there first.
+ * edit or removal got there first or the edit's expectedVersion is not the stored settings'.
  */
 export async function editUpstreamServer(input: { name: string; edit: unknown; actor: Actor }): Promise<EditedUpstreamServer> {
   const parsed = upstreamServerEditSchema.safeParse(input.edit);
   if (!parsed.success) throw invalidServerError(parsed.error);
   const row = await getPrisma().upstreamServer.findUnique({ where: { name: input.name } });
   if (!row) throw new HubError("not_found", `No server named ${input.name}; see server list for the registered ones.`);
-  const { spec, secretsChanged } = mergeEdit(row, parsed.data);
+  if (parsed.data.expectedVersion !== undefined && parsed.data.expectedVersion !== upstreamSettingsVersion(row)) {
+    throw new HubError("conflict", `Server ${row.name} was changed since these settings were loaded; reload it and make your change again.`);
+  }
+  const { spec, secretsChanged, retargeted } = mergeEdit(row, parsed.data);
   const probe = await probeUpstreamServer(toUpstreamConfig(row.id, spec));
   const { updated, summary } = await getPrisma().$transaction(
     async (tx) => {
@@ -53,11 +62,11 @@ export async function editUpstreamServer(input: { name: string; edit: unknown; a
       // (Compared by settings, not updatedAt: status writes of a reconnecting pool bump that.)
       await tx.$executeRaw`SELECT 1 FROM "UpstreamServer" WHERE id = ${row.id}::uuid FOR UPDATE`;
       const current = await tx.upstreamServer.findUnique({ where: { id: row.id } });
-      if (!current || settingsOf(current) !== settingsOf(row)) {
+      if (!current || upstreamSettingsVersion(current) !== upstreamSettingsVersion(row)) {
         throw new HubError("conflict", `Server ${row.name} was ${current ? "changed" : "removed"} while this edit was being checked; reload it and try again.`);
       }
       const saved = await tx.upstreamServer.update({ where: { id: row.id }, data: { ...toUpstreamRowData(spec), status: "starting", lastError: null, statusAt: new Date() } });
-      const synced = await syncUpstreamTools({ serverId: row.id, serverName: row.name, serverVersion: probe.serverVersion, tools: probe.tools }, tx);
+      const synced = await syncUpstreamTools({ serverId: row.id, serverName: row.name, serverVersion: probe.serverVersion, tools: probe.tools, reviewAll: retargeted }, tx);
       await recordAuditEvent(
         {
           actor: input.actor,
@@ -78,8 +87,11 @@ export async function editUpstreamServer(input: { name: string; edit: unknown; a
   return { server: toUpstreamServerView(updated), tools: probe.tools.map((tool) => upstreamToolName(row.name, tool.name)), held: summary.held, missing: summary.missing, skipped: probe.skipped };
 }
 
-/** The full registration after the edit, in clear, validated; and the secrets it sets anew. */
-function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: UpstreamServerSpec; secretsChanged: string[] } {
+/**
+ * The full registration after the edit, in clear, validated; the secrets it sets anew; and whether
+ * it points the server elsewhere (refused while it would keep a stored secret).
+ */
+function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: UpstreamServerSpec; secretsChanged: string[]; retargeted: boolean } {
   const local = row.transport === "stdio";
   const kind = local ? "runs a local command (stdio)" : `is a remote server (${row.transport})`;
   if (edit.transport !== undefined && (edit.transport === "stdio") !== local) {
@@ -101,10 +113,21 @@ function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: Upstr
   const merged = local
     ? { name: row.name, transport: "stdio", command: edit.command ?? row.command, args: edit.args ?? row.args, env: values.values, ...(cwd ? { cwd } : {}), ...limits }
     : { name: row.name, transport: edit.transport ?? row.transport, url: edit.url ?? row.url, headers: values.values, ...limits };
-  return { spec: parseUpstreamServerSpecOrThrow(merged), secretsChanged };
+  const spec = parseUpstreamServerSpecOrThrow(merged);
+  const retargeted = spec.transport === "stdio" ? spec.command !== row.command || JSON.stringify(spec.args) !== JSON.stringify(row.args) || (spec.cwd ?? null) !== row.cwd : originOf(spec.url) !== originOf(row.url ?? "");
+  const typed = new Set((edit[field] ?? []).flatMap((entry) => (entry.value === undefined ? [] : [entry.name])));
+  const kept = values.values.filter((entry) => entry.secret && before.get(entry.name)?.secret && !typed.has(entry.name)).map((entry) => entry.name);
+  if (retargeted && kept.length > 0) {
+    throw new HubError("validation_failed", `Invalid server: give the values of ${kept.join(", ")} again when pointing the server elsewhere (a kept secret is never sent to a new host or command).`);
+  }
+  return { spec, secretsChanged, retargeted };
 }
 
-function settingsOf(row: UpstreamServer): string {
-  const { transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency } = row;
-  return JSON.stringify({ transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency });
+/** scheme://host:port, the party a URL's requests (and their headers) go to. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }

@@ -32,8 +32,17 @@ export interface UpstreamSyncSummary {
  * or a changed definition is held (`pending*`) until an admin approves it, unless `approveAs` is
  * given (the admin adding the server approves what it lists then). A tool no longer listed is
  * marked missing, never deleted. Publishes catalog_changed when anything changed.
+ *
+ * `reviewAll` (the server now runs elsewhere: another host or command) withdraws every approval
+ * of the server: what was approved was that upstream's tools, and a new one may define the same
+ * tools to behave otherwise. Every listed tool is held, and the approved fingerprints are cleared
+ * so that later re-reads (which hold what differs from the approved fingerprint) keep them held
+ * until an admin approves them; a missing tool that comes back is held too.
  */
-export async function syncUpstreamTools(input: { serverId: string; serverName: string; serverVersion?: string; tools: readonly ListedUpstreamTool[]; approveAs?: Actor }, db?: Prisma.TransactionClient): Promise<UpstreamSyncSummary> {
+export async function syncUpstreamTools(
+  input: { serverId: string; serverName: string; serverVersion?: string; tools: readonly ListedUpstreamTool[]; approveAs?: Actor; reviewAll?: boolean },
+  db?: Prisma.TransactionClient,
+): Promise<UpstreamSyncSummary> {
   const summary: UpstreamSyncSummary = { held: [], approved: [], missing: [], restored: [] };
   const run = async (tx: Prisma.TransactionClient) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('switchboard.sync_upstream'), hashtext(${input.serverId}))`;
@@ -56,19 +65,22 @@ export async function syncUpstreamTools(input: { serverId: string; serverName: s
         continue;
       }
       const data: Prisma.UpstreamToolUpdateInput = {};
+      const approvedFingerprint = input.reviewAll ? null : row.approvedFingerprint;
+      if (input.reviewAll && row.approvedFingerprint) data.approvedFingerprint = null;
       if (row.missingSince) {
         data.missingSince = null;
         summary.restored.push(toolName);
       }
-      if (row.approvedFingerprint === fingerprint) {
+      if (approvedFingerprint === fingerprint) {
         if (row.pendingFingerprint) Object.assign(data, { pendingDefinition: DB_NULL, pendingFingerprint: null, pendingSince: null });
-      } else if (row.pendingFingerprint !== fingerprint) {
+      } else if (row.pendingFingerprint !== fingerprint || input.reviewAll) {
         Object.assign(data, { pendingDefinition: asJson(listed.definition), pendingFingerprint: fingerprint, pendingSince: now });
         await hold(tx, summary, toolName, row.approvedFingerprint, fingerprint);
       }
       if (Object.keys(data).length > 0) await tx.upstreamTool.update({ where: { toolName }, data });
     }
     const listedNames = new Set(input.tools.map((tool) => tool.name));
+    if (input.reviewAll) await tx.upstreamTool.updateMany({ where: { serverId: input.serverId, upstreamName: { notIn: [...listedNames] } }, data: { approvedFingerprint: null } });
     for (const row of existing.values()) {
       if (listedNames.has(row.upstreamName) || row.missingSince) continue;
       await tx.upstreamTool.update({ where: { toolName: row.toolName }, data: { missingSince: now } });

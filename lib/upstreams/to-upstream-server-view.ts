@@ -1,5 +1,6 @@
 import type { UpstreamServer } from "@/lib/generated/prisma/client";
 import { viewConfigValues, type ConfigValueView } from "@/lib/upstreams/stored-config-value";
+import { upstreamSettingsVersion } from "@/lib/upstreams/upstream-settings-version";
 
 /** An upstream server as the API, console and CLI show it: secret values redacted. */
 export interface UpstreamServerView {
@@ -14,6 +15,8 @@ export interface UpstreamServerView {
   headers: ConfigValueView[];
   timeoutMs: number;
   maxConcurrency: number;
+  /** Hash of the settings above: send it back as expectedVersion (or If-Match) when editing. */
+  settingsVersion: string;
   status: string;
   lastError: string | null;
   statusAt: Date | null;
@@ -35,6 +38,7 @@ export function toUpstreamServerView(row: UpstreamServer): UpstreamServerView {
     headers: viewConfigValues(row.headers),
     timeoutMs: row.timeoutMs,
     maxConcurrency: row.maxConcurrency,
+    settingsVersion: upstreamSettingsVersion(row),
     status: row.status,
     lastError: row.lastError,
     statusAt: row.statusAt,

@@ -38,7 +38,12 @@ export const upstreamServerEditSchema = z
     headers: z.array(headerEditEntrySchema).max(UPSTREAM_ENTRY_LIMITS.headers).optional().describe("The new header list; entries without value keep the stored value"),
     timeoutMs: upstreamFieldSchemas.timeoutMs.optional(),
     maxConcurrency: upstreamFieldSchemas.maxConcurrency.optional(),
+    expectedVersion: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, "must be the settingsVersion the server was read with")
+      .optional()
+      .describe("The settingsVersion these settings were read with: the edit is refused (409) when they changed since"),
   })
   // Only once the fields are valid: an unknown key alone should not also read "nothing to change".
-  .refine((edit) => Object.values(edit).some((value) => value !== undefined), { message: "give at least one field to change", when: (payload) => payload.issues.length === 0 });
+  .refine((edit) => Object.entries(edit).some(([key, value]) => key !== "expectedVersion" && value !== undefined), { message: "give at least one field to change", when: (payload) => payload.issues.length === 0 });
 export type UpstreamServerEdit = z.output<typeof upstreamServerEditSchema>;

@@ -86,6 +86,23 @@ test("admin adds a server, tests it, reviews a redefined tool's diff, approves i
   await gotoHydrated(page, "/admin/servers");
   await page.getByRole("button", { name: `Edit ${SERVER}` }).click();
   const edit = page.getByRole("form", { name: `Edit ${SERVER}` });
+
+  // Meanwhile another admin tab saves a change of its own: this form, loaded before it, may not
+  // save over it (it would post the old timeout back).
+  const other = await signedInPage(browser, ADMIN);
+  await gotoHydrated(other, "/admin/servers");
+  await other.getByRole("button", { name: `Edit ${SERVER}` }).click();
+  const otherEdit = other.getByRole("form", { name: `Edit ${SERVER}` });
+  await otherEdit.getByLabel("Max concurrency").fill("12");
+  await otherEdit.getByRole("button", { name: "Connect and save" }).click();
+  await expect(otherEdit.getByText(`${SERVER} is saved and reconnects with the new settings; it lists 1 tool(s).`)).toBeVisible({ timeout: 30_000 });
+  await other.context().close();
+  await edit.getByLabel("Timeout (seconds)").fill("30");
+  await edit.getByRole("button", { name: "Connect and save" }).click();
+  await expect(edit.getByText(`Server ${SERVER} was changed since these settings were loaded; reload it and make your change again.`)).toBeVisible({ timeout: 30_000 });
+  await gotoHydrated(page, "/admin/servers");
+  await page.getByRole("button", { name: `Edit ${SERVER}` }).click();
+  await expect(edit.getByLabel("Max concurrency")).toHaveValue("12");
   await expect(edit.getByLabel("FIXTURE_TOKEN", { exact: true })).toHaveValue("");
   await expect(edit.getByLabel("FIXTURE_TOKEN", { exact: true })).toHaveAttribute("placeholder", "set — leave blank to keep");
   await expect(edit.getByLabel("Command")).toHaveValue(process.execPath);
@@ -93,11 +110,16 @@ test("admin adds a server, tests it, reviews a redefined tool's diff, approves i
   await edit.getByLabel("Add plain environment").fill("FIXTURE_MODE=edited");
   await edit.getByLabel("Timeout (seconds)").fill("30");
   await edit.getByRole("button", { name: "Connect and save" }).click();
-  await expect(edit.getByText(`${SERVER} is saved and reconnects with the new settings; it lists 2 tool(s). Held for review (changed or new): ${SERVER}__wave.`)).toBeVisible({ timeout: 30_000 });
+  // Other arguments run another program: the stored secret is not handed to it unless typed again.
+  await expect(edit.getByText("Invalid server: give the values of FIXTURE_TOKEN again when pointing the server elsewhere (a kept secret is never sent to a new host or command).")).toBeVisible({ timeout: 30_000 });
+  await edit.getByLabel("FIXTURE_TOKEN", { exact: true }).fill("e2e-secret-value-31");
+  await edit.getByRole("button", { name: "Connect and save" }).click();
+  // And every tool it lists is held for review, also greet, defined as approved before.
+  await expect(edit.getByText(`${SERVER} is saved and reconnects with the new settings; it lists 2 tool(s). Held for review (changed or new): ${SERVER}__greet, ${SERVER}__wave.`)).toBeVisible({ timeout: 30_000 });
   const edited = page.getByRole("listitem", { name: SERVER });
   await expect(edited).toContainText("FIXTURE_TOKEN=[secret] · FIXTURE_MODE=edited");
   await expect(edited).toContainText(editedDefinitions);
-  await expect(edited).toContainText("1 held for review");
+  await expect(edited).toContainText("2 held for review");
   await expect(page.getByText("e2e-secret-value-31")).toHaveCount(0);
 
   // On a phone, with the editor open: nothing makes the page scroll sideways.

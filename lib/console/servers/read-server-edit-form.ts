@@ -5,7 +5,8 @@ import { upstreamServerEditSchema, type ConfigValueEdit, type UpstreamServerEdit
  * The Servers page's edit form, one text per field: `kind` (stdio or remote), the settings of
  * that kind, each stored env/header entry as `entry.N.name`, `entry.N.stored` ("secret" or
  * "plain"), `entry.N.value`, and the checkboxes `entry.N.secret` and `entry.N.remove`, then new
- * entries one per line in `addSecret` and `addPlain`.
+ * entries one per line in `addSecret` and `addPlain`; `expectedVersion` (the settingsVersion the
+ * form was loaded with) and, for stdio, `argsLoaded` (the arguments as loaded, a JSON array).
  */
 export type ServerEditFormValues = Record<string, string | undefined>;
 
@@ -17,7 +18,9 @@ const failure = (field: string, error: string): Failure => ({ ok: false, message
 /**
  * The edit the form describes, validated by the same schema as the API and the CLI. Pure. A
  * stored secret whose value field is left blank is kept (it is never sent to the page); a plain
- * entry's value is taken as shown. On failure a message and the first problem per form field.
+ * entry's value is taken as shown. Arguments whose text is still the one loaded are left out
+ * of the edit (kept byte for byte: the textarea's line reading trims trailing spaces and drops
+ * blank lines, which would rewrite them). On failure a message and the first problem per form field.
  */
 export function readServerEditForm(values: ServerEditFormValues): { ok: true; edit: UpstreamServerEdit } | Failure {
   const local = values.kind === "stdio";
@@ -54,9 +57,10 @@ export function readServerEditForm(values: ServerEditFormValues): { ok: true; ed
     if (!/^\d{1,7}$/.test(text)) return failure(field, "Must be a whole number.");
     limits[key] = Number(text) * scale;
   }
+  const version = values.expectedVersion ? { expectedVersion: values.expectedVersion } : {};
   const edit = local
-    ? { command: values.command, args: lines(values.args), cwd: values.cwd?.trim() ? values.cwd.trim() : null, env: entries, ...limits }
-    : { url: values.url, transport: values.transport, headers: entries, ...limits };
+    ? { command: values.command, ...(argsUntouched(values) ? {} : { args: lines(values.args) }), cwd: values.cwd?.trim() ? values.cwd.trim() : null, env: entries, ...limits, ...version }
+    : { url: values.url, transport: values.transport, headers: entries, ...limits, ...version };
   const parsed = upstreamServerEditSchema.safeParse(edit);
   if (parsed.success) return { ok: true, edit: parsed.data };
   const fieldErrors: Record<string, string> = {};
@@ -66,4 +70,15 @@ export function readServerEditForm(values: ServerEditFormValues): { ok: true; ed
     fieldErrors[name] ??= issue.message;
   }
   return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+}
+
+/** Whether the arguments textarea still reads as loaded (a browser posts its newlines as CRLF). */
+function argsUntouched(values: ServerEditFormValues): boolean {
+  if (values.argsLoaded === undefined) return false;
+  try {
+    const loaded: unknown = JSON.parse(values.argsLoaded);
+    return Array.isArray(loaded) && loaded.join("\n") === (values.args ?? "").replace(/\r\n/g, "\n");
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,8 @@ export interface ApiRequest {
   origin?: string;
   /** Sec-Fetch-Site header, as a browser would send it. */
   secFetchSite?: string;
+  /** If-Match header (an edit's expected settings version). */
+  ifMatch?: string;
   /** JSON body (sent as application/json). */
   json?: unknown;
   /** Raw body with its content type, for malformed-body cases. */
@@ -31,6 +33,7 @@ export async function callApi(baseUrl: string, method: string, path: string, req
   if (request.cookie !== undefined) headers.cookie = request.cookie;
   if (request.origin !== undefined) headers.origin = request.origin;
   if (request.secFetchSite !== undefined) headers["sec-fetch-site"] = request.secFetchSite;
+  if (request.ifMatch !== undefined) headers["if-match"] = request.ifMatch;
   let body: string | undefined;
   if (request.json !== undefined) {
     headers["content-type"] = "application/json";

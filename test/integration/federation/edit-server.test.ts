@@ -19,6 +19,7 @@ import { runSb } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
 import { startEverythingRemote } from "@/test/integration/federation/start-everything-remote";
 import { startHeaderRecordingProxy } from "@/test/integration/federation/start-header-recording-proxy";
+import { startTokenEchoingServer } from "@/test/integration/federation/start-token-echoing-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const EVERYTHING = path.join(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
@@ -32,6 +33,7 @@ const CHECK = "Check the command, its arguments and environment (it must speak M
 let env: ApiTestEnvironment;
 let folder: string;
 let remote: ChildProcess | undefined;
+let remotePort: number;
 let proxy: Awaited<ReturnType<typeof startHeaderRecordingProxy>>;
 let client: Client;
 
@@ -59,6 +61,7 @@ before(async () => {
   env = await startApiTestEnvironment({ SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: "debug" });
   const everythingRemote = await startEverythingRemote();
   remote = everythingRemote.process;
+  remotePort = everythingRemote.port;
   proxy = await startHeaderRecordingProxy(everythingRemote.port);
   const added = await Promise.all([
     api("POST", "/api/v1/servers", { json: { name: "everything", transport: "stdio", command: process.execPath, args: [EVERYTHING], env: [{ name: "TOKEN", value: KEPT_SECRET }, { name: "MODE", value: "demo", secret: false }] } }),
@@ -152,12 +155,13 @@ describe("editing a server", { timeout: 600_000 }, () => {
   test("an edit to a target that cannot be reached is refused with one line, and the old settings keep working", async () => {
     const before = await Promise.all([storedSettings("everything"), storedSettings("remote")]);
     const closed = await findFreePort();
-    const refusedApi = await api("PATCH", "/api/v1/servers/everything", { json: { command: "/nonexistent/mcp-server" } });
+    // A changed command or origin needs the secrets given again (see the retargeting test below).
+    const refusedApi = await api("PATCH", "/api/v1/servers/everything", { json: { command: "/nonexistent/mcp-server", env: [{ name: "TOKEN", value: KEPT_SECRET }, { name: "MODE" }] } });
     assert.deepEqual({ status: refusedApi.status, body: refusedApi.body }, { status: 400, body: { error: { code: "invalid_request", message: `Server everything could not be reached over MCP: command not found: /nonexistent/mcp-server. ${CHECK}` } } });
-    const refusedRemote = await api("PATCH", "/api/v1/servers/remote", { json: { url: `http://127.0.0.1:${closed}/mcp` } });
+    const refusedRemote = await api("PATCH", "/api/v1/servers/remote", { json: { url: `http://127.0.0.1:${closed}/mcp`, headers: [{ name: "Authorization", value: HEADER_SECRET }, { name: "X-Team" }] } });
     assert.equal(refusedRemote.status, 400);
     assert.match(refusedRemote.body.error.message, /^Server remote could not be reached over MCP: .*ECONNREFUSED.*Check the URL/);
-    const refusedCli = await sb("server", "edit", "everything", "--command", "/bin/true");
+    const refusedCli = await sb("server", "edit", "everything", "--command", "/bin/true", "--env", `TOKEN=${KEPT_SECRET}`);
     assert.equal(refusedCli.code, 1);
     assert.deepEqual(refusedCli.stderr.trim().split("\n").filter((line) => line.startsWith("sb:")).length, 1);
     assert.match(refusedCli.stderr, /^sb: Server everything could not be reached over MCP: .+Check the command/m);
@@ -183,6 +187,89 @@ describe("editing a server", { timeout: 600_000 }, () => {
     await eventually("the approved tool to be listed", async () => (await listNames()).includes("fixture__greet"));
     assert.equal(textOf(await call("fixture__greet", { name: "Ada", cc: "b" })), 'greet: {"name":"Ada","cc":"b"}');
   });
+
+  test("pointing a server elsewhere needs its secrets typed again: the new host never gets a kept one, nor does its echo leak a typed one", async () => {
+    const elsewhere = await startTokenEchoingServer();
+    try {
+      const before = await Promise.all([storedSettings("everything"), storedSettings("remote")]);
+      const otherPort = await api("PATCH", "/api/v1/servers/remote", { json: { url: `${elsewhere.url}/mcp` } });
+      assert.deepEqual({ status: otherPort.status, body: otherPort.body }, { status: 422, body: { error: { code: "validation_failed", message: "Invalid server: give the values of Authorization again when pointing the server elsewhere (a kept secret is never sent to a new host or command)." } } });
+      // Listing the header without its value is keeping it, too.
+      const listed = await api("PATCH", "/api/v1/servers/remote", { json: { url: `${elsewhere.url}/mcp`, transport: "sse", headers: [{ name: "Authorization" }, { name: "X-Team", value: "platform", secret: false }] } });
+      assert.equal(listed.status, 422);
+      assert.equal(listed.body.error.message, "Invalid server: give the values of Authorization again when pointing the server elsewhere (a kept secret is never sent to a new host or command).");
+      const otherCommand = await api("PATCH", "/api/v1/servers/everything", { json: { args: [EVERYTHING, "stdio"] } });
+      assert.deepEqual({ status: otherCommand.status, body: otherCommand.body }, { status: 422, body: { error: { code: "validation_failed", message: "Invalid server: give the values of TOKEN again when pointing the server elsewhere (a kept secret is never sent to a new host or command)." } } });
+      const cli = await sb("server", "edit", "remote", "--url", `${elsewhere.url}/mcp`);
+      assert.equal(cli.code, 1, cli.stderr);
+      assert.match(cli.stderr, /^sb: Invalid server: give the values of Authorization again when pointing the server elsewhere/m);
+      assert.equal(elsewhere.seen.length, 0, "the new host was never contacted");
+      assert.deepEqual(await Promise.all([storedSettings("everything"), storedSettings("remote")]), before);
+
+      // Typed again, the new host gets the typed value only; its 401 page echoes the token, which
+      // the refusal must not carry back.
+      const typed = "Bearer typed-again-token-7777";
+      const retyped = await api("PATCH", "/api/v1/servers/remote", { json: { url: `${elsewhere.url}/mcp`, headers: [{ name: "Authorization", value: typed }] } });
+      assert.equal(retyped.status, 400, JSON.stringify(retyped.body));
+      assert.ok(elsewhere.seen.length > 0 && elsewhere.seen.every((headers) => headers.authorization === typed), JSON.stringify(elsewhere.seen));
+      assert.ok(!JSON.stringify(retyped.body).includes("typed-again-token-7777"), retyped.body.error.message);
+      assert.deepEqual(await Promise.all([storedSettings("everything"), storedSettings("remote")]), before);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  test("a server pointed elsewhere has every tool held for review, also those defined as before, until approved", async () => {
+    const second = await startHeaderRecordingProxy(remotePort);
+    try {
+      assert.equal(textOf(await call("remote__echo", { message: "before the move" })), "Echo: before the move");
+      const edited = await api("PATCH", "/api/v1/servers/remote", { json: { url: `${second.url}/mcp`, headers: [{ name: "Authorization", value: HEADER_SECRET }, { name: "X-Team" }] } });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.ok(edited.body.tools.length > 3);
+      assert.deepEqual([...edited.body.held].sort(), [...edited.body.tools].sort(), "every tool is held");
+      await eventually("the moved server's tools to leave the list", async () => !(await listNames()).some((name) => name.startsWith("remote__")));
+      assert.match(textOf(await call("remote__echo", { message: "x" })), /^Tool remote__echo .*awaits review/);
+      // The pool reconnects to the new host and re-reads the tools (same definitions): still held.
+      // Its session is the second one the new host sees (the probe's was the first).
+      await eventually("the pool to connect to the new host", async () => new Set(second.seen.map((headers) => headers["mcp-session-id"]).filter(Boolean)).size >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const shown = await api("GET", "/api/v1/servers/remote");
+      assert.deepEqual(shown.body.server.tools.filter((tool: { state: string }) => tool.state !== "held").map((tool: { name: string }) => tool.name), [], "nothing approved behind the admin's back");
+      const approved = await api("POST", "/api/v1/servers/remote/approve", { json: {} });
+      assert.deepEqual([...approved.body.approved].sort(), [...edited.body.tools].sort());
+      await eventually("the approved tools to be listed", async () => (await listNames()).includes("remote__echo"));
+      assert.equal(textOf(await call("remote__echo", { message: "after the move" })), "Echo: after the move");
+
+      // A local server whose arguments change is held the same way (the fixture ignores the extra one).
+      const fixtureArgs = (await api("GET", "/api/v1/servers/fixture")).body.server.args as string[];
+      const moved = await api("PATCH", "/api/v1/servers/fixture", { json: { args: [...fixtureArgs, "moved"] } });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.deepEqual([...moved.body.held].sort(), [...moved.body.tools].sort());
+      assert.ok(moved.body.held.includes("fixture__greet"));
+      assert.equal((await api("POST", "/api/v1/servers/fixture/approve", { json: {} })).status, 200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test("an edit made from stale settings is refused with 409 (expectedVersion or If-Match), and changes nothing", async () => {
+    const version = (await api("GET", "/api/v1/servers/everything")).body.server.settingsVersion as string;
+    assert.match(version, /^[0-9a-f]{16}$/);
+    const first = await api("PATCH", "/api/v1/servers/everything", { json: { timeoutMs: 50_000, expectedVersion: version } });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.notEqual(first.body.server.settingsVersion, version);
+    const conflict = { status: 409, body: { error: { code: "conflict", message: "Server everything was changed since these settings were loaded; reload it and make your change again." } } };
+    const stale = await api("PATCH", "/api/v1/servers/everything", { json: { maxConcurrency: 8, expectedVersion: version } });
+    assert.deepEqual({ status: stale.status, body: stale.body }, conflict);
+    const staleHeader = await api("PATCH", "/api/v1/servers/everything", { json: { maxConcurrency: 8 }, ifMatch: `"${version}"` });
+    assert.deepEqual({ status: staleHeader.status, body: staleHeader.body }, conflict);
+    const shown = (await api("GET", "/api/v1/servers/everything")).body.server;
+    assert.equal(shown.maxConcurrency, 4);
+    assert.equal(shown.timeoutMs, 50_000);
+    const current = await api("PATCH", "/api/v1/servers/everything", { json: { timeoutMs: 45_000 }, ifMatch: `"${shown.settingsVersion}"` });
+    assert.equal(current.status, 200, JSON.stringify(current.body));
+  });
+
 });
 
 describe("bad edits get one exact error and change nothing", { timeout: 600_000 }, () => {

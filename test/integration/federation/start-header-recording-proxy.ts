@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenHttpServer } from "@/test/helpers/listen-http-server";
 
 /**
  * A plain HTTP proxy in front of a remote upstream at 127.0.0.1:`targetPort` that remembers the
@@ -17,13 +17,5 @@ export async function startHeaderRecordingProxy(targetPort: number): Promise<{ u
     upstream.on("error", () => response.destroy());
     request.pipe(upstream);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return { seen, ...(await listenHttpServer(server)) };
 }

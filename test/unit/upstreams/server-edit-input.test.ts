@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { parseServerEditArgs } from "@/lib/cli/commands/parse-server-edit-args";
 import { toConfigValueEdits } from "@/lib/cli/commands/to-config-value-edits";
 import { readServerEditForm } from "@/lib/console/servers/read-server-edit-form";
+import { readServerNameField } from "@/lib/console/servers/read-server-name-field";
 import { applyConfigValueEdits } from "@/lib/upstreams/apply-config-value-edits";
 import { upstreamServerEditSchema } from "@/lib/upstreams/upstream-server-edit-schema";
 
@@ -126,5 +127,37 @@ describe("the console's edit form", () => {
     assert.ok(!tooShort.ok && tooShort.fieldErrors.timeoutSeconds);
     const badUrl = readServerEditForm({ server: "gh", kind: "remote", url: "ftp://h", transport: "http" });
     assert.ok(!badUrl.ok && badUrl.fieldErrors.url?.startsWith("must be an http(s) URL"));
+  });
+
+  test("arguments left as loaded stay byte for byte (trailing spaces, blank ones); edited ones are read line by line", () => {
+    const stored = ["--flag ", "", "server.js"];
+    const loaded = { ...base, args: stored.join("\r\n"), argsLoaded: JSON.stringify(stored), timeoutSeconds: "90" };
+    const untouched = readServerEditForm(loaded);
+    assert.ok(untouched.ok);
+    assert.equal(untouched.edit.args, undefined, "untouched arguments are not part of the edit");
+    assert.equal(untouched.edit.timeoutMs, 90_000);
+    const edited = readServerEditForm({ ...loaded, args: "--flag \r\n\r\nother.js" });
+    assert.ok(edited.ok);
+    assert.deepEqual(edited.edit.args, ["--flag", "other.js"]);
+    const unreadable = readServerEditForm({ ...loaded, argsLoaded: "not json" });
+    assert.ok(unreadable.ok);
+    assert.deepEqual(unreadable.edit.args, ["--flag", "server.js"]);
+  });
+
+  test("the settings version the form was loaded with goes back with it", () => {
+    const form = readServerEditForm({ ...base, expectedVersion: "0123456789abcdef" });
+    assert.ok(form.ok);
+    assert.equal(form.edit.expectedVersion, "0123456789abcdef");
+    const unversioned = readServerEditForm(base);
+    assert.ok(unversioned.ok && unversioned.edit.expectedVersion === undefined);
+    const bad = readServerEditForm({ ...base, expectedVersion: "x".repeat(5000) });
+    assert.ok(!bad.ok && bad.fieldErrors.expectedVersion && !JSON.stringify(bad).includes("xxxx"));
+  });
+
+  test("the server field: a possible name, else refused without echoing it", () => {
+    assert.equal(readServerNameField("files-2"), "files-2");
+    for (const value of ["x".repeat(5000), "Bad Name", "", null]) {
+      assert.throws(() => readServerNameField(value), (error: Error) => error.message === "No such server (the form names none that can exist); reload the Servers page." && !error.message.includes("xx"));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { AdminActionResult } from "@/lib/console/admin/admin-action-result";
 import { readServerEditForm } from "@/lib/console/servers/read-server-edit-form";
 import { readServerForm, SERVER_FORM_FIELDS } from "@/lib/console/servers/read-server-form";
+import { readServerNameField } from "@/lib/console/servers/read-server-name-field";
 import { runAdminAction } from "@/lib/console/admin/run-admin-action";
 import { addUpstreamServer } from "@/lib/upstreams/add-upstream-server";
 import { approveUpstreamTools } from "@/lib/upstreams/approve-upstream-tools";
@@ -36,9 +37,9 @@ export async function addServerAction(formData: FormData): Promise<AdminActionRe
 export async function editServerAction(formData: FormData): Promise<AdminActionResult> {
   return runAdminAction("save the server", async ({ actor }) => {
     const values = Object.fromEntries([...formData.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+    const name = readServerNameField(formData.get("server"));
     const form = readServerEditForm(values);
     if (!form.ok) return form;
-    const name = text(formData, "server") ?? "";
     const edited = await editUpstreamServer({ name, edit: form.edit, actor });
     refresh();
     const held = edited.held.length > 0 ? ` Held for review (changed or new): ${edited.held.join(", ")}.` : "";
@@ -49,7 +50,7 @@ export async function editServerAction(formData: FormData): Promise<AdminActionR
 /** Approves the held changes of a server (all, or the one tool named in the form). */
 export async function approveServerAction(formData: FormData): Promise<AdminActionResult> {
   return runAdminAction("approve the change", async ({ actor }) => {
-    const approved = await approveUpstreamTools({ serverName: text(formData, "server") ?? "", toolName: text(formData, "tool") || undefined, actor });
+    const approved = await approveUpstreamTools({ serverName: readServerNameField(formData.get("server")), toolName: text(formData, "tool") || undefined, actor });
     refresh();
     return { ok: true, message: `Approved ${approved.join(", ")}; connected clients see it now.` };
   });
@@ -57,13 +58,13 @@ export async function approveServerAction(formData: FormData): Promise<AdminActi
 
 /** Connects to a server once with its stored settings. */
 export async function testServerAction(formData: FormData): Promise<AdminActionResult> {
-  return runAdminAction("test the server", async () => ({ ok: true, message: await testUpstreamServer(text(formData, "server") ?? "") }));
+  return runAdminAction("test the server", async () => ({ ok: true, message: await testUpstreamServer(readServerNameField(formData.get("server"))) }));
 }
 
 /** Unregisters a server and its tools. */
 export async function removeServerAction(formData: FormData): Promise<AdminActionResult> {
   return runAdminAction("remove the server", async ({ actor }) => {
-    const name = text(formData, "server") ?? "";
+    const name = readServerNameField(formData.get("server"));
     await removeUpstreamServer({ name, actor });
     refresh();
     return { ok: true, message: `${name} is removed.` };

@@ -9,12 +9,14 @@ import type { UpstreamServerView } from "@/lib/upstreams/to-upstream-server-view
 import { editServerAction } from "./actions";
 
 /** What the edit form needs of a server: its settings with secret values already redacted. */
-export type EditableServer = Pick<UpstreamServerView, "name" | "transport" | "command" | "args" | "cwd" | "url" | "env" | "headers" | "timeoutMs" | "maxConcurrency">;
+export type EditableServer = Pick<UpstreamServerView, "name" | "transport" | "command" | "args" | "cwd" | "url" | "env" | "headers" | "timeoutMs" | "maxConcurrency" | "settingsVersion">;
 
 /**
  * Changes a server's settings, prefilled with what may be shown: a secret value is never sent to
  * the page, its field reads "set — leave blank to keep". The hub connects with the new settings
- * before it saves them.
+ * before it saves them. The settings version it was loaded with goes back with it (a save over
+ * someone else's newer one is refused), and so do the arguments as loaded, so that untouched ones
+ * are left exactly as stored.
  */
 export function EditServerForm({ server }: { server: EditableServer }) {
   const { result, pending, submit } = useAdminAction(editServerAction);
@@ -27,6 +29,8 @@ export function EditServerForm({ server }: { server: EditableServer }) {
     <AdminFormCard titleId={id("title")} title={`Edit ${server.name}`} onSubmit={(event) => submit(event)} result={result} pending={pending} submitLabel="Connect and save" pendingLabel="Connecting…">
       <input type="hidden" name="server" value={server.name} />
       <input type="hidden" name="kind" value={local ? "stdio" : "remote"} />
+      <input type="hidden" name="expectedVersion" value={server.settingsVersion} />
+      {local ? <input type="hidden" name="argsLoaded" value={JSON.stringify(server.args)} /> : null}
       {local ? (
         <>
           <TextField id={id("command")} label="Command" name="command" required defaultValue={server.command ?? ""} error={errors.command} />

@@ -12,8 +12,8 @@ const STATUS_TONES: Record<string, BadgeTone> = { connected: "green", starting: 
 /** One upstream server: status, transport, tools, 24 h calls and p95, held changes, actions. */
 export function ServerCard({ server, usage, detail }: { server: UpstreamServerSummary; usage: ToolUsageStats | undefined; detail: UpstreamServerDetail | undefined }) {
   const target = server.url ?? [server.command, ...server.args].join(" ");
-  const { name, transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency } = server;
-  const editable = { name, transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency };
+  const { name, transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency, settingsVersion } = server;
+  const editable = { name, transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency, settingsVersion };
   return (
     <li aria-label={server.name} className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-start justify-between gap-3">

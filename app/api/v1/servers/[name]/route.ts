@@ -10,11 +10,16 @@ export const GET = withApiRoute<{ name: string }>({ requires: "manageHub" }, asy
 
 /**
  * Admin: change its settings (fields left out stay; env/headers entries without value keep the
- * stored one). Connected to first: nothing changes when the new settings do not work.
+ * stored one). Connected to first: nothing changes when the new settings do not work. The
+ * settingsVersion read with GET may come back as If-Match (or expectedVersion): 409 when the
+ * settings changed since.
  */
 export const PATCH = withApiRoute<{ name: string }>({ requires: "manageHub" }, async ({ request, caller, params }) => {
   const edit = await parseJsonBody(request, upstreamServerEditSchema);
-  return Response.json(await editUpstreamServer({ name: params.name, edit, actor: caller.actor }));
+  // If-Match: "VERSION" (a weak W/ prefix tolerated); "*" asks for no check.
+  const ifMatch = request.headers.get("if-match")?.trim().replace(/^(W\/)?"(.*)"$/, "$2");
+  const expectedVersion = edit.expectedVersion ?? (ifMatch && ifMatch !== "*" ? ifMatch : undefined);
+  return Response.json(await editUpstreamServer({ name: params.name, edit: { ...edit, expectedVersion }, actor: caller.actor }));
 });
 
 /** Admin: unregister the server and its tools (call logs stay). */
