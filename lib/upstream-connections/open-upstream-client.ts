@@ -8,6 +8,7 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { rememberOpenedConfig } from "@/lib/upstream-connections/opened-with-config";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
 import { StdioUpstreamTransport } from "@/lib/upstream-connections/stdio-upstream-transport";
 import { StreamableHttpUpstreamTransport } from "@/lib/upstream-connections/streamable-http-upstream-transport";
@@ -38,6 +39,7 @@ export interface UpstreamClientEvents {
 export async function openUpstreamClient(config: UpstreamConfig, events: UpstreamClientEvents = {}, timeoutMs = 15_000): Promise<UpstreamClient> {
   const transport = createTransport(config);
   const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: sharedValidator });
+  rememberOpenedConfig(client, config);
   let closing = false;
   let lastError = "";
   const diagnostics = () => (transport instanceof StdioUpstreamTransport ? transport.stderrTail : "");

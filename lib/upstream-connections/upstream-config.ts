@@ -14,4 +14,9 @@ export interface UpstreamConfig {
   headers: Record<string, string>;
   timeoutMs: number;
   maxConcurrency: number;
+  /**
+   * The version of the stored settings this was read from (upstreamSettingsVersion), when read
+   * from the registry: a tool list read through a connection opened with older settings is ignored.
+   */
+  settingsVersion?: string;
 }

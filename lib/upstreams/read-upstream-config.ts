@@ -1,6 +1,7 @@
 import type { UpstreamServer } from "@/lib/generated/prisma/client";
 import type { UpstreamConfig, UpstreamTransport } from "@/lib/upstream-connections/upstream-config";
 import { openConfigValues } from "@/lib/upstreams/stored-config-value";
+import { upstreamSettingsVersion } from "@/lib/upstreams/upstream-settings-version";
 
 /** A registry row as a connectable config, secrets decrypted (throws HubError when the key is wrong). */
 export function readUpstreamConfig(row: UpstreamServer): UpstreamConfig {
@@ -16,5 +17,6 @@ export function readUpstreamConfig(row: UpstreamServer): UpstreamConfig {
     headers: openConfigValues("header", row.headers),
     timeoutMs: row.timeoutMs,
     maxConcurrency: row.maxConcurrency,
+    settingsVersion: upstreamSettingsVersion(row),
   };
 }

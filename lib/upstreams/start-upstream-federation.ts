@@ -1,6 +1,7 @@
 import { getPrisma } from "@/lib/db/prisma";
 import { publishHubEvent, subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
+import { openedWithConfig } from "@/lib/upstream-connections/opened-with-config";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { listUpstreamTools } from "@/lib/upstreams/list-upstream-tools";
 import { readUpstreamConfig } from "@/lib/upstreams/read-upstream-config";
@@ -33,7 +34,12 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
       if (!row || stopping) return;
       const { tools, skipped } = await listUpstreamTools(client, LIST_TIMEOUT_MS);
       if (skipped.length > 0) logger.warn({ server: name, skipped }, "upstream tools not served");
-      const summary = await syncUpstreamTools({ serverId: row.id, serverName: name, serverVersion: client.getServerVersion()?.version, tools });
+      // The settings this connection was opened with: an edit may have committed since (the old
+      // connection is let go only once every instance hears of it), and its list must not undo
+      // the hold the edit put on the new upstream's tools.
+      const settingsVersion = openedWithConfig(client)?.settingsVersion;
+      const summary = await syncUpstreamTools({ serverId: row.id, serverName: name, serverVersion: client.getServerVersion()?.version, tools, settingsVersion });
+      if (summary.stale) logger.debug({ server: name }, "tool list from a connection with older settings ignored");
       if (summary.held.length + summary.missing.length + summary.restored.length > 0) logger.info({ server: name, ...summary }, "upstream tools changed");
     },
     onExtrasChanged(name, list) {

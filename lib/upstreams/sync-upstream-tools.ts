@@ -8,6 +8,7 @@ import { recordToolRevision } from "@/lib/tool-catalog/record-tool-revision";
 import { SYSTEM_ACTOR } from "@/lib/tool-catalog/sync-tool-rows";
 import { fingerprintToolDefinition } from "@/lib/upstreams/fingerprint-tool-definition";
 import type { UpstreamToolDefinition } from "@/lib/upstreams/to-upstream-tool-definition";
+import { upstreamSettingsVersion } from "@/lib/upstreams/upstream-settings-version";
 import { upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
 
 export interface ListedUpstreamTool {
@@ -24,6 +25,8 @@ export interface UpstreamSyncSummary {
   missing: string[];
   /** Missing tools listed again (with their approved definition). */
   restored: string[];
+  /** The list was read with settings older than the stored ones, and ignored. */
+  stale?: boolean;
 }
 
 /**
@@ -38,14 +41,27 @@ export interface UpstreamSyncSummary {
  * tools to behave otherwise. Every listed tool is held, and the approved fingerprints are cleared
  * so that later re-reads (which hold what differs from the approved fingerprint) keep them held
  * until an admin approves them; a missing tool that comes back is held too.
+ *
+ * `settingsVersion` (the stored settings the listing connection was opened with): when they are
+ * no longer the stored ones the list is another upstream's and is ignored (`stale`). The server
+ * row is locked first, as an edit's transaction does before it syncs (same lock order: no
+ * deadlock), so a re-read waiting on an edit sees its settings once it commits.
  */
 export async function syncUpstreamTools(
-  input: { serverId: string; serverName: string; serverVersion?: string; tools: readonly ListedUpstreamTool[]; approveAs?: Actor; reviewAll?: boolean },
+  input: { serverId: string; serverName: string; serverVersion?: string; tools: readonly ListedUpstreamTool[]; approveAs?: Actor; reviewAll?: boolean; settingsVersion?: string },
   db?: Prisma.TransactionClient,
 ): Promise<UpstreamSyncSummary> {
   const summary: UpstreamSyncSummary = { held: [], approved: [], missing: [], restored: [] };
   const run = async (tx: Prisma.TransactionClient) => {
+    await tx.$executeRaw`SELECT 1 FROM "UpstreamServer" WHERE id = ${input.serverId}::uuid FOR UPDATE`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('switchboard.sync_upstream'), hashtext(${input.serverId}))`;
+    if (input.settingsVersion !== undefined) {
+      const server = await tx.upstreamServer.findUnique({ where: { id: input.serverId } });
+      if (!server || upstreamSettingsVersion(server) !== input.settingsVersion) {
+        summary.stale = true;
+        return;
+      }
+    }
     const existing = new Map((await tx.upstreamTool.findMany({ where: { serverId: input.serverId } })).map((row) => [row.upstreamName, row]));
     const now = new Date();
     const serverVersion = boundClientString(input.serverVersion, MAX_CLIENT_INFO_CHARS);

@@ -11,6 +11,8 @@ import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { getPrisma } from "@/lib/db/prisma";
+import type { UpstreamToolDefinition } from "@/lib/upstreams/to-upstream-tool-definition";
+import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
 import { eventually } from "@/test/helpers/eventually";
 import { findFreePort } from "@/test/helpers/find-free-port";
 import { startApiTestEnvironment, type ApiTestEnvironment } from "@/test/integration/api/api-test-environment";
@@ -270,6 +272,29 @@ describe("editing a server", { timeout: 600_000 }, () => {
     assert.equal(current.status, 200, JSON.stringify(current.body));
   });
 
+  test("a tool list read through a connection opened with older settings does not touch the hold an edit put", async () => {
+    const tool = () => getPrisma().upstreamTool.findUniqueOrThrow({ where: { toolName: "fixture__greet" } });
+    const server = (await api("GET", "/api/v1/servers/fixture")).body.server;
+    const oldList = [{ name: "greet", definition: (await tool()).approvedDefinition as unknown as UpstreamToolDefinition }];
+    // Back to the first definitions: a new command line, so every tool is held.
+    const edited = await api("PATCH", "/api/v1/servers/fixture", { json: { args: ["--import", "tsx", FIXTURE, path.join(folder, "tools-a.json")] } });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.deepEqual(edited.body.held, ["fixture__greet"]);
+    const held = await tool();
+    assert.ok(held.pendingFingerprint && held.approvedFingerprint === null);
+
+    // The old connection's re-read, done as the pool's hook does it but late (after the edit
+    // committed, before the old connection is let go): the old upstream's list is ignored.
+    const late = await syncUpstreamTools({ serverId: server.id, serverName: "fixture", tools: oldList, settingsVersion: server.settingsVersion });
+    assert.equal(late.stale, true);
+    const after = await tool();
+    assert.deepEqual([after.pendingFingerprint, after.approvedFingerprint, JSON.stringify(after.pendingDefinition)], [held.pendingFingerprint, null, JSON.stringify(held.pendingDefinition)]);
+
+    // The new connection's re-reads do apply: the upstream redefines greet, the pending one follows.
+    writeFileSync(path.join(folder, "tools-a.json"), JSON.stringify({ tools: [greet("Greets someone, politely.", ["name"])] }));
+    await eventually("the new upstream's redefinition to be the held one", async () => ((await tool()).pendingDefinition as { description?: string } | null)?.description === "Greets someone, politely.");
+    assert.equal((await api("POST", "/api/v1/servers/fixture/approve", { json: {} })).status, 200);
+  });
 });
 
 describe("bad edits get one exact error and change nothing", { timeout: 600_000 }, () => {
