@@ -6,7 +6,7 @@ export const OVERFLOW_LABEL_VALUE = "other";
  * Prometheus series, kept in memory here and in every scraper, and client names, tool names sent
  * by clients and key prefixes are open-ended.
  */
-export const LABEL_VALUE_CAPS = { client: 50, tool: 500, key_prefix: 1_000 } as const;
+export const LABEL_VALUE_CAPS = { client: 50, tool: 500, key_prefix: 1_000, server: 200 } as const;
 
 export type BoundedLabel = keyof typeof LABEL_VALUE_CAPS;
 

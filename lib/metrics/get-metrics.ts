@@ -17,6 +17,7 @@ export interface HubMetrics {
   activeSessions: Gauge<"transport">;
   callRollupFailures: Counter<"stage">;
   streamsOverBufferCap: Counter<"transport">;
+  upstreamRequestDuration: Histogram<"server" | "method" | "outcome">;
   /** Label values seen so far, per open-ended label (see boundLabelValue). */
   labelValuesSeen: Map<BoundedLabel, Set<string>>;
   /** Replaced by setActiveSessionsSource(); read at scrape time. */
@@ -98,6 +99,13 @@ export function getMetrics(): HubMetrics {
       name: "switchboard_streams_over_buffer_cap_total",
       help: "Sessions closed because their event stream buffered more than the cap (a client that stopped reading)",
       labelNames: ["transport"],
+      registers: [registry],
+    }),
+    upstreamRequestDuration: new Histogram({
+      name: "switchboard_upstream_request_duration_seconds",
+      help: "resources/read and prompts/get forwarded to upstream servers (tools/call is in switchboard_tool_call_duration_seconds), by server, method and outcome (ok, error)",
+      labelNames: ["server", "method", "outcome"],
+      buckets: LATENCY_BUCKET_BOUNDS_MS.map((ms) => ms / 1000),
       registers: [registry],
     }),
     labelValuesSeen: new Map(),

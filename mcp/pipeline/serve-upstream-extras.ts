@@ -3,6 +3,7 @@ import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
+import { recordUpstreamRequest } from "@/lib/metrics/record-upstream-request";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { parseHubResourceUri, toHubResourceUri } from "@/lib/upstreams/upstream-resource-uri";
 import { UPSTREAM_SEPARATOR, upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
@@ -31,7 +32,7 @@ export const upstreamExtras = {
   async readResource(principal: Principal, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
     const target = parseHubResourceUri(uri);
     if (!target || !(await listVisibleServers(principal)).has(target.server)) throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri.slice(0, 300)}`);
-    const result = await forward(target.server, signal, (client) => client.readResource({ uri: target.uri }, { signal }));
+    const result = await forward(target.server, "resources/read", signal, (client) => client.readResource({ uri: target.uri }, { signal }));
     return { ...result, contents: result.contents.map((content) => ({ ...content, uri: toHubResourceUri(target.server, content.uri) })) };
   },
 
@@ -47,7 +48,7 @@ export const upstreamExtras = {
     const at = name.indexOf(UPSTREAM_SEPARATOR);
     const server = at > 0 ? name.slice(0, at) : "";
     if (!server || !(await listVisibleServers(principal)).has(server)) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name.slice(0, 300)}`);
-    return forward(server, signal, (client) => client.getPrompt({ name: name.slice(at + UPSTREAM_SEPARATOR.length), arguments: args }, { signal }));
+    return forward(server, "prompts/get", signal, (client) => client.getPrompt({ name: name.slice(at + UPSTREAM_SEPARATOR.length), arguments: args }, { signal }));
   },
 };
 
@@ -67,11 +68,18 @@ async function fromEachServer<T>(principal: Principal, signal: AbortSignal, capa
   );
 }
 
-/** One request to a server; the pool's failures (HubError, naming the server) become JSON-RPC errors. */
-async function forward<T>(server: string, signal: AbortSignal, work: (client: PooledClient) => Promise<T>): Promise<T> {
+/**
+ * One request to a server, timed for /metrics; the pool's failures (HubError, naming the server)
+ * become JSON-RPC errors.
+ */
+async function forward<T>(server: string, method: "resources/read" | "prompts/get", signal: AbortSignal, work: (client: PooledClient) => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
   try {
-    return await getUpstreamPool().request(server, signal, work);
+    const result = await getUpstreamPool().request(server, signal, work);
+    recordUpstreamRequest(server, method, "ok", performance.now() - startedAt);
+    return result;
   } catch (error) {
+    recordUpstreamRequest(server, method, "error", performance.now() - startedAt);
     if (error instanceof HubError) throw new McpError(ErrorCode.InternalError, error.message);
     throw error;
   }

@@ -112,8 +112,17 @@ describe("the default per-server concurrency cap", () => {
 describe("resources/read and prompts/get draw on the key's call limit", () => {
   test("on a 3/1m key a read, a prompt and a tool call pass; the next read and prompt are 429 in the tools/call envelope", async () => {
     const client = await connect(hubs.alpha!, "streamable", keys.limited);
+    const forwarded = async () => {
+      const text = await (await fetch(`${hubs.alpha!.url}/metrics`, { headers: { Authorization: `Bearer ${keys.admin}` } })).text();
+      const count = (method: string) => Number(new RegExp(`^switchboard_upstream_request_duration_seconds_count\\{server="fixture",method="${method}",outcome="ok"\\} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+      return { read: count("resources/read"), prompt: count("prompts/get") };
+    };
+    const before = await forwarded();
     assert.equal((await client.readResource({ uri: RESOURCE_URI })).contents[0].uri, RESOURCE_URI);
     assert.ok((await client.getPrompt({ name: "fixture__hello" })).messages.length > 0);
+    // Each forwarded read and prompt is timed on /metrics, by server and method.
+    const afterOne = await forwarded();
+    assert.deepEqual({ read: afterOne.read - before.read, prompt: afterOne.prompt - before.prompt }, { read: 1, prompt: 1 });
     assert.equal(textOf(await call(client, "fixture__greet", { name: "Ada" })), 'greet: {"name":"Ada"}');
     const limited = (error: Error & { code?: unknown }) => error.code === 429 && /"code":"rate_limited","message":"Rate limit exceeded: 3 tool calls per 60 s\./.test(error.message);
     await assert.rejects(client.readResource({ uri: RESOURCE_URI }), limited);
