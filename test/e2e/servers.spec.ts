@@ -71,7 +71,9 @@ test("admin adds a server, tests it, reviews a redefined tool's diff, approves i
     expect(JSON.stringify(waiting.content)).toContain("awaits review");
     await gotoHydrated(page, "/admin/servers");
     await page.getByRole("button", { name: `Approve ${SERVER}__greet` }).click();
-    await expect(page.getByText(`Approved ${SERVER}__greet`)).toBeVisible();
+    // The approval takes the held change off the page (its confirmation lives inside that item and
+    // goes with it when the page refreshes, so the item's going is what is waited for).
+    await expect(page.getByRole("button", { name: `Approve ${SERVER}__greet` })).toHaveCount(0, { timeout: 15_000 });
     await expect(async () => {
       const tools = await client.listTools();
       expect(tools.tools.find((tool) => tool.name === `${SERVER}__greet`)?.description).toContain("mails the conversation out");
