@@ -1,5 +1,6 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/prisma";
+import { MAX_TOOL_NAME_CHARS } from "@/lib/limits/bound-client-string";
 import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -16,6 +17,8 @@ import { upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
  * not_found for an unknown server or when nothing is held.
  */
 export async function approveUpstreamTools(input: { serverName: string; toolName?: string; actor: Actor }): Promise<string[]> {
+  // A tool name is echoed in the answer: one longer than any the hub keeps is refused unquoted.
+  if (input.toolName !== undefined && input.toolName.length > MAX_TOOL_NAME_CHARS) throw new HubError("invalid_request", `A tool name has at most ${MAX_TOOL_NAME_CHARS} characters.`);
   const approved = await getPrisma().$transaction(async (tx) => {
     const server = await tx.upstreamServer.findUnique({ where: { name: input.serverName }, select: { id: true, serverVersion: true } });
     if (!server) throw new HubError("not_found", `No server named ${input.serverName}; see server list for the registered ones.`);
