@@ -14,6 +14,8 @@ const MAX_STREAM_RETRY_MS = 30_000;
 const MAX_RESUMPTIONS = 5;
 /** How long close() gives the upstream to acknowledge the DELETE of its session. */
 const DELETE_TIMEOUT_MS = 2000;
+/** What every POST of a message says of itself and accepts back (the spec's two answer forms). */
+const POST_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" } as const;
 
 export interface StreamableHttpUpstreamOptions {
   /** Static headers of the server's config (its token, say), sent with every request. */
@@ -131,7 +133,7 @@ export class StreamableHttpUpstreamTransport implements Transport {
         this.#exchanges.delete(id);
         reject(error);
       };
-      const headers = this.#headersFor({ "content-type": "application/json", accept: "application/json, text/event-stream" });
+      const headers = this.#headersFor(POST_HEADERS);
       this.#requests.dispatch({ path: this.#path, method: "POST", headers, body: JSON.stringify(message) }, {
         onRequestStart: (controller) => void this.#exchanges.set(id, controller),
         onResponseStart: (controller, statusCode, responseHeaders) => {
@@ -234,7 +236,7 @@ export class StreamableHttpUpstreamTransport implements Transport {
     return new Promise((resolve, reject) => {
       let status = 0;
       const body = collectText(0);
-      this.#notices.dispatch({ path: this.#path, method: "POST", headers: this.#headersFor({ "content-type": "application/json", accept: "application/json, text/event-stream" }), body: JSON.stringify(message) }, {
+      this.#notices.dispatch({ path: this.#path, method: "POST", headers: this.#headersFor(POST_HEADERS), body: JSON.stringify(message) }, {
         onRequestStart: () => {},
         onResponseStart: (controller, statusCode, headers) => {
           status = statusCode;

@@ -13,6 +13,7 @@ import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { eventually } from "@/test/helpers/eventually";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb } from "@/test/integration/cli/run-sb";
@@ -48,14 +49,6 @@ async function connect(hub: TestHub, kind: "streamable" | "sse", key: string): P
 
 const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
 const call = (client: Client, name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
-
-async function eventually(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 before(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), "sb-upstream-extras-"));
@@ -198,11 +191,11 @@ describe("an upstream's own resources/prompts list changes reach live sessions o
     streams.push(adminListen, outsiderListen);
 
     assert.equal(textOf(await call(trigger, "fixture__announce", { list: "resources" })), "announced resources");
-    await eventually("resources/list_changed on every permitted session", () => Object.values(told).every((seen) => seen.resources >= 1) && methodsOf(adminListen).includes("notifications/resources/list_changed"));
+    await eventually("resources/list_changed on every permitted session", async () => Object.values(told).every((seen) => seen.resources >= 1) && methodsOf(adminListen).includes("notifications/resources/list_changed"), 15_000, 50);
     assert.ok(Object.values(told).every((seen) => seen.prompts === 0), `no prompts change yet: ${JSON.stringify(told)}`);
 
     assert.equal(textOf(await call(trigger, "fixture__announce", { list: "prompts" })), "announced prompts");
-    await eventually("prompts/list_changed on every permitted session", () => Object.values(told).every((seen) => seen.prompts >= 1) && methodsOf(adminListen).includes("notifications/prompts/list_changed"));
+    await eventually("prompts/list_changed on every permitted session", async () => Object.values(told).every((seen) => seen.prompts >= 1) && methodsOf(adminListen).includes("notifications/prompts/list_changed"), 15_000, 50);
 
     // The outsiders' sessions are live (they were opened before), but the server is not theirs.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
