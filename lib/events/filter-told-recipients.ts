@@ -1,20 +1,20 @@
 import type { Principal } from "@/lib/api-keys/principal";
-import type { ListChanges, ServerVisibility } from "@/lib/events/list-changes-of";
+import type { ServerVisibility } from "@/lib/events/list-changes-of";
 import { logger } from "@/lib/log/logger";
 
 /**
- * The sessions or listen streams to tell about `changes`: all of them, or, for one upstream
- * server's own change, those whose principal may see that server (asked once per key, not per
- * session: a key's sessions share a principal). Without a visibility check, or when it fails
- * (database down), nobody is told of a server's change: a missed hint costs a client a stale
- * list until its next change, telling the wrong principal would reveal the server's activity.
+ * The sessions or listen streams to tell of a change: all of them (`server` undefined: a hub-wide
+ * change), or, for one upstream server's own change (a list, a resource), those whose principal
+ * may see that server (asked once per key, not per session: a key's sessions share a principal).
+ * Without a visibility check, or when it fails (database down), nobody is told of a server's
+ * change: a missed hint costs a client a stale list until its next change, telling the wrong
+ * principal would reveal the server's activity.
  */
 export async function filterToldRecipients<Recipient extends { principal: Principal }>(
   recipients: readonly Recipient[],
-  changes: ListChanges,
+  server: string | undefined,
   maySeeServer: ServerVisibility | undefined,
 ): Promise<Recipient[]> {
-  const server = changes.server;
   if (server === undefined) return [...recipients];
   if (!maySeeServer) return [];
   const perKey = new Map<string, Promise<boolean>>();
@@ -24,7 +24,7 @@ export async function filterToldRecipients<Recipient extends { principal: Princi
       let verdict = perKey.get(keyId);
       if (!verdict) {
         verdict = maySeeServer(recipient.principal, server).catch((error: unknown) => {
-          logger.warn({ server, err: error instanceof Error ? error.message : String(error) }, "could not check who may hear an upstream's list change");
+          logger.warn({ server, err: error instanceof Error ? error.message : String(error) }, "could not check who may hear of an upstream's change");
           return false;
         });
         perKey.set(keyId, verdict);

@@ -103,7 +103,7 @@ export function getMetrics(): HubMetrics {
     }),
     upstreamRequestDuration: new Histogram({
       name: "switchboard_upstream_request_duration_seconds",
-      help: "resources/read and prompts/get forwarded to upstream servers (tools/call is in switchboard_tool_call_duration_seconds), by server, method and outcome (ok, error)",
+      help: "resources/read, prompts/get and resources/subscribe/unsubscribe forwarded to upstream servers (tools/call is in switchboard_tool_call_duration_seconds), by server, method and outcome (ok, error)",
       labelNames: ["server", "method", "outcome"],
       buckets: LATENCY_BUCKET_BOUNDS_MS.map((ms) => ms / 1000),
       registers: [registry],

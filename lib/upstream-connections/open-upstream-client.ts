@@ -6,7 +6,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ResourceUpdatedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { rememberOpenedConfig } from "@/lib/upstream-connections/opened-with-config";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
@@ -27,6 +27,8 @@ export interface UpstreamClient {
 export interface UpstreamClientEvents {
   /** The upstream announced a change of its tools, resources or prompts. */
   onListChanged?: (list: "tools" | "resources" | "prompts") => void;
+  /** The upstream announced that a resource the hub subscribed to changed (its own URI). */
+  onResourceUpdated?: (uri: string) => void;
   /** The connection ended (process exited, stream lost) without close() being called. */
   onLost?: (reason: string) => void;
 }
@@ -50,6 +52,7 @@ export async function openUpstreamClient(config: UpstreamConfig, events: Upstrea
   client.setNotificationHandler(ToolListChangedNotificationSchema, () => events.onListChanged?.("tools"));
   client.setNotificationHandler(ResourceListChangedNotificationSchema, () => events.onListChanged?.("resources"));
   client.setNotificationHandler(PromptListChangedNotificationSchema, () => events.onListChanged?.("prompts"));
+  client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => events.onResourceUpdated?.(notification.params.uri));
   const close = async () => {
     closing = true;
     await client.close().catch(() => {});

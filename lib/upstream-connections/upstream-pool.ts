@@ -1,5 +1,5 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { CallToolResultSchema, McpError, ErrorCode, type CallToolResult, type Progress } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolResultSchema, McpError, ErrorCode, type CallToolResult, type Progress, type ServerCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
@@ -23,6 +23,10 @@ export interface UpstreamPoolHooks {
   onToolsMayHaveChanged(name: string, client: Client): Promise<void>;
   /** The server announced that its resources or prompts changed (debounced like tools). */
   onExtrasChanged(name: string, list: "resources" | "prompts"): void;
+  /** The server announced that a resource changed (notifications/resources/updated, its own URI). */
+  onResourceUpdated(name: string, uri: string): void;
+  /** A new connection is up (first connect or reconnect): it holds none of the old one's subscriptions. */
+  onConnected(name: string): void;
   /** Each state change (persisted for the console and the CLI). */
   onStatus(name: string, status: UpstreamStatus): void;
 }
@@ -82,6 +86,15 @@ export class UpstreamPool {
   /** The state of a server's connection in this process (undefined: never used here). */
   status(serverName: string): UpstreamStatus | undefined {
     return this.#servers.get(serverName)?.status;
+  }
+
+  /** Whether any server connected in this process declares these capabilities (e.g. resource subscriptions). */
+  anyConnectedDeclares(declares: (capabilities: ServerCapabilities) => boolean): boolean {
+    for (const server of this.#servers.values()) {
+      const capabilities = server.capabilities;
+      if (capabilities && declares(capabilities)) return true;
+    }
+    return false;
   }
 
   /** Re-reads every connected server's tools (the periodic re-sync). */
@@ -166,6 +179,11 @@ class PooledUpstream {
     }
   }
 
+  /** What the current connection's server declared at its handshake (undefined while not connected). */
+  get capabilities(): ServerCapabilities | undefined {
+    return this.#connection?.client.getServerCapabilities();
+  }
+
   ensureConnected(): Promise<UpstreamClient> {
     if (this.#connection) return Promise.resolve(this.#connection);
     if (this.#stopped) return Promise.reject(new HubError("internal_error", `Server ${this.config.name} is stopped.`));
@@ -198,6 +216,7 @@ class PooledUpstream {
     try {
       connection = await openUpstreamClient(this.config, {
         onListChanged: (list) => (list === "tools" ? this.#onListChanged() : this.#onExtrasChanged(list)),
+        onResourceUpdated: (uri) => this.#hooks.onResourceUpdated(this.config.name, uri),
         onLost: (reason) => this.#onLost(connection, reason),
       });
       if (this.#stopped) {
@@ -207,6 +226,7 @@ class PooledUpstream {
       this.#connection = connection;
       this.#retryDelayMs = FIRST_RETRY_MS;
       this.#setStatus("connected", null);
+      this.#hooks.onConnected(this.config.name);
       void this.resync();
       return connection;
     } catch (error) {

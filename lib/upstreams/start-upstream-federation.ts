@@ -1,11 +1,13 @@
 import { getPrisma } from "@/lib/db/prisma";
-import { publishHubEvent, subscribeHubEvents } from "@/lib/events/hub-events";
+import { subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
 import { openedWithConfig } from "@/lib/upstream-connections/opened-with-config";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
+import { announceUpstreamListChange } from "@/lib/upstreams/announce-upstream-list-change";
 import { listUpstreamTools } from "@/lib/upstreams/list-upstream-tools";
 import { readUpstreamConfig } from "@/lib/upstreams/read-upstream-config";
 import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
+import { getUpstreamResourceSubscriptions } from "@/lib/upstreams/upstream-resource-subscriptions";
 
 /** How long a re-read of an upstream's tool list may take. */
 const LIST_TIMEOUT_MS = 30_000;
@@ -14,14 +16,18 @@ const LIST_TIMEOUT_MS = 30_000;
  * Wires this process's upstream pool to the registry and starts it: configs (secrets decrypted)
  * come from Postgres, every (re)connect, list_changed announcement and periodic re-sync re-reads
  * the server's tools into the catalogue (changed ones held), a resources/prompts list_changed
- * announcement becomes a hub event (so the sessions of every instance that may see the server
- * hear it), status changes are stored for the console and the CLI, and an upstreams_changed event drops a server's connection so the next use
- * reconnects with its new config. Every registered server is connected in the background.
+ * announcement becomes one hub event however many instances heard it (so the sessions of every
+ * instance that may see the server hear it once: announceUpstreamListChange), a resource update
+ * goes to this instance's subscribers and each new connection renews their subscriptions
+ * (upstream-resource-subscriptions.ts), status changes are stored for the console and the CLI,
+ * and an upstreams_changed event drops a server's connection so the next use reconnects with its
+ * new config. Every registered server is connected in the background.
  * Returns the stop function (stops every stdio process and connection).
  */
 export async function startUpstreamFederation(options: { resyncSeconds: number }): Promise<() => Promise<void>> {
   const prisma = getPrisma();
   const pool = getUpstreamPool();
+  const resourceSubscriptions = getUpstreamResourceSubscriptions();
   let stopping = false;
   const statusWrites = new Map<string, Promise<void>>();
   pool.configure({
@@ -43,7 +49,13 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
       if (summary.held.length + summary.missing.length + summary.restored.length > 0) logger.info({ server: name, ...summary }, "upstream tools changed");
     },
     onExtrasChanged(name, list) {
-      if (!stopping) publishHubEvent({ type: "upstream_list_changed", server: name, list });
+      if (!stopping) void announceUpstreamListChange(name, list);
+    },
+    onResourceUpdated(name, uri) {
+      if (!stopping) resourceSubscriptions.onUpstreamUpdated(name, uri);
+    },
+    onConnected(name) {
+      if (!stopping) resourceSubscriptions.onUpstreamConnected(name);
     },
     onStatus(name, status) {
       if (stopping) return;

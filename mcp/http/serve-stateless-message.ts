@@ -22,7 +22,7 @@ export async function serveStatelessMessage(
     return;
   }
   if (message.method === "subscriptions/listen") {
-    context.subscriptions.open(response, { id: message.id, principal: context.principal, filter: message.params.notifications, headers: context.headers });
+    await context.subscriptions.open(response, { id: message.id, principal: context.principal, filter: message.params.notifications, headers: context.headers });
     return;
   }
   const cancelled = new AbortController();

@@ -5,6 +5,7 @@ import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
 import { recordUpstreamRequest } from "@/lib/metrics/record-upstream-request";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
+import { getUpstreamResourceSubscriptions, MAX_RESOURCE_URI_CHARS, type ResourceSubscriber } from "@/lib/upstreams/upstream-resource-subscriptions";
 import { parseHubResourceUri, toHubResourceUri } from "@/lib/upstreams/upstream-resource-uri";
 import { UPSTREAM_SEPARATOR, upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
 import { listVisibleServers } from "@/mcp/pipeline/list-visible-servers";
@@ -15,10 +16,11 @@ const MAX_PER_SERVER = 500;
 const LIST_TIMEOUT_MS = 5_000;
 
 /**
- * resources/list, resources/read, prompts/list and prompts/get for upstream servers, governed per
- * server (listVisibleServers): resources come back as sb-upstream://SERVER/<uri>, prompts as
- * SERVER__PROMPT, contents unchanged. A server that cannot answer a list is left out (logged);
- * reading from one that is not visible or not there is a JSON-RPC invalid-params error.
+ * resources/list, resources/read, resources/subscribe and unsubscribe, prompts/list and prompts/get
+ * for upstream servers, governed per server (listVisibleServers): resources come back as
+ * sb-upstream://SERVER/<uri>, prompts as SERVER__PROMPT, contents unchanged. A server that cannot
+ * answer a list is left out (logged); reading from or subscribing to one that is not visible or
+ * not there is a JSON-RPC invalid-params error.
  */
 export const upstreamExtras = {
   async listResources(principal: Principal, signal: AbortSignal): Promise<ListResourcesResult> {
@@ -34,6 +36,41 @@ export const upstreamExtras = {
     if (!target || !(await listVisibleServers(principal)).has(target.server)) throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri.slice(0, 300)}`);
     const result = await forward(target.server, "resources/read", signal, (client) => client.readResource({ uri: target.uri }, { signal }));
     return { ...result, contents: result.contents.map((content) => ({ ...content, uri: toHubResourceUri(target.server, content.uri) })) };
+  },
+
+  /**
+   * Watches a resource for `subscriber` (upstream-resource-subscriptions.ts): the client hears
+   * notifications/resources/updated with the URI it subscribed to. Bounded in URI length and
+   * count; a server that offers no subscriptions, or is over the count, is invalid params.
+   */
+  async subscribeResource(principal: Principal, subscriber: ResourceSubscriber, uri: string): Promise<Record<string, never>> {
+    if (uri.length > MAX_RESOURCE_URI_CHARS) throw new McpError(ErrorCode.InvalidParams, `Resource URI too long: at most ${MAX_RESOURCE_URI_CHARS} characters.`);
+    const target = parseHubResourceUri(uri);
+    if (!target || !(await listVisibleServers(principal)).has(target.server)) throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri.slice(0, 300)}`);
+    try {
+      await getUpstreamResourceSubscriptions().subscribe(subscriber, target.server, target.uri);
+    } catch (error) {
+      if (error instanceof HubError) throw new McpError(error.code === "invalid_request" ? ErrorCode.InvalidParams : ErrorCode.InternalError, error.message);
+      throw error;
+    }
+    return {};
+  },
+
+  /** Stops watching a resource (one not watched, or not the hub's: nothing to do, as unsubscribing is idempotent). */
+  unsubscribeResource(subscriber: ResourceSubscriber, uri: string): Record<string, never> {
+    const target = uri.length <= MAX_RESOURCE_URI_CHARS ? parseHubResourceUri(uri) : null;
+    if (target) getUpstreamResourceSubscriptions().unsubscribe(subscriber, target.server, target.uri);
+    return {};
+  },
+
+  /** Ends every subscription of a session or stream that closed. */
+  dropSubscriber(subscriber: ResourceSubscriber): void {
+    getUpstreamResourceSubscriptions().dropSubscriber(subscriber);
+  },
+
+  /** Whether a server connected to this instance announces resource updates (then the hub offers resources.subscribe). */
+  offersResourceSubscriptions(): boolean {
+    return getUpstreamPool().anyConnectedDeclares((capabilities) => capabilities.resources?.subscribe === true);
   },
 
   async listPrompts(principal: Principal, signal: AbortSignal): Promise<ListPromptsResult> {

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { Principal } from "@/lib/api-keys/principal";
 import type { Env } from "@/lib/env";
 import { isOAuthEnabled } from "@/lib/oauth/is-oauth-enabled";
+import { getUpstreamResourceSubscriptions } from "@/lib/upstreams/upstream-resource-subscriptions";
 import type { HubHttpContext } from "@/mcp/http/hub-http-context";
 import { routeHubRequest, type FallbackHandler } from "@/mcp/http/route-hub-request";
 import { listAllowedHosts } from "@/mcp/pipeline/list-allowed-hosts";
@@ -24,8 +25,9 @@ export interface HubServer {
  * `fallback`. Not listening yet; the session registry is started with the configured TTL.
  */
 export function createHubServer(env: Env, fallback: FallbackHandler): HubServer {
-  // An upstream's own resources/prompts changes go only to those who may see that server.
+  // An upstream's own resources/prompts changes and resource updates go only to those who may see that server.
   const maySeeServer = async (principal: Principal, server: string) => (await listVisibleServers(principal)).has(server);
+  getUpstreamResourceSubscriptions().configure({ maySeeServer });
   const registry = getSessionRegistry();
   registry.start({ ttlSeconds: env.SWITCHBOARD_SESSION_TTL_SECONDS, maxSessions: env.SWITCHBOARD_MAX_SESSIONS, maxSessionsPerKey: env.SWITCHBOARD_MAX_SESSIONS_PER_KEY, maxSessionsPerUser: env.SWITCHBOARD_MAX_SESSIONS_PER_USER, maySeeServer });
   const subscriptions = new SubscriptionRegistry();

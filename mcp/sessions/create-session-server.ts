@@ -8,10 +8,15 @@ import {
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
   type MessageExtraInfo,
+  type ServerCapabilities,
 } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
+import type { ResourceSubscriber } from "@/lib/upstreams/upstream-resource-subscriptions";
 import { callTool } from "@/mcp/pipeline/call-tool";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
@@ -28,9 +33,15 @@ export const SERVER_INFO = { name: "switchboard", version: packageJson.version }
 /**
  * What the hub serves, in every era (initialize, server/discover). Resources and prompts are the
  * upstream servers' (namespaced, governed per server; the hub has none of its own); all three
- * lists announce their changes (session-registry.ts, subscription-registry.ts).
+ * lists announce their changes (session-registry.ts, subscription-registry.ts). Resource
+ * subscriptions (resources/subscribe on a session, resourceSubscriptions on a 2026-07-28 listen)
+ * are offered while a server connected to this instance announces resource updates: without one,
+ * no subscription could ever hear anything.
  */
-export const SERVER_CAPABILITIES = { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true } } as const;
+export function hubServerCapabilities(): ServerCapabilities {
+  const resources = upstreamExtras.offersResourceSubscriptions() ? { listChanged: true, subscribe: true } : { listChanged: true };
+  return { tools: { listChanged: true }, resources, prompts: { listChanged: true } };
+}
 
 // The Server builds an Ajv instance per construction unless given one; one shared validator
 // keeps an idle session small (it validates elicitation answers, which only upstream tools ask for).
@@ -39,9 +50,34 @@ const sharedValidator = new AjvJsonSchemaValidator();
 /**
  * A low-level MCP Server for one session (cheaper per session than McpServer): tools/list and
  * tools/call run the hub pipeline with the principal the HTTP layer authenticated for each request.
+ * Its resource subscriptions end with it.
  */
 export function createSessionServer(session: { sessionId: string; transport: SessionTransportKind }): Server {
-  const server = new Server(SERVER_INFO, { capabilities: SERVER_CAPABILITIES, jsonSchemaValidator: sharedValidator });
+  const server = new Server(SERVER_INFO, { capabilities: hubServerCapabilities(), jsonSchemaValidator: sharedValidator });
+  let subscriber: ResourceSubscriber | undefined;
+  // Created on the first subscribe: most sessions never watch a resource.
+  const subscriberOf = (principal: Principal): ResourceSubscriber =>
+    (subscriber ??= {
+      // The principal of the session's latest request (findSessionOrThrow refreshes it).
+      get principal() {
+        return getSessionRegistry().get(session.sessionId)?.principal ?? principal;
+      },
+      notifyUpdated: (uri) => void server.sendResourceUpdated({ uri }).catch(() => {}),
+    });
+  let closed = false;
+  server.onclose = () => {
+    closed = true;
+    if (subscriber) upstreamExtras.dropSubscriber(subscriber);
+  };
+  server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
+    const { principal } = requestContextOf(extra);
+    const watcher = subscriberOf(principal);
+    const result = await upstreamExtras.subscribeResource(principal, watcher, request.params.uri);
+    // Closed while subscribing: the subscription landed after the close let the others go.
+    if (closed) upstreamExtras.dropSubscriber(watcher);
+    return result;
+  });
+  server.setRequestHandler(UnsubscribeRequestSchema, (request, extra) => upstreamExtras.unsubscribeResource(subscriberOf(requestContextOf(extra).principal), request.params.uri));
   server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => upstreamExtras.listResources(requestContextOf(extra).principal, extra.signal));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
   server.setRequestHandler(ReadResourceRequestSchema, (request, extra) => upstreamExtras.readResource(requestContextOf(extra).principal, request.params.uri, extra.signal));

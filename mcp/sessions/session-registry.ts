@@ -250,7 +250,7 @@ export class SessionRegistry {
   }
 
   async #tellListChanges(changes: ListChanges): Promise<void> {
-    const told = await filterToldRecipients([...this.#sessions.values()], changes, this.#maySeeServer);
+    const told = await filterToldRecipients([...this.#sessions.values()], changes.server, this.#maySeeServer);
     for (const session of told) {
       for (const list of changes.lists) {
         SEND_LIST_CHANGED[list](session.server).catch(() => {

@@ -6,7 +6,7 @@ import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
 import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
-import { SERVER_CAPABILITIES, SERVER_INFO } from "@/mcp/sessions/create-session-server";
+import { hubServerCapabilities, SERVER_INFO } from "@/mcp/sessions/create-session-server";
 import type { StatelessMessage } from "./classify-post-era";
 import { createStatelessInteraction } from "./create-stateless-interaction";
 import { ALL_PROTOCOL_VERSIONS } from "./protocol-revisions";
@@ -35,7 +35,7 @@ export const CACHE_HINTS = {
 type Answer = (message: StatelessMessage, context: StatelessRequestContext) => Promise<Record<string, unknown>>;
 
 const ANSWERS: Readonly<Record<string, Answer>> = {
-  "server/discover": async () => ({ supportedVersions: ALL_PROTOCOL_VERSIONS, capabilities: SERVER_CAPABILITIES, ...CACHE_HINTS.discover }),
+  "server/discover": async () => ({ supportedVersions: ALL_PROTOCOL_VERSIONS, capabilities: hubServerCapabilities(), ...CACHE_HINTS.discover }),
   // The catalogue snapshot is kept sorted by name: a deterministic order, as the revision asks.
   "tools/list": async (_message, context) => ({ ...(await listTools(context.principal)), ...CACHE_HINTS.toolsList }),
   "tools/call": async (message, context) => {

@@ -4,8 +4,9 @@
 // process mid-call, "slow" reports progress until cancelled (writing "cancelled" to argv[2] +
 // ".cancelled"), "gather" answers once `count` gather calls are in flight at once (or after
 // `waitMs`) with the most it saw, "announce" sends resources/list_changed or prompts/list_changed
-// (argument `list`) from this process only; any other tool answers with its arguments as text and
-// structuredContent.
+// (argument `list`) from this process only, "touch" sends resources/updated for every resource
+// this process was subscribed to (resources/subscribe) and answers how many; any other tool
+// answers with its arguments as text and structuredContent.
 import { readFileSync, watchFile, writeFileSync } from "node:fs";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
@@ -16,6 +17,8 @@ import {
   ListResourcesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
   type Prompt,
   type Resource,
   type Tool,
@@ -24,10 +27,19 @@ import {
 const definitionsFile = process.argv[2];
 const readDefinitions = () => JSON.parse(readFileSync(definitionsFile, "utf8")) as { tools: Tool[]; resources?: Resource[]; prompts?: Prompt[] };
 
-const server = new Server({ name: "changing-upstream", version: "1.2.3" }, { capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true } } });
+const server = new Server({ name: "changing-upstream", version: "1.2.3" }, { capabilities: { tools: { listChanged: true }, resources: { listChanged: true, subscribe: true }, prompts: { listChanged: true } } });
 server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: readDefinitions().tools }));
 server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: readDefinitions().resources ?? [] }));
 server.setRequestHandler(ReadResourceRequestSchema, (request) => ({ contents: [{ uri: request.params.uri, mimeType: "text/plain", text: `contents of ${request.params.uri}` }] }));
+const subscribed = new Set<string>();
+server.setRequestHandler(SubscribeRequestSchema, (request) => {
+  subscribed.add(request.params.uri);
+  return {};
+});
+server.setRequestHandler(UnsubscribeRequestSchema, (request) => {
+  subscribed.delete(request.params.uri);
+  return {};
+});
 server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: readDefinitions().prompts ?? [] }));
 server.setRequestHandler(GetPromptRequestSchema, (request) => ({ messages: [{ role: "user", content: { type: "text", text: `prompt ${request.params.name}` } }] }));
 
@@ -66,6 +78,10 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     gathering -= 1;
     if (gathering === 0) peak = 0;
     return { content: [{ type: "text", text: `gathered ${seen} of ${count}` }] };
+  }
+  if (name === "touch") {
+    for (const uri of subscribed) await server.sendResourceUpdated({ uri });
+    return { content: [{ type: "text", text: `touched ${subscribed.size}` }] };
   }
   if (name === "announce") {
     await (args.list === "prompts" ? server.sendPromptListChanged() : server.sendResourceListChanged());

@@ -8,11 +8,11 @@ import type { AddressInfo } from "node:net";
 import { after, describe, test } from "node:test";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { InMemoryEventStore } from "@modelcontextprotocol/sdk/examples/shared/inMemoryEventStore.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { CallToolRequestSchema, CallToolResultSchema, ListToolsRequestSchema, isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, CallToolResultSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
 import { eventually } from "@/test/helpers/eventually";
+import { serveSdkSessions, type SdkSession } from "@/test/integration/federation/serve-sdk-sessions";
 
 const servers: http.Server[] = [];
 
@@ -40,43 +40,34 @@ function configFor(url: string, headers: Record<string, string> = {}, maxConcurr
  * must resume it with Last-Event-ID; needs `resumable`).
  */
 async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog?: number; resumable?: boolean } = {}) {
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: Server }>();
+  const sessions = new Map<string, SdkSession>();
   const closedSessions: string[] = [];
   const seenHeaders: http.IncomingHttpHeaders[] = [];
   const hangs: string[] = [];
-  const url = await listen(async (request, response) => {
+  const createServer = () => {
+    const server = new Server({ name: "echo-upstream", version: "1" }, { capabilities: { tools: { listChanged: true } } });
+    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo", inputSchema: { type: "object" } }] }));
+    server.setRequestHandler(CallToolRequestSchema, async (call, extra) => {
+      if (call.params.name === "hang") {
+        hangs.push(call.params.arguments?.message as string);
+        await new Promise((resolve) => extra.signal.addEventListener("abort", resolve));
+      }
+      if (call.params.name === "poll") {
+        extra.closeSSEStream?.();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return { content: [{ type: "text", text: String(call.params.arguments?.message) }] };
+    });
+    return server;
+  };
+  const serve = serveSdkSessions(sessions, createServer, {
+    enableJsonResponse: options.enableJsonResponse,
+    ...(options.resumable ? { eventStore: new InMemoryEventStore(), retryInterval: 50 } : {}),
+    onsessionclosed: (id) => void closedSessions.push(id),
+  });
+  const url = await listen((request, response) => {
     seenHeaders.push(request.headers);
-    let body = "";
-    for await (const chunk of request) body += chunk;
-    const message = body ? JSON.parse(body) : undefined;
-    const sessionId = request.headers["mcp-session-id"];
-    let session = typeof sessionId === "string" ? sessions.get(sessionId) : undefined;
-    if (!session && isInitializeRequest(message)) {
-      const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-        sessionIdGenerator: randomUUID,
-        enableJsonResponse: options.enableJsonResponse,
-        ...(options.resumable ? { eventStore: new InMemoryEventStore(), retryInterval: 50 } : {}),
-        onsessioninitialized: (id) => void sessions.set(id, { transport, server }),
-        onsessionclosed: (id) => void closedSessions.push(id),
-      });
-      const server = new Server({ name: "echo-upstream", version: "1" }, { capabilities: { tools: { listChanged: true } } });
-      server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo", inputSchema: { type: "object" } }] }));
-      server.setRequestHandler(CallToolRequestSchema, async (call, extra) => {
-        if (call.params.name === "hang") {
-          hangs.push(call.params.arguments?.message as string);
-          await new Promise((resolve) => extra.signal.addEventListener("abort", resolve));
-        }
-        if (call.params.name === "poll") {
-          extra.closeSSEStream?.();
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        return { content: [{ type: "text", text: String(call.params.arguments?.message) }] };
-      });
-      await server.connect(transport);
-      session = { transport, server };
-    }
-    if (!session) return void response.writeHead(404).end();
-    await session.transport.handleRequest(request, response, message);
+    return serve(request, response);
   }, options.backlog);
   return { url, sessions, closedSessions, seenHeaders, hangs };
 }

@@ -2,9 +2,11 @@
 // concurrency cap lets a small team's concurrent calls through at once, resources/read and
 // prompts/get draw on the key's call limit like tools/call, and an upstream's own
 // resources/prompts list changes reach the live sessions (2025 Streamable and SSE, 2026-07-28
-// subscriptions/listen) of every instance whose principal may see that server, and no others.
+// subscriptions/listen) of every instance whose principal may see that server, and no others,
+// once each even when every instance heard the change (a shared remote upstream).
 // Two real hubs on one database, the tests' own fixture upstream registered through the CLI
-// (each hub starts its own process of it), SDK clients and raw HTTP.
+// (each hub starts its own process of it), a remote SDK upstream both hubs connect to, SDK
+// clients and raw HTTP.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,12 +14,13 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { eventually } from "@/test/helpers/eventually";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
+import { startBroadcastingUpstream } from "@/test/integration/federation/start-broadcasting-upstream";
 import { openRawEventStream, type RawEventStream } from "@/test/integration/mcp/open-raw-event-stream";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -33,6 +36,7 @@ const hubs: { alpha?: TestHub; bravo?: TestHub } = {};
 const keys = { admin: "", member: "", outsider: "", limited: "" };
 const clients: Client[] = [];
 const streams: RawEventStream[] = [];
+let broadcasting: Awaited<ReturnType<typeof startBroadcastingUpstream>> | undefined;
 
 const env = () => ({ DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
 async function sbOk(...args: string[]): Promise<string> {
@@ -45,6 +49,15 @@ async function connect(hub: TestHub, kind: "streamable" | "sse", key: string): P
   const client = await connectHubClient(hub.url, kind, key, "upstream-extras-test");
   clients.push(client);
   return client;
+}
+
+/** Counts the list_changed notifications of each list a session receives. */
+function countListChanges(client: Client): Record<"tools" | "resources" | "prompts", number> {
+  const seen = { tools: 0, resources: 0, prompts: 0 };
+  client.setNotificationHandler(ToolListChangedNotificationSchema, () => void (seen.tools += 1));
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (seen.resources += 1));
+  client.setNotificationHandler(PromptListChangedNotificationSchema, () => void (seen.prompts += 1));
+  return seen;
 }
 
 const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
@@ -66,6 +79,7 @@ before(async () => {
     }),
   );
   database = await createTestDatabase();
+  broadcasting = await startBroadcastingUpstream();
   // The first user is made an admin whatever its --role: the admin first, then the CLI's
   // independent steps side by side (it takes seconds to start on a busy machine).
   await sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin");
@@ -74,6 +88,7 @@ before(async () => {
     sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery"),
     // No --max-concurrency: the default cap is what is tested.
     sbOk("server", "add", "fixture", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE, "--arg", definitionsFile, "--cwd", ROOT),
+    sbOk("server", "add", "broadcast", "--url", broadcasting.url),
   ]);
   [keys.admin, keys.limited, keys.member, keys.outsider] = await Promise.all([
     sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m"),
@@ -90,6 +105,7 @@ after(async () => {
   for (const stream of streams) stream.close();
   await Promise.all(clients.map((client) => client.close().catch(() => {})));
   await Promise.all([hubs.alpha?.stop(), hubs.bravo?.stop()]);
+  await broadcasting?.close();
   await database?.drop();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -164,13 +180,6 @@ describe("an upstream's own resources/prompts list changes reach live sessions o
       .map((line) => (JSON.parse(line.slice(6)) as { method?: string }).method)
       .filter((method) => method === "notifications/resources/list_changed" || method === "notifications/prompts/list_changed");
 
-  /** Counts the resources/prompts list_changed notifications a session receives. */
-  function countListChanges(client: Client): { resources: number; prompts: number } {
-    const seen = { resources: 0, prompts: 0 };
-    client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (seen.resources += 1));
-    client.setNotificationHandler(PromptListChangedNotificationSchema, () => void (seen.prompts += 1));
-    return seen;
-  }
 
   test("announced on one instance: admin and granted sessions on both instances hear it, over Streamable, SSE and listen; a principal with no access to the server hears nothing", async () => {
     const alpha = hubs.alpha!;
@@ -199,7 +208,29 @@ describe("an upstream's own resources/prompts list changes reach live sessions o
 
     // The outsiders' sessions are live (they were opened before), but the server is not theirs.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    assert.deepEqual(untold, { alphaOutsider: { resources: 0, prompts: 0 }, bravoOutsider: { resources: 0, prompts: 0 } });
+    assert.deepEqual(untold, { alphaOutsider: { tools: 0, resources: 0, prompts: 0 }, bravoOutsider: { tools: 0, resources: 0, prompts: 0 } });
     assert.deepEqual(methodsOf(outsiderListen), []);
+  });
+});
+
+describe("a change every instance hears reaches each session once", () => {
+  test("a shared remote upstream announces a resources, prompts and tools change to both instances: each session on either hears each once", async () => {
+    const alpha = hubs.alpha!;
+    const bravo = hubs.bravo!;
+    const trigger = await connect(alpha, "streamable", keys.admin);
+    const told = {
+      alphaStreamable: countListChanges(await connect(alpha, "streamable", keys.admin)),
+      alphaSse: countListChanges(await connect(alpha, "sse", keys.admin)),
+      bravoStreamable: countListChanges(await connect(bravo, "streamable", keys.admin)),
+      bravoSse: countListChanges(await connect(bravo, "sse", keys.admin)),
+    };
+    for (const list of ["resources", "prompts", "tools"] as const) {
+      // Both hubs hold a session on the upstream, so the change is announced to both.
+      assert.match(textOf(await call(trigger, "broadcast__change", { list })), new RegExp(`^changed ${list} for [2-9] sessions$`));
+      await eventually(`${list}/list_changed on every session`, async () => Object.values(told).every((seen) => seen[list] >= 1), 15_000, 50);
+      // The other instance's copy would arrive within its debounce (200 ms) and one list read.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      assert.deepEqual(Object.fromEntries(Object.entries(told).map(([name, seen]) => [name, seen[list]])), { alphaStreamable: 1, alphaSse: 1, bravoStreamable: 1, bravoSse: 1 }, list);
+    }
   });
 });
