@@ -12,6 +12,7 @@ import { rememberOpenedConfig } from "@/lib/upstream-connections/opened-with-con
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
 import { StdioUpstreamTransport } from "@/lib/upstream-connections/stdio-upstream-transport";
 import { StreamableHttpUpstreamTransport } from "@/lib/upstream-connections/streamable-http-upstream-transport";
+import { UpstreamRpc } from "@/lib/upstream-connections/upstream-rpc";
 
 /** The hub as an MCP client, in the upstream's logs. */
 const CLIENT_INFO = { name: "switchboard-hub", version: "1" } as const;
@@ -19,6 +20,8 @@ const sharedValidator = new AjvJsonSchemaValidator();
 
 export interface UpstreamClient {
   client: Client;
+  /** The hot path's requests (tools/call), beside the Client on the same transport. */
+  rpc: UpstreamRpc;
   /** stderr tail of a stdio server (empty for remotes), for error messages. */
   diagnostics(): string;
   close(): Promise<void>;
@@ -65,7 +68,7 @@ export async function openUpstreamClient(config: UpstreamConfig, events: Upstrea
     await close();
     throw new Error(describeConnectFailure(error, lastError, diagnostics()));
   }
-  return { client, diagnostics, close };
+  return { client, rpc: new UpstreamRpc(transport), diagnostics, close };
 }
 
 function createTransport(config: UpstreamConfig): Transport {

@@ -2,6 +2,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage, RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { Pool, type Dispatcher } from "undici";
 import { parseServerSentEvents } from "@/lib/upstream-connections/parse-server-sent-events";
+import { UpstreamRequestError } from "@/lib/upstream-connections/upstream-request-error";
 
 /** Largest answer (JSON body or one SSE event) taken from an upstream, as for stdio upstreams. */
 export const MAX_UPSTREAM_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -30,11 +31,6 @@ export interface StreamableHttpUpstreamOptions {
 }
 
 type Headers = Record<string, string | string[] | undefined>;
-
-/** A failure of one request that says nothing about the connection (a 4xx/5xx, an answer over the cap): the pool keeps it. */
-export class UpstreamRequestError extends Error {
-  readonly keepsConnection = true;
-}
 
 /**
  * MCP Streamable HTTP, client side, for the hub's pooled upstream connections: undici's dispatch

@@ -1,7 +1,8 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { CallToolResultSchema, McpError, ErrorCode, type CallToolResult, type Progress, type ServerCapabilities } from "@modelcontextprotocol/sdk/types.js";
+import { McpError, ErrorCode, type CallToolResult, type Progress, type ServerCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
+import { checkCallToolResult } from "@/lib/upstream-connections/check-call-tool-result";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import { redactConfiguredValues } from "@/lib/upstream-connections/redact-configured-values";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
@@ -65,22 +66,23 @@ export class UpstreamPool {
 
   /** Calls a tool on a server; the result is the upstream's, unchanged. */
   async callTool(serverName: string, toolName: string, args: unknown, options: CallOptions): Promise<CallToolResult> {
-    return this.request(serverName, options.signal, async (client, config) =>
-      (await client.callTool({ name: toolName, arguments: args as Record<string, unknown> }, CallToolResultSchema, {
-        signal: options.signal,
-        timeout: config.timeoutMs,
-        resetTimeoutOnProgress: true,
-        maxTotalTimeout: config.timeoutMs * 10,
-        onprogress: options.onProgress,
-      })) as CallToolResult,
+    const server = await this.#server(serverName);
+    return server.run(options.signal, async ({ rpc }, config) =>
+      checkCallToolResult(
+        await rpc.request("tools/call", { name: toolName, arguments: args }, {
+          signal: options.signal,
+          timeoutMs: config.timeoutMs,
+          maxTotalTimeoutMs: config.timeoutMs * 10,
+          onProgress: options.onProgress,
+        }),
+      ),
     );
   }
 
   /** Runs one request on a server's pooled client, within its concurrency cap. */
   async request<T>(serverName: string, signal: AbortSignal, work: (client: Client, config: UpstreamConfig) => Promise<T>): Promise<T> {
-    const server = await this.#get(serverName);
-    if (!server) throw new HubError("not_found", `Server ${serverName} is not registered on this hub.`);
-    return server.run(signal, work);
+    const server = await this.#server(serverName);
+    return server.run(signal, ({ client }, config) => work(client, config));
   }
 
   /** The state of a server's connection in this process (undefined: never used here). */
@@ -123,6 +125,12 @@ export class UpstreamPool {
     await Promise.all(servers.map((server) => server.stop()));
   }
 
+  async #server(name: string): Promise<PooledUpstream> {
+    const server = await this.#get(name);
+    if (!server) throw new HubError("not_found", `Server ${name} is not registered on this hub.`);
+    return server;
+  }
+
   async #get(name: string): Promise<PooledUpstream | undefined> {
     const existing = this.#servers.get(name);
     if (existing) return existing;
@@ -158,12 +166,12 @@ class PooledUpstream {
     this.#hooks = hooks;
   }
 
-  async run<T>(signal: AbortSignal, work: (client: Client, config: UpstreamConfig) => Promise<T>): Promise<T> {
+  async run<T>(signal: AbortSignal, work: (connection: UpstreamClient, config: UpstreamConfig) => Promise<T>): Promise<T> {
     await this.#acquire(signal);
     try {
       const connection = await this.#connectedOrThrow();
       try {
-        return await work(connection.client, this.config);
+        return await work(connection, this.config);
       } catch (error) {
         if (!signal.aborted && !(error instanceof McpError) && !(error instanceof HubError) && !keepsConnection(error) && this.config.transport !== "stdio") {
           // A remote that stopped answering (connection refused or reset, stream gone) does not

@@ -26,6 +26,7 @@ export function toRunnableUpstreamTool(input: {
   const { definition } = input;
   // Compiled on first use: a catalogue of hundreds of upstream tools should not compile them all at every refresh.
   let validate: JsonSchemaValidator<unknown> | undefined;
+  let validateOutput: JsonSchemaValidator<unknown> | undefined;
   return {
     name: input.name,
     version: input.version,
@@ -48,7 +49,19 @@ export function toRunnableUpstreamTool(input: {
     },
     async run(args, context) {
       if (context.signal.aborted) throw new HubError("internal_error", `Tool ${input.name} was cancelled.`);
-      return getUpstreamPool().callTool(input.server, input.upstreamName, args, { signal: context.signal, onProgress: context.reportProgress });
+      const result = await getUpstreamPool().callTool(input.server, input.upstreamName, args, { signal: context.signal, onProgress: context.reportProgress });
+      if (definition.outputSchema && !result.isError) {
+        // Clients were shown the approved output schema: structured content must match it (MCP: a tool with one returns it).
+        if (!result.structuredContent) throw new HubError("internal_error", `Server ${input.server} answered ${input.name} without the structured content its output schema promises.`);
+        try {
+          validateOutput ??= validators.getValidator(definition.outputSchema as JsonSchemaType);
+        } catch {
+          throw new HubError("internal_error", `Tool ${input.name} has an output schema the hub cannot check, so its answer is not passed on; an admin should check server ${input.server}.`);
+        }
+        const checked = validateOutput(result.structuredContent);
+        if (!checked.valid) throw new HubError("internal_error", `Server ${input.server} answered ${input.name} with structured content that does not match its output schema: ${checked.errorMessage}`);
+      }
+      return result;
     },
   };
 }

@@ -53,7 +53,7 @@ const greetTool = (description: string, extra: Record<string, unknown> = {}, req
   inputSchema: { type: "object", properties: { name: { type: "string", maxLength: 50 }, ...extra }, required },
 });
 const writeDefinitions = (tools: unknown[]) => writeFileSync(definitionsFile, JSON.stringify({ tools }));
-const FIXTURE_TOOLS = [greetTool("Greets someone."), { name: "crash", description: "Exits mid-call.", inputSchema: { type: "object" } }, { name: "slow", description: "Reports progress until cancelled.", inputSchema: { type: "object" } }];
+const FIXTURE_TOOLS = [greetTool("Greets someone."), { name: "crash", description: "Exits mid-call.", inputSchema: { type: "object" } }, { name: "slow", description: "Reports progress until cancelled.", inputSchema: { type: "object" } }, { name: "shaped", description: "Promises a count; answers something else.", inputSchema: { type: "object" }, outputSchema: { type: "object", properties: { count: { type: "number" } }, required: ["count"] } }];
 
 async function connect(kind: "streamable" | "sse", key: string): Promise<Client> {
   const client = await connectHubClient(hub.url, kind, key);
@@ -331,6 +331,14 @@ describe("the tests' own upstream: definitions that change are held until approv
     await eventually("the restarted upstream to answer", async () => !(await call(admin, "fixture__greet", { name: "Bo", cc: "x" })).isError);
     // The status row is written just after the state changes, not before the call is answered.
     await eventually("the status row to say connected", async () => (await query<{ status: string }>(`SELECT status FROM "UpstreamServer" WHERE name = 'fixture'`))[0]?.status === "connected");
+  });
+
+  test("structured content that breaks the approved output schema is not passed on", async () => {
+    const admin = await connect("sse", keys.admin);
+    const answer = await call(admin, "fixture__shaped", { any: 1 });
+    assert.equal(answer.isError, true);
+    assert.equal(answer.structuredContent, undefined);
+    assert.match(textOf(answer), /^Server fixture answered fixture__shaped with structured content that does not match its output schema: .*count/);
   });
 
   test("cancelling a call reaches the upstream (notifications/cancelled)", async () => {

@@ -1,0 +1,126 @@
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { ErrorCode, McpError, type JSONRPCMessage, type Progress } from "@modelcontextprotocol/sdk/types.js";
+
+/** Ids of this caller's requests: strings, so they never meet the SDK Protocol's numeric ids. */
+const ID_PREFIX = "sb-";
+
+export interface UpstreamRpcOptions {
+  signal: AbortSignal;
+  /** Fails the request when nothing (answer or progress) arrives for this long. */
+  timeoutMs: number;
+  /** Fails it after this long whatever progress arrives. */
+  maxTotalTimeoutMs: number;
+  /** The upstream's progress notifications for this request (a progressToken is sent only then). */
+  onProgress?: (progress: Progress) => void;
+}
+
+interface PendingRequest {
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+  onProgress?: (progress: Progress) => void;
+  /** Restarts the idle timeout (progress arrived). */
+  touch(): void;
+}
+
+/**
+ * Requests on an upstream's transport beside the SDK Client, for the proxied hot path
+ * (tools/call). The v1 SDK Protocol classifies every incoming message with several zod parses and
+ * parses (copies) every result once more against its schema: about a tenth of the hub's CPU per
+ * proxied call. Here a request is an id in a map: its answer and its progress notifications are
+ * taken off the transport before the Protocol sees them, everything else (the handshake, lists,
+ * announcements, the Client's own requests) goes on to the Protocol untouched. Same wire
+ * behaviour as the Protocol's request(): a progressToken when progress is wanted, an idle timeout
+ * reset by progress within a total one, notifications/cancelled when the caller gives up, and
+ * McpErrors with the Protocol's codes (RequestTimeout, ConnectionClosed, the upstream's own), so
+ * failures read the same to the pool. The result is the upstream's, unchecked: the caller checks it.
+ */
+export class UpstreamRpc {
+  readonly #transport: Transport;
+  readonly #pending = new Map<string, PendingRequest>();
+  #nextId = 1;
+  #closed = false;
+
+  /** Attach after the Client has connected: the Protocol's own handlers are wrapped, not replaced. */
+  constructor(transport: Transport) {
+    this.#transport = transport;
+    const protocolOnMessage = transport.onmessage;
+    const protocolOnClose = transport.onclose;
+    transport.onmessage = (message, extra) => {
+      if (!this.#take(message)) protocolOnMessage?.(message, extra);
+    };
+    transport.onclose = () => {
+      this.#failAll(new McpError(ErrorCode.ConnectionClosed, "Connection closed"));
+      protocolOnClose?.();
+    };
+  }
+
+  request(method: string, params: Record<string, unknown>, options: UpstreamRpcOptions): Promise<unknown> {
+    const { signal } = options;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    if (this.#closed) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, "Connection closed"));
+    const id = `${ID_PREFIX}${this.#nextId++}`;
+    const message = { jsonrpc: "2.0", id, method, params: options.onProgress ? { ...params, _meta: { ...(params._meta as object | undefined), progressToken: id } } : params } as JSONRPCMessage;
+    return new Promise((resolve, reject) => {
+      const startedAt = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      const settle = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        this.#pending.delete(id);
+      };
+      const giveUp = (error: Error) => {
+        settle();
+        // As the Protocol does: the upstream may stop working on it (and the transport frees its exchange).
+        this.#transport.send({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: id, reason: error.message } }).catch(() => {});
+        reject(error);
+      };
+      const onAbort = () => giveUp(signal.reason instanceof Error ? signal.reason : new McpError(ErrorCode.RequestTimeout, String(signal.reason)));
+      const touch = () => {
+        clearTimeout(timer);
+        const left = options.maxTotalTimeoutMs - (performance.now() - startedAt);
+        timer = setTimeout(() => giveUp(new McpError(ErrorCode.RequestTimeout, "Request timed out", { timeout: options.timeoutMs })), Math.max(0, Math.min(options.timeoutMs, left)));
+      };
+      this.#pending.set(id, {
+        resolve: (result) => {
+          settle();
+          resolve(result);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+        onProgress: options.onProgress,
+        touch,
+      });
+      signal.addEventListener("abort", onAbort, { once: true });
+      touch();
+      this.#transport.send(message).catch((error: Error) => this.#pending.get(id)?.reject(error));
+    });
+  }
+
+  /** Takes the message when it belongs to one of this caller's requests. */
+  #take(message: JSONRPCMessage): boolean {
+    if ("method" in message) {
+      if (message.method !== "notifications/progress") return false;
+      const params = message.params as (Progress & { progressToken?: unknown }) | undefined;
+      const pending = typeof params?.progressToken === "string" ? this.#pending.get(params.progressToken) : undefined;
+      if (!pending) return false;
+      pending.touch();
+      const { progressToken: _token, ...progress } = params!;
+      pending.onProgress?.(progress as Progress);
+      return true;
+    }
+    if (!("id" in message) || typeof message.id !== "string" || !message.id.startsWith(ID_PREFIX)) return false;
+    const pending = this.#pending.get(message.id);
+    // An answer after the request was given up on is dropped, as the Protocol drops it.
+    if (!pending) return true;
+    if ("error" in message) pending.reject(new McpError(message.error.code, message.error.message, message.error.data));
+    else pending.resolve((message as { result?: unknown }).result);
+    return true;
+  }
+
+  #failAll(error: McpError): void {
+    this.#closed = true;
+    for (const pending of [...this.#pending.values()]) pending.reject(error);
+  }
+}

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Progress } from "@modelcontextprotocol/sdk/types.js";
+import { HubError } from "@/lib/errors/hub-error";
+import { eventually } from "@/test/helpers/eventually";
+import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+import { UpstreamPool, type UpstreamStatus } from "@/lib/upstream-connections/upstream-pool";
+
+// The pool's tools/call path (UpstreamRpc beside the SDK Client, and the result check) against a
+// raw JSON-RPC peer that can misbehave as no SDK server would: malformed results, hangs,
+// progress that outlasts the timeout.
+
+const PEER = path.join(import.meta.dirname, "raw-stdio-upstream.ts");
+const folder = mkdtempSync(path.join(os.tmpdir(), "upstream-rpc-"));
+const cancellations = path.join(folder, "cancellations");
+const config: UpstreamConfig = {
+  id: randomUUID(),
+  name: "raw",
+  transport: "stdio",
+  command: process.execPath,
+  args: ["--import", "tsx", PEER, cancellations],
+  cwd: path.resolve(import.meta.dirname, "../../.."),
+  url: null,
+  env: {},
+  headers: {},
+  timeoutMs: 1_000,
+  maxConcurrency: 4,
+};
+const statuses: UpstreamStatus[] = [];
+const pool = new UpstreamPool();
+pool.configure({ loadConfig: async (name) => (name === "raw" ? config : undefined), onToolsMayHaveChanged: async () => {}, onExtrasChanged: () => {}, onResourceUpdated: () => {}, onConnected: () => {}, onStatus: (_name, status) => void statuses.push(status) });
+
+const call = (tool: string, options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void } = {}) =>
+  pool.callTool("raw", tool, { text: "hello" }, { signal: options.signal ?? new AbortController().signal, onProgress: options.onProgress });
+const failureOf = async (work: Promise<unknown>) => {
+  const error = await work.then(() => assert.fail("the call should have failed"), (caught: unknown) => caught);
+  assert.ok(error instanceof HubError, `a HubError, not ${String(error)}`);
+  return error.message;
+};
+
+before(async () => {
+  await pool.connectAll(["raw"]);
+});
+
+after(async () => {
+  await pool.closeAll();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("tools/call on the pool's own request path", () => {
+  test("a malformed result fails that call, saying what is wrong, and the connection serves the next one", async () => {
+    assert.match(await failureOf(call("malformed")), /^Server raw failed to answer \(its tools\/call result content is not an array, so it is not a CallToolResult\)/);
+    assert.deepEqual(await call("echo"), { content: [{ type: "text", text: "hello" }] });
+    assert.ok(!statuses.some((status) => status.state === "failing"), "the connection was never dropped");
+  });
+
+  test("an upstream that never answers times out after the server's timeout, and is told the call is cancelled", async () => {
+    const startedAt = performance.now();
+    assert.match(await failureOf(call("hang")), /^Server raw did not answer within 1 s\./);
+    assert.ok(performance.now() - startedAt >= 950, "not before the timeout");
+    await eventually("the upstream heard of the cancellation", async () => cancellationCount() === 1, 5_000, 25);
+    assert.match(readFileSync(cancellations, "utf8"), /^sb-\d+\n$/, "the cancellation names the request's own id");
+  });
+
+  test("progress keeps a call alive past the timeout, and each step reaches the caller", async () => {
+    const steps: Progress[] = [];
+    assert.deepEqual(await call("ticking", { onProgress: (progress) => void steps.push(progress) }), { content: [{ type: "text", text: "done" }] });
+    assert.deepEqual(steps.map((step) => step.progress), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(steps[0], { progress: 1, total: 8 }, "the progress token is not passed on");
+  });
+
+  test("without a progress handler, progress does not keep a call alive", async () => {
+    assert.match(await failureOf(call("ticking")), /did not answer within 1 s/);
+  });
+
+  test("a cancelled call rejects with the caller's reason at once and the upstream hears of it", async () => {
+    const before = cancellationCount();
+    const abort = new AbortController();
+    const pending = call("hang", { signal: abort.signal });
+    setTimeout(() => abort.abort(new Error("caller went away")), 50);
+    await assert.rejects(pending, /caller went away/);
+    await eventually("the upstream heard of the cancellation", async () => cancellationCount() === before + 1, 5_000, 25);
+  });
+});
+
+function cancellationCount(): number {
+  return existsSync(cancellations) ? readFileSync(cancellations, "utf8").trim().split("\n").filter(Boolean).length : 0;
+}
