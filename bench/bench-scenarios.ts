@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * The servers the bench starts side by side. `sdkUpstream` is a second SDK server that only the
- * hub calls (the proxied rows' upstream), pinned beside the load generator, not on the servers' CPU.
+ * hub calls (the proxied rows' upstream).
  */
 export type BenchTargetName = "hub" | "sdk" | "raw" | "sdkStateless" | "sdkUpstream";
 
@@ -50,6 +50,8 @@ export interface BenchGoal {
   maxP99Ratio?: number;
   /** Subject CPU µs per call at most this multiple of the baseline's. */
   maxCpuPerCallRatio?: number;
+  /** Subject p50 at most this many ms above the baseline's. */
+  maxAddedP50Ms?: number;
 }
 
 export interface BenchScenario {
@@ -66,6 +68,11 @@ export interface BenchScenario {
   baselines: ReadonlyArray<BenchRun & { goal?: BenchGoal }>;
   /** Runs once before the scenario's rounds, e.g. to register an upstream the subject calls. */
   prepare?: (environment: BenchEnvironment) => Promise<void> | void;
+  /**
+   * Servers this scenario runs on the load generator's CPU instead of the servers' (when pinned):
+   * a chain of three processes on two CPUs must double two of them up.
+   */
+  besideLoadGenerator?: readonly BenchTargetName[];
 }
 
 /**
@@ -97,8 +104,23 @@ function registerSdkUpstream(environment: BenchEnvironment): void {
   if (listed.split("\n").some((line) => line.startsWith(`${BENCH_UPSTREAM} `))) return;
   environment.runCli(["server", "add", BENCH_UPSTREAM, "--url", `${environment.targets.sdkUpstream.url}/mcp`, "--max-concurrency", "256"]);
 }
-/** Issue 10's target: proxied calls/s at least 0.8 × direct (added p50 under 1 ms is read off the table). */
+/**
+ * The proxied rows' placement. The upstream gets what the SDK gets when called directly, the
+ * servers' CPU to itself, so whatever the proxied row loses against the direct one is the hub's
+ * doing; the hub shares the load generator's CPU (about a fifth of it is the generator's).
+ * Putting the upstream beside the generator instead handicaps the upstream, not the hub: it
+ * then has a fifth less CPU than in the direct row, which caps the proxied row near 0.8× of
+ * direct however little the hub costs.
+ */
+const PROXIED_PLACEMENT: readonly BenchTargetName[] = ["hub"];
+/** Issue 10's targets: proxied calls/s at least 0.8 × direct under load, and under 1 ms added to the p50 of a call. */
 const PROXIED_GOAL: BenchGoal = { minCallsPerSecRatio: 0.8 };
+/**
+ * Added latency is read with one session: in a closed loop at 20 or 200 sessions every call's
+ * latency is sessions / calls/s (Little's law), so there the added p50 only restates the
+ * throughput ratio. One session at a time measures what the hub adds to a call.
+ */
+const PROXIED_LATENCY_GOAL: BenchGoal = { maxAddedP50Ms: 1 };
 
 export const BENCH_SCENARIOS: readonly BenchScenario[] = [
   { id: "streamable-20", title: "echo, Streamable HTTP", transport: "streamable", sessions: 20, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }, RAW] },
@@ -108,8 +130,9 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
   { id: "stateless-200", title: "echo, MCP 2026-07-28 stateless", transport: "stateless", sessions: 200, subject: HUB_STATELESS, baselines: [{ ...SDK_STATELESS, goal: AT_LEAST_SDK }] },
   { id: "sse-20", title: "echo, legacy SSE", transport: "sse", sessions: 20, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }] },
   { id: "sse-200", title: "echo, legacy SSE", transport: "sse", sessions: 200, subject: HUB, baselines: [{ ...SDK, goal: AT_LEAST_SDK }] },
-  { id: "proxied-20", title: "echo through the hub to an upstream SDK server, against the SDK directly", transport: "streamable", sessions: 20, subject: PROXIED, baselines: [{ ...SDK, goal: PROXIED_GOAL }], prepare: registerSdkUpstream },
-  { id: "proxied-200", title: "echo through the hub to an upstream SDK server, against the SDK directly", transport: "streamable", sessions: 200, subject: PROXIED, baselines: [{ ...SDK, goal: PROXIED_GOAL }], prepare: registerSdkUpstream },
+  { id: "proxied-1", title: "echo through the hub to an upstream SDK server, one call at a time, against the SDK directly", transport: "streamable", sessions: 1, subject: PROXIED, baselines: [{ ...SDK, goal: PROXIED_LATENCY_GOAL }], prepare: registerSdkUpstream, besideLoadGenerator: PROXIED_PLACEMENT },
+  { id: "proxied-20", title: "echo through the hub to an upstream SDK server, against the SDK directly", transport: "streamable", sessions: 20, subject: PROXIED, baselines: [{ ...SDK, goal: PROXIED_GOAL }], prepare: registerSdkUpstream, besideLoadGenerator: PROXIED_PLACEMENT },
+  { id: "proxied-200", title: "echo through the hub to an upstream SDK server, against the SDK directly", transport: "streamable", sessions: 200, subject: PROXIED, baselines: [{ ...SDK, goal: PROXIED_GOAL }], prepare: registerSdkUpstream, besideLoadGenerator: PROXIED_PLACEMENT },
   {
     id: "read-file-20",
     title: "read_file (6 bytes) against echo, same hub",

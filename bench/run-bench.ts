@@ -76,6 +76,13 @@ function startProcess(name: string, args: string[], env: Record<string, string> 
   return child;
 }
 
+/** Moves every server (all its threads) to its CPU for the next scenario: the servers' CPU, or the load generator's for `beside`. */
+function placeServers(targets: Record<BenchTargetName, BenchTarget>, beside: readonly BenchTargetName[], pin: { loadgen: string; servers: string }): void {
+  for (const [name, target] of Object.entries(targets) as Array<[BenchTargetName, BenchTarget]>) {
+    execFileSync("taskset", ["-a", "-p", "-c", beside.includes(name) ? pin.loadgen : pin.servers, String(target.pid)], { stdio: "ignore" });
+  }
+}
+
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -199,10 +206,8 @@ async function main(): Promise<void> {
     const sdk = startProcess("sdk baseline", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkPort)]);
     const raw = startProcess("raw baseline", [path.join(KIT, "baseline-raw-server.mjs"), "--port", String(rawPort)]);
     const sdkStateless = startProcess("stateless sdk baseline", [path.join(ROOT, "bench/baseline-stateless-sdk-server.mjs"), "--port", String(sdkStatelessPort)]);
-    // The proxied rows' upstream: an SDK server of its own beside the load generator, as a team's
-    // server runs on a machine of its own. On the servers' CPU it would halve what the hub can
-    // serve whatever the hub costs (calls/s ≤ 1 / (hub + upstream) against 1 / upstream).
-    const sdkUpstream = startProcess("upstream sdk server", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkUpstreamPort)], {}, PIN?.loadgen);
+    // The proxied rows' upstream: an SDK server of its own (see PROXIED_PLACEMENT for where it runs).
+    const sdkUpstream = startProcess("upstream sdk server", [path.join(KIT, "baseline-sdk-server.mjs"), "--port", String(sdkUpstreamPort)]);
     await Promise.all([
       waitForHttp(`http://127.0.0.1:${sdkUpstreamPort}/stats`),
       waitForHttp(`http://127.0.0.1:${sdkStatelessPort}/stats`),
@@ -222,8 +227,10 @@ async function main(): Promise<void> {
     const results = [];
     for (const scenario of scenarios) {
       await scenario.prepare?.(environment);
+      if (PIN) placeServers(targets, scenario.besideLoadGenerator ?? [], PIN);
       results.push(runScenario(scenario, { kitDir: KIT, targets, rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, maxSpread: MAX_SPREAD, maxReruns: MAX_RERUNS, maxOtherCores: MAX_OTHER_CORES, loadgenCpu: PIN?.loadgen, progress }));
     }
+    if (PIN) placeServers(targets, [], PIN);
 
     progress(`exact-count run: ${EXACT_CALLS} calls, then compare call-log rows`);
     const before = await settledCallLogCount(database.url);
@@ -238,7 +245,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: describeMachine(),
-      pinned: PIN ? `load generator and the proxied rows' upstream on CPU ${PIN.loadgen}, each measured server on CPU ${PIN.servers}` : "no",
+      pinned: PIN ? `load generator on CPU ${PIN.loadgen}, each server on CPU ${PIN.servers} but the proxied rows' hub, beside the load generator` : "no",
       rounds: ROUNDS,
       durationS: DURATION_S,
       maxSpread: MAX_SPREAD,

@@ -28,6 +28,8 @@ export interface Comparison {
   callsPerSec: RatioFigure;
   p99: RatioFigure;
   cpuPerCall: RatioFigure;
+  /** Subject p50 minus baseline p50, ms: the median of per-round differences, and their spread. */
+  addedP50Ms: RatioFigure;
   goal?: BenchGoal;
   /** Goals this comparison missed, in words (empty: met, or no goal). */
   missed: string[];
@@ -151,10 +153,13 @@ function ratio(pairs: Array<[LoadResult, LoadResult]>, pick: (result: LoadResult
 }
 
 function compare(baseline: BenchRun & { goal?: BenchGoal }, pairs: Array<[LoadResult, LoadResult]>): Comparison {
-  const result: Comparison = { baseline: baseline.label, callsPerSec: ratio(pairs, callsPerSec), p99: ratio(pairs, p99), cpuPerCall: ratio(pairs, cpuPerCall), goal: baseline.goal, missed: [] };
+  const added = pairs.map(([subject, other]) => subject.latencyMs.p50 - other.latencyMs.p50);
+  const addedP50Ms = { median: median(added), spread: spread(added) };
+  const result: Comparison = { baseline: baseline.label, callsPerSec: ratio(pairs, callsPerSec), p99: ratio(pairs, p99), cpuPerCall: ratio(pairs, cpuPerCall), addedP50Ms, goal: baseline.goal, missed: [] };
   const goal = baseline.goal ?? {};
   if (goal.minCallsPerSecRatio !== undefined && !(result.callsPerSec.median >= goal.minCallsPerSecRatio)) result.missed.push(`calls/s ${result.callsPerSec.median.toFixed(2)}× < ${goal.minCallsPerSecRatio}×`);
   if (goal.maxP99Ratio !== undefined && !(result.p99.median <= goal.maxP99Ratio)) result.missed.push(`p99 ${result.p99.median.toFixed(2)}× > ${goal.maxP99Ratio}×`);
+  if (goal.maxAddedP50Ms !== undefined && !(addedP50Ms.median <= goal.maxAddedP50Ms)) result.missed.push(`added p50 ${addedP50Ms.median.toFixed(2)} ms > ${goal.maxAddedP50Ms} ms`);
   if (goal.maxCpuPerCallRatio !== undefined && !(result.cpuPerCall.median <= goal.maxCpuPerCallRatio)) result.missed.push(`CPU per call ${result.cpuPerCall.median.toFixed(2)}× > ${goal.maxCpuPerCallRatio}×`);
   return result;
 }
