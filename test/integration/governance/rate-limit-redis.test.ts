@@ -87,6 +87,46 @@ describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
     assert.equal(await commandCalls(observer, "evalsha"), evalshaBefore + 10);
   });
 
+  it("decisions asked in one turn reach Redis in one read, each answered as if asked in turn", async () => {
+    const observer = connect();
+    // The hub's own connection settings (enableAutoPipelining): what is sent together is written together.
+    const client = createRedisConnection(REDIS_URL!);
+    clients.push(client);
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix, LIMITER_TIMEOUT_MS);
+    const policy = { limit: 100, windowSeconds: 60 };
+    await limiter.limit("key:together", policy);
+    const readsBefore = await readsProcessed(observer);
+    const evalshaBefore = await commandCalls(observer, "evalsha");
+    // Each asked from a callback of its own in one turn, as the hub reads requests from several sockets.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => new Promise<Awaited<ReturnType<typeof limiter.limit>>>((resolve, reject) => setImmediate(() => limiter.limit("key:together", policy).then(resolve, reject)))));
+    // The observer's own INFO commands are reads too: two of them between the counts.
+    assert.ok((await readsProcessed(observer)) - readsBefore <= 3, "ten decisions, one read (not ten)");
+    assert.equal(await commandCalls(observer, "evalsha"), evalshaBefore + 10, "each decision is still its own script run");
+    assert.deepEqual(answers.map((answer) => [answer.success, answer.remaining]), Array.from({ length: 10 }, (_, index) => [true, 98 - index]));
+  });
+
+  it("decisions asked together at the edge of the budget: exactly the budget is allowed, the refused take nothing", async () => {
+    const observer = connect();
+    const client = createRedisConnection(REDIS_URL!);
+    clients.push(client);
+    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix, LIMITER_TIMEOUT_MS);
+    const policy = { limit: 5, windowSeconds: 60 };
+    for (let index = 0; index < 3; index += 1) await limiter.limit("key:edge", policy);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => limiter.limit("key:edge", policy)));
+    assert.deepEqual(answers.map((answer) => [answer.success, answer.remaining]), [[true, 1], [true, 0], [false, 0], [false, 0]]);
+    assert.equal(await windowCount(observer, "key:edge", policy), 5);
+  });
+
+  async function readsProcessed(observer: Redis): Promise<number> {
+    return Number(/total_reads_processed:(\d+)/.exec(await observer.info("stats"))?.[1]);
+  }
+
+  /** The calls counted in the current window of a budget (as the library keys it: prefix, window, identifier, window number). */
+  async function windowCount(observer: Redis, identifier: string, policy: { windowSeconds: number }): Promise<number> {
+    const window = Math.floor(Date.now() / (policy.windowSeconds * 1000));
+    return Number(await observer.get(`${prefix}:${policy.windowSeconds}s:${identifier}:${window}`));
+  }
+
   it("answers the very first call after start-up from Redis (waits for the connection, no offline queue)", async () => {
     const client = createRedisConnection(REDIS_URL!);
     clients.push(client);
