@@ -103,10 +103,12 @@ export class UpstreamRpc {
     if ("method" in message) {
       if (message.method !== "notifications/progress") return false;
       const params = message.params as (Progress & { progressToken?: unknown }) | undefined;
-      const pending = typeof params?.progressToken === "string" ? this.#pending.get(params.progressToken) : undefined;
-      if (!pending) return false;
+      if (typeof params?.progressToken !== "string" || !params.progressToken.startsWith(ID_PREFIX)) return false;
+      const pending = this.#pending.get(params.progressToken);
+      // Progress of a request already given up on is dropped (the Protocol would report an unknown token).
+      if (!pending) return true;
       pending.touch();
-      const { progressToken: _token, ...progress } = params!;
+      const { progressToken: _token, ...progress } = params;
       pending.onProgress?.(progress as Progress);
       return true;
     }

@@ -1,24 +1,26 @@
 // An MCP server over stdio written as raw JSON-RPC lines, with no SDK: it can answer what an SDK
 // server never would (a malformed tools/call result, an answer after a cancellation). Tools:
-// "malformed" answers content that is not a list; "hang" never answers and appends each
-// notifications/cancelled it receives to argv[2]; "ticking" sends progress every 200 ms, 8 times,
-// then answers "done"; "echo" answers its `text` argument.
+// "malformed" answers content that is not a list; "hang" never answers; "ticking" sends progress every 200 ms, 8 times,
+// then answers "done"; "echo" answers its `text` argument. Each notifications/cancelled received
+// is appended to argv[2] as a line "TOOL REQUEST-ID".
 import { appendFileSync } from "node:fs";
 import readline from "node:readline";
 
 const cancellationsFile = process.argv[2];
 const send = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
 const tools = ["malformed", "hang", "ticking", "echo"].map((name) => ({ name, inputSchema: { type: "object" } }));
+const toolOfRequest = new Map<unknown, string>();
 
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
   const message = JSON.parse(line) as { id?: string | number; method?: string; params?: Record<string, any> };
-  if (message.method === "notifications/cancelled") return appendFileSync(cancellationsFile, `${message.params?.requestId}\n`);
+  if (message.method === "notifications/cancelled") return appendFileSync(cancellationsFile, `${toolOfRequest.get(message.params?.requestId)} ${message.params?.requestId}\n`);
   if (message.id === undefined) return;
   const answer = (result: unknown) => send({ jsonrpc: "2.0", id: message.id, result });
   if (message.method === "initialize") return answer({ protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "raw", version: "1" } });
   if (message.method === "tools/list") return answer({ tools });
   if (message.method !== "tools/call") return send({ jsonrpc: "2.0", id: message.id, error: { code: -32601, message: "Method not found" } });
   const { name, arguments: args, _meta } = message.params as { name: string; arguments?: Record<string, unknown>; _meta?: { progressToken?: unknown } };
+  toolOfRequest.set(message.id, name);
   if (name === "malformed") return answer({ content: "not a list" });
   if (name === "hang") return;
   if (name === "echo") return answer({ content: [{ type: "text", text: String(args?.text) }] });
