@@ -10,6 +10,7 @@ import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSch
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { rememberOpenedConfig } from "@/lib/upstream-connections/opened-with-config";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+import { splitUrlCredentials } from "@/lib/upstream-connections/split-url-credentials";
 import { StdioUpstreamTransport } from "@/lib/upstream-connections/stdio-upstream-transport";
 import { StreamableHttpUpstreamTransport } from "@/lib/upstream-connections/streamable-http-upstream-transport";
 import { UpstreamRpc } from "@/lib/upstream-connections/upstream-rpc";
@@ -75,10 +76,10 @@ function createTransport(config: UpstreamConfig): Transport {
   if (config.transport === "stdio") {
     return new StdioUpstreamTransport({ command: config.command ?? "", args: config.args, env: config.env, cwd: config.cwd });
   }
-  const url = new URL(config.url ?? "");
-  if (config.transport === "sse") return new SSEClientTransport(url, { requestInit: { headers: config.headers }, fetch: fetchOnOwnSignal });
+  const { url, headers } = splitUrlCredentials(config.url ?? "", config.headers);
+  if (config.transport === "sse") return new SSEClientTransport(url, { requestInit: { headers }, fetch: fetchOnOwnSignal });
   // The pool lets a call run up to 10 × the timeout while progress keeps arriving (maxTotalTimeout).
-  return new StreamableHttpUpstreamTransport(url, { headers: config.headers, connections: config.maxConcurrency, idleTimeoutMs: config.timeoutMs * 10 });
+  return new StreamableHttpUpstreamTransport(url, { headers, connections: config.maxConcurrency, idleTimeoutMs: config.timeoutMs * 10 });
 }
 
 /**

@@ -419,7 +419,7 @@ function httpError(method: string, status: number, body: string): Error {
   const hint = status === 401 || status === 403 ? "; check the server's configured headers (its token)" : status === 404 ? "; the session expired or the URL is not an MCP endpoint" : "";
   const message = `${method} answered HTTP ${status}${detail ? `: ${detail}` : ""}${hint}`;
   // A 404 ends the session (the transport closes itself); any other status concerns this request only.
-  return Object.assign(status === 404 ? new Error(message) : new UpstreamRequestError(message), { status });
+  return status === 404 ? new Error(message) : new UpstreamRequestError(message);
 }
 
 /**

@@ -202,7 +202,9 @@ class PooledUpstream {
   async resync(): Promise<void> {
     const connection = this.#connection;
     if (!connection) return;
-    await this.#hooks.onToolsMayHaveChanged(this.config.name, connection.client).catch((error: unknown) => logger.warn({ server: this.config.name, err: error }, "re-reading an upstream's tools failed"));
+    await this.#hooks
+      .onToolsMayHaveChanged(this.config.name, connection.client)
+      .catch((error: unknown) => logger.warn({ server: this.config.name, reason: this.#redactedReason(error) }, "re-reading an upstream's tools failed"));
   }
 
   async stop(options: { report: boolean } = { report: true }): Promise<void> {
@@ -299,10 +301,20 @@ class PooledUpstream {
         return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });
       }
       // The upstream's own protocol error (unknown tool, bad params): its message is about the call.
-      return new HubError("internal_error", `Server ${name} refused the call: ${error.message.slice(0, 500)}`, { cause: error });
+      return new HubError("internal_error", `Server ${name} refused the call: ${redactConfiguredValues(error.message, this.config).slice(0, 500)}`, { cause: error });
     }
-    logger.warn({ server: name, err: error }, "upstream call failed");
-    return new HubError("internal_error", `Server ${name} failed to answer (${(error as Error).message?.split("\n")[0]?.slice(0, 200) ?? "unknown error"}). Retry the call; if it keeps failing ask an admin to check ${name} on the Servers page.`, { cause: error });
+    const reason = this.#redactedReason(error);
+    logger.warn({ server: name, reason }, "upstream call failed");
+    return new HubError("internal_error", `Server ${name} failed to answer (${reason.slice(0, 200)}). Retry the call; if it keeps failing ask an admin to check ${name} on the Servers page.`, { cause: error });
+  }
+
+  /**
+   * The first line of an error's message with the configured values blanked: logged, and told to
+   * the caller. (Not the error object: its message and stack may echo a token or the URL's.)
+   */
+  #redactedReason(error: unknown): string {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] || "unknown error";
+    return redactConfiguredValues(message, this.config);
   }
 
   #setStatus(state: UpstreamState, rawError: string | null): void {

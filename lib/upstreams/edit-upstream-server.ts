@@ -3,12 +3,14 @@ import { getPrisma } from "@/lib/db/prisma";
 import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import type { Prisma, UpstreamServer } from "@/lib/generated/prisma/client";
+import { listUrlSecrets } from "@/lib/upstream-connections/list-url-secrets";
 import { applyConfigValueEdits, type PlainConfigValue } from "@/lib/upstreams/apply-config-value-edits";
 import { invalidServerError } from "@/lib/upstreams/invalid-server-error";
 import { parseUpstreamServerSpecOrThrow } from "@/lib/upstreams/parse-upstream-server-spec-or-throw";
 import { probeUpstreamServer } from "@/lib/upstreams/probe-upstream-server";
 import { readUpstreamConfig } from "@/lib/upstreams/read-upstream-config";
 import { viewConfigValues } from "@/lib/upstreams/stored-config-value";
+import { restoreUrlSecrets } from "@/lib/upstreams/restore-url-secrets";
 import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
 import { toUpstreamConfig } from "@/lib/upstreams/to-upstream-config";
 import { toUpstreamRowData } from "@/lib/upstreams/to-upstream-row-data";
@@ -39,8 +41,10 @@ export interface EditedUpstreamServer {
  * definitions held for review) and the change is audited with secrets redacted. Every instance's
  * pool drops its connection on upstreams_changed and reconnects with the new settings.
  *
+ * A URL's password and query values are secrets too: the URL as shown ("***" for them) keeps the
+ * stored one, and a "***" in an otherwise changed URL keeps the stored part in its place.
  * Pointing the server elsewhere (another URL origin, or another command, arguments or working
- * folder) is a new upstream: stored secrets are not handed to it unless typed again (else anyone
+ * folder) is a new upstream: stored secrets, the URL's among them, are not handed to it unless typed again (else anyone
  * who may edit could read them off a host of theirs, the probe included), and every tool it lists
  * is held for review, even one defined as before.
  * HubError not_found for an unknown name, validation_failed for bad input, conflict when another
@@ -107,16 +111,19 @@ function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: Upstr
   const values = applyConfigValueEdits(field, current, edit[field]);
   if (!values.ok) throw new HubError("validation_failed", `Invalid server: ${values.message}`);
   const before = new Map(current.map((entry) => [entry.name, entry]));
+  const url = local || edit.url === undefined ? { ok: true as const, url: config.url, kept: [] } : restoreUrlSecrets(edit.url, config.url);
+  if (!url.ok) throw new HubError("validation_failed", `Invalid server: ${url.message}`);
   const secretsChanged = values.values.filter((entry) => entry.secret && (before.get(entry.name)?.value !== entry.value || !before.get(entry.name)?.secret)).map((entry) => entry.name);
+  if (!local && JSON.stringify(listUrlSecrets(url.url)) !== JSON.stringify(listUrlSecrets(config.url))) secretsChanged.push("url");
   const limits = { timeoutMs: edit.timeoutMs ?? row.timeoutMs, maxConcurrency: edit.maxConcurrency ?? row.maxConcurrency };
   const cwd = edit.cwd === undefined ? row.cwd : edit.cwd;
   const merged = local
     ? { name: row.name, transport: "stdio", command: edit.command ?? row.command, args: edit.args ?? row.args, env: values.values, ...(cwd ? { cwd } : {}), ...limits }
-    : { name: row.name, transport: edit.transport ?? row.transport, url: edit.url ?? row.url, headers: values.values, ...limits };
+    : { name: row.name, transport: edit.transport ?? row.transport, url: url.url, headers: values.values, ...limits };
   const spec = parseUpstreamServerSpecOrThrow(merged);
-  const retargeted = spec.transport === "stdio" ? spec.command !== row.command || JSON.stringify(spec.args) !== JSON.stringify(row.args) || (spec.cwd ?? null) !== row.cwd : originOf(spec.url) !== originOf(row.url ?? "");
+  const retargeted = spec.transport === "stdio" ? spec.command !== row.command || JSON.stringify(spec.args) !== JSON.stringify(row.args) || (spec.cwd ?? null) !== row.cwd : originOf(spec.url) !== originOf(config.url ?? "");
   const typed = new Set((edit[field] ?? []).flatMap((entry) => (entry.value === undefined ? [] : [entry.name])));
-  const kept = values.values.filter((entry) => entry.secret && before.get(entry.name)?.secret && !typed.has(entry.name)).map((entry) => entry.name);
+  const kept = [...values.values.filter((entry) => entry.secret && before.get(entry.name)?.secret && !typed.has(entry.name)).map((entry) => entry.name), ...url.kept];
   if (retargeted && kept.length > 0) {
     throw new HubError("validation_failed", `Invalid server: give the values of ${kept.join(", ")} again when pointing the server elsewhere (a kept secret is never sent to a new host or command).`);
   }

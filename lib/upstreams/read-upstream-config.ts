@@ -1,6 +1,7 @@
 import type { UpstreamServer } from "@/lib/generated/prisma/client";
 import type { UpstreamConfig, UpstreamTransport } from "@/lib/upstream-connections/upstream-config";
 import { openConfigValues } from "@/lib/upstreams/stored-config-value";
+import { openUpstreamUrl } from "@/lib/upstreams/stored-upstream-url";
 import { upstreamSettingsVersion } from "@/lib/upstreams/upstream-settings-version";
 
 /** A registry row as a connectable config, secrets decrypted (throws HubError when the key is wrong). */
@@ -12,7 +13,7 @@ export function readUpstreamConfig(row: UpstreamServer): UpstreamConfig {
     command: row.command,
     args: row.args,
     cwd: row.cwd,
-    url: row.url,
+    url: openUpstreamUrl(row),
     env: openConfigValues("env", row.env),
     headers: openConfigValues("header", row.headers),
     timeoutMs: row.timeoutMs,

@@ -1,11 +1,12 @@
 import { getPrisma } from "@/lib/db/prisma";
-import { subscribeHubEvents } from "@/lib/events/hub-events";
+import { publishHubEvent, subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
 import { openedWithConfig } from "@/lib/upstream-connections/opened-with-config";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { announceUpstreamListChange } from "@/lib/upstreams/announce-upstream-list-change";
 import { listUpstreamTools } from "@/lib/upstreams/list-upstream-tools";
 import { readUpstreamConfig } from "@/lib/upstreams/read-upstream-config";
+import { sealStoredUpstreamUrls } from "@/lib/upstreams/seal-stored-upstream-urls";
 import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
 import { getUpstreamResourceSubscriptions } from "@/lib/upstreams/upstream-resource-subscriptions";
 
@@ -83,6 +84,11 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
   });
   const timer = setInterval(() => void pool.resyncAll(), options.resyncSeconds * 1000);
   timer.unref();
+  // Before any connection is opened, so none reads a server's settings from before the sealing.
+  const sealed = await sealStoredUpstreamUrls();
+  if (sealed.length > 0) logger.info({ servers: sealed.length }, "server URLs stored before their secret parts were encrypted are now sealed");
+  // Other instances may hold connections opened with the settings from before.
+  for (const serverId of sealed) publishHubEvent({ type: "upstreams_changed", serverId });
   const names = (await prisma.upstreamServer.findMany({ select: { name: true } })).map((row) => row.name);
   // In the background: a slow or broken upstream must not delay the hub's start.
   void pool.connectAll(names);

@@ -1,4 +1,5 @@
 import type { UpstreamServer } from "@/lib/generated/prisma/client";
+import { redactUrl } from "@/lib/upstream-connections/redact-url";
 import { viewConfigValues, type ConfigValueView } from "@/lib/upstreams/stored-config-value";
 import { upstreamSettingsVersion } from "@/lib/upstreams/upstream-settings-version";
 
@@ -10,6 +11,7 @@ export interface UpstreamServerView {
   command: string | null;
   args: string[];
   cwd: string | null;
+  /** Its password, query values and fragment read "***" (redactUrl). */
   url: string | null;
   env: ConfigValueView[];
   headers: ConfigValueView[];
@@ -33,7 +35,8 @@ export function toUpstreamServerView(row: UpstreamServer): UpstreamServerView {
     command: row.command,
     args: row.args,
     cwd: row.cwd,
-    url: row.url,
+    // Redacted again: a row stored before URLs were sealed may still hold its full URL.
+    url: row.url === null ? null : redactUrl(row.url),
     env: viewConfigValues(row.env),
     headers: viewConfigValues(row.headers),
     timeoutMs: row.timeoutMs,

@@ -8,6 +8,8 @@ import type { UpstreamServer } from "@/lib/generated/prisma/client";
  * when someone else saved in between, instead of silently undoing their change.
  */
 export function upstreamSettingsVersion(row: UpstreamServer): string {
-  const { transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency } = row;
-  return createHash("sha256").update(JSON.stringify({ transport, command, args, cwd, url, env, headers, timeoutMs, maxConcurrency })).digest("hex").slice(0, 16);
+  const { transport, command, args, cwd, url, urlEncrypted, env, headers, timeoutMs, maxConcurrency } = row;
+  // urlEncrypted only when set, so the versions of servers whose URL has no secret parts stay as they were.
+  const sealed = urlEncrypted ? { urlEncrypted } : {};
+  return createHash("sha256").update(JSON.stringify({ transport, command, args, cwd, url, ...sealed, env, headers, timeoutMs, maxConcurrency })).digest("hex").slice(0, 16);
 }

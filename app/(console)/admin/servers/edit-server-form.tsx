@@ -39,7 +39,16 @@ export function EditServerForm({ server }: { server: EditableServer }) {
         </>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField id={id("url")} label="URL" name="url" type="url" required defaultValue={server.url ?? ""} error={errors.url} />
+          <TextField
+            id={id("url")}
+            label="URL"
+            name="url"
+            type="url"
+            required
+            defaultValue={server.url ?? ""}
+            hint={server.url?.includes("***") ? "*** keeps the stored password or query value (never shown); type a new one to replace it." : undefined}
+            error={errors.url}
+          />
           <SelectField id={id("transport")} label="Transport" name="transport" defaultValue={server.transport} error={errors.transport}>
             <option value="http">Streamable HTTP</option>
             <option value="sse">Legacy HTTP+SSE</option>
