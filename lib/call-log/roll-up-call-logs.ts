@@ -46,12 +46,14 @@ export function compactionCutoff(now: number): number {
   return edge - (edge % HOUR_MS);
 }
 
+// Tool calls only: the rollups feed the per-tool dashboards, and a prompt SERVER__NAME would count
+// as a tool of that name (resource reads and prompts are in the raw call log, with their kind).
 const recomputeSql = (unit: "minute" | "hour") => `
 INSERT INTO "CallRollup" ("minute", "toolName", "userId", "apiKeyId", "clientName", "status", "calls", "totalMs", "maxMs", "buckets")
 SELECT date_trunc('${unit}', "at", 'UTC'), "toolName", COALESCE("userId", '${NIL_UUID}'::uuid), COALESCE("apiKeyId", '${NIL_UUID}'::uuid),
        COALESCE("clientName", ''), "status", count(*)::int, sum("durationMs"), max("durationMs"), ARRAY[${BUCKET_COUNTS_SQL}]
 FROM "CallLog"
-WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz
+WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz AND "kind" = 'tool'
 GROUP BY 1, 2, 3, 4, 5, 6`;
 
 const HOURLY_SQL = `

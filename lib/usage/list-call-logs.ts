@@ -1,9 +1,12 @@
 import { getPrisma } from "@/lib/db/prisma";
 import type { CallLog } from "@/lib/generated/prisma/client";
-import type { CallStatus } from "@/lib/generated/prisma/enums";
+import type { CallKind, CallStatus } from "@/lib/generated/prisma/enums";
 import { pageById, type IdPage, type IdPageRequest } from "@/lib/usage/page-by-id";
 
 export interface CallLogFilter extends IdPageRequest {
+  /** Tool calls, resource reads or prompt gets; absent: every kind. */
+  kind?: CallKind;
+  /** The tool, the resource's hub URI or the prompt's SERVER__PROMPT. */
   toolName?: string;
   /** Members must always pass their own id (resolveUsageUserFilter). */
   userId?: string | null;
@@ -12,7 +15,8 @@ export interface CallLogFilter extends IdPageRequest {
 }
 
 /**
- * One page of raw call logs, newest first, with optional filters (tool, user, key, status, time).
+ * One page of raw call logs (tool calls, and resource reads and prompt gets forwarded upstream),
+ * newest first, with optional filters (kind, tool, user, key, status, time).
  * Keyset-paged on the id, so every page costs the same at millions of rows.
  */
 export async function listCallLogs(filter: CallLogFilter = {}): Promise<IdPage<CallLog>> {
@@ -22,6 +26,7 @@ export async function listCallLogs(filter: CallLogFilter = {}): Promise<IdPage<C
         ...page,
         where: {
           ...page.where,
+          kind: filter.kind,
           toolName: filter.toolName,
           userId: filter.userId ?? undefined,
           apiKeyId: filter.apiKeyId,

@@ -1,13 +1,16 @@
 import type { Principal } from "@/lib/api-keys/principal";
+import type { CallKind } from "@/lib/generated/prisma/enums";
 import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
 import { HubError } from "@/lib/errors/hub-error";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { rateLimitHeaders } from "@/lib/rate-limit/rate-limit-headers";
 import { recordRateLimitViolation } from "@/lib/rate-limit/record-rate-limit-violation";
+import { callRecordCaller } from "./call-record-caller";
 
-/** The requests charged one token each against the key's call limit. */
-export type ChargedMethod = "tools/call" | "resources/read" | "prompts/get";
-export const CHARGED_METHODS: ReadonlySet<string> = new Set<ChargedMethod>(["tools/call", "resources/read", "prompts/get"]);
+/** The requests charged one token each against the key's call limit, and the kind of call-log row each is. */
+const CALL_KIND_OF = { "tools/call": "tool", "resources/read": "resource", "prompts/get": "prompt" } as const satisfies Record<string, CallKind>;
+export type ChargedMethod = keyof typeof CALL_KIND_OF;
+export const CHARGED_METHODS: ReadonlySet<string> = new Set(Object.keys(CALL_KIND_OF));
 
 /** One charged request of a POST: its method, the tool or prompt name or resource URI, its size. */
 export interface ChargedCall {
@@ -19,8 +22,8 @@ export interface ChargedCall {
 /**
  * Per-key limit on POSTs that carry charged calls (tools/call, resources/read, prompts/get), one
  * token per call. Within the limit: returns the RateLimit-* headers for the answer. Over it:
- * records the violation and one call-log row (status rate_limited) per refused tools/call (reads
- * of resources and prompts have no call log), then throws HubError rate_limited carrying
+ * records the violation and one call-log row (status rate_limited) per refused call, of its kind
+ * (tool, resource or prompt), then throws HubError rate_limited carrying
  * Retry-After and RateLimit-* headers.
  */
 export async function assertWithinRateLimit(context: {
@@ -38,21 +41,16 @@ export async function assertWithinRateLimit(context: {
   if (decision.allowed) return { rateLimitHeaders: headers };
   recordRateLimitViolation({ kind: "key", principal: context.principal, decision });
   const at = new Date();
-  const toolCalls = context.calls.filter((call) => call.method === "tools/call");
   await Promise.all(
-    toolCalls.map((call) =>
+    context.calls.map((call) =>
       recordToolCall({
         at,
-        principal: context.principal,
-        sessionId: context.sessionId,
-        transport: context.transport,
-        clientName: context.client?.name ?? null,
-        clientVersion: context.client?.version ?? null,
+        kind: CALL_KIND_OF[call.method],
+        ...callRecordCaller({ ...context, requestBytes: call.requestBytes, traceParent: null }),
         toolName: call.name,
         toolVersion: null,
         status: "rate_limited",
         durationMs: 0,
-        requestBytes: call.requestBytes,
         resultBytes: 0,
         errorCode: "rate_limited",
       }),

@@ -10,6 +10,7 @@ import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
 import { explainUnavailableTool } from "@/mcp/catalogue/explain-unavailable-tool";
 import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
 import type { ToolContext } from "@/mcp/tools/tool-definition";
+import { callRecordCaller } from "./call-record-caller";
 import { assertClientCapable, InputRequired, type ClientInteraction } from "./client-interaction";
 import { createToolAbort } from "./create-tool-abort";
 
@@ -60,19 +61,13 @@ export async function callTool(name: string, args: unknown, context: ToolCallCon
   const durationMs = performance.now() - startedAt;
   await recordToolCall({
     at: new Date(),
-    principal: context.principal,
-    sessionId: context.sessionId,
-    transport: context.transport,
-    clientName: context.client?.name ?? null,
-    clientVersion: context.client?.version ?? null,
+    ...callRecordCaller(context),
     toolName: name,
     toolVersion: outcome.toolVersion,
     status: outcome.status,
     durationMs,
-    requestBytes: context.requestBytes,
     resultBytes: resultBytesOf(outcome.result),
     errorCode: outcome.errorCode,
-    traceParent: context.traceParent,
   });
   return outcome.result;
 }

@@ -2,12 +2,15 @@ import type { GetPromptResult, ListPromptsResult, ListResourcesResult, ReadResou
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
+import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
 import { logger } from "@/lib/log/logger";
 import { recordUpstreamRequest } from "@/lib/metrics/record-upstream-request";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { getUpstreamResourceSubscriptions, MAX_RESOURCE_URI_CHARS, type ResourceSubscriber } from "@/lib/upstreams/upstream-resource-subscriptions";
 import { parseHubResourceUri, toHubResourceUri } from "@/lib/upstreams/upstream-resource-uri";
 import { UPSTREAM_SEPARATOR, upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
+import type { ToolCallContext } from "@/mcp/pipeline/call-tool";
+import { callRecordCaller, type CallerContext } from "@/mcp/pipeline/call-record-caller";
 import { listVisibleServers } from "@/mcp/pipeline/list-visible-servers";
 
 /** Most resources or prompts taken from one server per list (a list is one page). */
@@ -20,7 +23,9 @@ const LIST_TIMEOUT_MS = 5_000;
  * for upstream servers, governed per server (listVisibleServers): resources come back as
  * sb-upstream://SERVER/<uri>, prompts as SERVER__PROMPT, contents unchanged. A server that cannot
  * answer a list is left out (logged); reading from or subscribing to one that is not visible or
- * not there is a JSON-RPC invalid-params error.
+ * not there is a JSON-RPC invalid-params error. Every read and get is in the call log (kind
+ * resource or prompt), refused ones too; lists and subscriptions are not charged calls and are
+ * not logged.
  */
 export const upstreamExtras = {
   async listResources(principal: Principal, signal: AbortSignal): Promise<ListResourcesResult> {
@@ -31,11 +36,13 @@ export const upstreamExtras = {
     return { resources: perServer.flat() };
   },
 
-  async readResource(principal: Principal, uri: string, signal: AbortSignal): Promise<ReadResourceResult> {
-    const target = parseHubResourceUri(uri);
-    if (!target || !(await listVisibleServers(principal)).has(target.server)) throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri.slice(0, 300)}`);
-    const result = await forward(target.server, "resources/read", signal, (client) => client.readResource({ uri: target.uri }, { signal }));
-    return { ...result, contents: result.contents.map((content) => ({ ...content, uri: toHubResourceUri(target.server, content.uri) })) };
+  readResource(uri: string, context: UpstreamReadContext): Promise<ReadResourceResult> {
+    return logged("resource", uri, context, resourceBytesOf, async () => {
+      const target = parseHubResourceUri(uri);
+      if (!target || !(await listVisibleServers(context.principal)).has(target.server)) throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri.slice(0, 300)}`);
+      const result = await forward(target.server, "resources/read", context.signal, (client) => client.readResource({ uri: target.uri }, { signal: context.signal }));
+      return { ...result, contents: result.contents.map((content) => ({ ...content, uri: toHubResourceUri(target.server, content.uri) })) };
+    });
   },
 
   /**
@@ -81,13 +88,48 @@ export const upstreamExtras = {
     return { prompts: perServer.flat() };
   },
 
-  async getPrompt(principal: Principal, name: string, args: Record<string, string> | undefined, signal: AbortSignal): Promise<GetPromptResult> {
-    const at = name.indexOf(UPSTREAM_SEPARATOR);
-    const server = at > 0 ? name.slice(0, at) : "";
-    if (!server || !(await listVisibleServers(principal)).has(server)) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name.slice(0, 300)}`);
-    return forward(server, "prompts/get", signal, (client) => client.getPrompt({ name: name.slice(at + UPSTREAM_SEPARATOR.length), arguments: args }, { signal }));
+  getPrompt(name: string, args: Record<string, string> | undefined, context: UpstreamReadContext): Promise<GetPromptResult> {
+    return logged("prompt", name, context, promptBytesOf, async () => {
+      const at = name.indexOf(UPSTREAM_SEPARATOR);
+      const server = at > 0 ? name.slice(0, at) : "";
+      if (!server || !(await listVisibleServers(context.principal)).has(server)) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name.slice(0, 300)}`);
+      return forward(server, "prompts/get", context.signal, (client) => client.getPrompt({ name: name.slice(at + UPSTREAM_SEPARATOR.length), arguments: args }, { signal: context.signal }));
+    });
   },
 };
+
+/** Who asks, over what, as for a tools/call (what the call log records besides the answer), and the client's abort signal. */
+export type UpstreamReadContext = CallerContext & Pick<ToolCallContext, "signal">;
+
+/**
+ * Runs one resources/read or prompts/get and records it in the call log like a tool call, with
+ * its kind: who, how long, sizes and outcome (invalid / not_found for an unknown or invisible
+ * target, error for a failed upstream). Resolves or rejects with the work's own answer.
+ */
+async function logged<T>(kind: "resource" | "prompt", name: string, context: UpstreamReadContext, bytesOf: (result: T) => number, work: () => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
+  const record = (outcome: Pick<ToolCallRecord, "status" | "errorCode" | "resultBytes">) =>
+    recordToolCall({ at: new Date(), kind, ...callRecordCaller(context), toolName: name, toolVersion: null, durationMs: performance.now() - startedAt, ...outcome });
+  try {
+    const result = await work();
+    await record({ status: "ok", errorCode: null, resultBytes: bytesOf(result) });
+    return result;
+  } catch (error) {
+    const unknown = error instanceof McpError && error.code === ErrorCode.InvalidParams;
+    await record(unknown ? { status: "invalid", errorCode: "not_found", resultBytes: 0 } : { status: "error", errorCode: "internal_error", resultBytes: 0 });
+    throw error;
+  }
+}
+
+/** Approximate answer size (text as UTF-8, a blob as its base64 text) without serialising it again. */
+function resourceBytesOf(result: ReadResourceResult): number {
+  return result.contents.reduce((bytes, content) => bytes + ("text" in content && typeof content.text === "string" ? Buffer.byteLength(content.text) : "blob" in content && typeof content.blob === "string" ? content.blob.length : 0), 0);
+}
+
+/** A prompt's messages are small (text, at most an embedded resource): their JSON is its size. */
+function promptBytesOf(result: GetPromptResult): number {
+  return Buffer.byteLength(JSON.stringify(result.messages));
+}
 
 type PooledClient = Parameters<Parameters<ReturnType<typeof getUpstreamPool>["request"]>[2]>[0];
 

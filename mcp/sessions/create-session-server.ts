@@ -20,7 +20,7 @@ import type { ResourceSubscriber } from "@/lib/upstreams/upstream-resource-subsc
 import { callTool } from "@/mcp/pipeline/call-tool";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
-import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
+import { upstreamExtras, type UpstreamReadContext } from "@/mcp/pipeline/serve-upstream-extras";
 import { createSessionInteraction } from "./create-session-interaction";
 import type { HubRequestContext } from "./build-message-extra";
 import { getSessionRegistry, type SessionTransportKind } from "./session-registry";
@@ -80,9 +80,13 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
   server.setRequestHandler(UnsubscribeRequestSchema, (request, extra) => upstreamExtras.unsubscribeResource(subscriberOf(requestContextOf(extra).principal), request.params.uri));
   server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => upstreamExtras.listResources(requestContextOf(extra).principal, extra.signal));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
-  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) => upstreamExtras.readResource(requestContextOf(extra).principal, request.params.uri, extra.signal));
+  const readContext = (extra: MessageExtraInfo & { signal: AbortSignal }, params: { _meta?: unknown }): UpstreamReadContext => {
+    const context = requestContextOf(extra);
+    return { principal: context.principal, sessionId: session.sessionId, transport: session.transport, client: server.getClientVersion(), requestBytes: context.requestBytes, traceParent: readTraceParent(params), signal: extra.signal };
+  };
+  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) => upstreamExtras.readResource(request.params.uri, readContext(extra, request.params)));
   server.setRequestHandler(ListPromptsRequestSchema, (_request, extra) => upstreamExtras.listPrompts(requestContextOf(extra).principal, extra.signal));
-  server.setRequestHandler(GetPromptRequestSchema, (request, extra) => upstreamExtras.getPrompt(requestContextOf(extra).principal, request.params.name, request.params.arguments, extra.signal));
+  server.setRequestHandler(GetPromptRequestSchema, (request, extra) => upstreamExtras.getPrompt(request.params.name, request.params.arguments, readContext(extra, request.params)));
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => listTools(requestContextOf(extra).principal));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const context = requestContextOf(extra);

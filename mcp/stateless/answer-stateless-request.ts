@@ -5,7 +5,7 @@ import { callTool } from "@/mcp/pipeline/call-tool";
 import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { listTools } from "@/mcp/pipeline/list-tools";
 import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
-import { upstreamExtras } from "@/mcp/pipeline/serve-upstream-extras";
+import { upstreamExtras, type UpstreamReadContext } from "@/mcp/pipeline/serve-upstream-extras";
 import { hubServerCapabilities, SERVER_INFO } from "@/mcp/sessions/create-session-server";
 import type { StatelessMessage } from "./classify-post-era";
 import { createStatelessInteraction } from "./create-stateless-interaction";
@@ -29,6 +29,11 @@ export const CACHE_HINTS = {
   toolsList: { ttlMs: 60_000, cacheScope: "private" },
   /** Upstream resources and prompts: visible per principal, so private like tools/list. */
   upstreamList: { ttlMs: 60_000, cacheScope: "private" },
+  /**
+   * A resource's contents (the era requires the hints on resources/read): the hub cannot tell how
+   * long an upstream's contents stay fresh, and they are read per principal, so none and private.
+   */
+  resourceRead: { ttlMs: 0, cacheScope: "private" },
 } as const;
 
 
@@ -55,11 +60,16 @@ const ANSWERS: Readonly<Record<string, Answer>> = {
   // The upstream servers' resources and prompts, namespaced and governed per server as in the session eras.
   "resources/list": async (message, context) => ({ ...(await refusingMcpErrors(message, () => upstreamExtras.listResources(context.principal, context.signal))), ...CACHE_HINTS.upstreamList }),
   "resources/templates/list": async () => ({ resourceTemplates: [], ...CACHE_HINTS.upstreamList }),
-  "resources/read": async (message, context) => refusingMcpErrors(message, () => upstreamExtras.readResource(context.principal, stringParam(message, "uri"), context.signal)),
+  "resources/read": async (message, context) => ({ ...(await refusingMcpErrors(message, () => upstreamExtras.readResource(stringParam(message, "uri"), readContext(message, context)))), ...CACHE_HINTS.resourceRead }),
   "prompts/list": async (message, context) => ({ ...(await refusingMcpErrors(message, () => upstreamExtras.listPrompts(context.principal, context.signal))), ...CACHE_HINTS.upstreamList }),
   "prompts/get": async (message, context) =>
-    refusingMcpErrors(message, () => upstreamExtras.getPrompt(context.principal, stringParam(message, "name"), (message.params as { arguments?: Record<string, string> } | undefined)?.arguments, context.signal)),
+    refusingMcpErrors(message, () => upstreamExtras.getPrompt(stringParam(message, "name"), (message.params as { arguments?: Record<string, string> } | undefined)?.arguments, readContext(message, context))),
 };
+
+/** What the call log records of a stateless resources/read or prompts/get, as for a tools/call. */
+function readContext(message: StatelessMessage, context: StatelessRequestContext): UpstreamReadContext {
+  return { principal: context.principal, sessionId: null, transport: "streamable", client: message.client, requestBytes: context.requestBytes, traceParent: readTraceParent(message.params), signal: context.signal };
+}
 
 /** An upstream's (or the governance's) JSON-RPC error as this era's refusal: 400 for bad params, 502 otherwise. */
 async function refusingMcpErrors<T extends Record<string, unknown>>(message: StatelessMessage, work: () => Promise<T>): Promise<T> {

@@ -92,7 +92,7 @@ test("every page fits a phone and a desktop, in light and dark; screenshots of e
   // The call log is written in batches: wait until the admin's calls are listed.
   await expect(async () => {
     await pages.admin.goto("/usage/calls");
-    await expect(pages.admin.getByRole("table", { name: "Tool calls, newest first" })).toContainText("laptop – Claude Code", { timeout: 1_000 });
+    await expect(pages.admin.getByRole("table", { name: "Calls, newest first" })).toContainText("laptop – Claude Code", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 
   const problems: string[] = [];

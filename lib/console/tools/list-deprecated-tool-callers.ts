@@ -28,7 +28,8 @@ export async function listDeprecatedToolCallers(toolNames: readonly string[], no
   const since = new Date(now.getTime() - DEPRECATED_CALLERS_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const groups = await prisma.callLog.groupBy({
     by: ["toolName", "apiKeyId", "keyPrefix", "userId"],
-    where: { toolName: { in: [...toolNames] }, at: { gte: since } },
+    // A prompt may share a tool's SERVER__NAME; only calls of the tool say who relies on it.
+    where: { kind: "tool", toolName: { in: [...toolNames] }, at: { gte: since } },
     _count: { _all: true },
     _max: { at: true },
   });

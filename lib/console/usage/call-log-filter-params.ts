@@ -1,13 +1,17 @@
 import { z } from "zod";
-import { CallStatus } from "@/lib/generated/prisma/enums";
+import { CallKind, CallStatus } from "@/lib/generated/prisma/enums";
+import { MAX_TOOL_NAME_CHARS } from "@/lib/limits/bound-client-string";
 import { parseSearchParams, type RawSearchParams } from "@/lib/console/usage/parse-search-params";
 
 /** Call statuses in the order the filter offers them. */
 export const CALL_STATUSES = Object.values(CallStatus);
+/** Call kinds in the order the filter offers them. */
+export const CALL_KINDS = Object.values(CallKind);
 
 /** The call-log browser's URL search params (its GET filter form and the paging links). */
 export const callLogFilterParamsShape = {
-  tool: z.string().max(200).describe("Only calls of this tool (exact name)"),
+  kind: z.enum(CallKind).describe("Only tool calls, resource reads or prompt gets"),
+  tool: z.string().max(MAX_TOOL_NAME_CHARS).describe("Only calls of this tool, resource hub URI or prompt (exact name, as long as the call log keeps)"),
   user: z.uuid().describe("Admins only: only this user's calls"),
   key: z.uuid().describe("Only calls made with this API key (its id)"),
   status: z.enum(CallStatus).describe("Only calls with this outcome"),
@@ -17,6 +21,7 @@ export const callLogFilterParamsShape = {
 } as const;
 
 export interface CallLogFilterParams {
+  kind?: CallKind;
   toolName?: string;
   /** The user asked for, before the viewer's role is applied (resolveUsageUserFilter). */
   requestedUserId: string | null;
@@ -33,6 +38,7 @@ export interface CallLogFilterParams {
 export function parseCallLogFilterParams(searchParams: RawSearchParams): CallLogFilterParams {
   const { values, ignored } = parseSearchParams(callLogFilterParamsShape, searchParams);
   return {
+    kind: values.kind,
     toolName: values.tool,
     requestedUserId: values.user ?? null,
     apiKeyId: values.key,

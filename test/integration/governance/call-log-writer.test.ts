@@ -75,7 +75,7 @@ describe("call-log writer", () => {
     assert.deepEqual(
       { ...row, id: 0n, at: null, durationMs: 0 },
       {
-        id: 0n, at: null, userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId: "s1", transport: "streamable",
+        id: 0n, at: null, kind: "tool", userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId: "s1", transport: "streamable",
         clientName: "claude-code", clientVersion: "2.0", toolName: "bulk", toolVersion: "1.0.0", status: "ok", durationMs: 0,
         requestBytes: 40, resultBytes: 80, errorCode: null, traceParent: TRACE_PARENT,
       },
@@ -121,14 +121,14 @@ describe("call-log writer", () => {
     assert.equal(await countRows("shutdown"), 30);
   });
 
-  it("replays a spool segment: rows already inserted are skipped, a row from before traceParent gets NULL, a cut line is dropped", async () => {
+  it("replays a spool segment: rows already inserted are skipped, a row from before traceParent and kind gets NULL and tool, a cut line is dropped", async () => {
     const row = (sessionId: string, durationMs: number): CallLogRow => ({
-      at: new Date(), userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId, transport: "sse", clientName: "c", clientVersion: "1",
+      at: new Date(), kind: "prompt", userId: principal.userId, apiKeyId: principal.keyId, keyPrefix: "sb_writer", sessionId, transport: "sse", clientName: "c", clientVersion: "1",
       toolName: "replayed", toolVersion: "1.0.0", status: "error", durationMs, requestBytes: 7, resultBytes: 9, errorCode: "tool_error", traceParent: TRACE_PARENT,
     });
     const landed = row("landed", 1.234567);
     const lost = row("lost", 2.5);
-    const { traceParent: _dropped, ...old } = row("old", 3);
+    const { traceParent: _dropped, kind: _alsoDropped, ...old } = row("old", 3);
     // The batch holding `landed` was inserted just before the kill.
     await insertCallLogRows(getDatabasePool(), [JSON.stringify(landed)]);
     const dir = mkdtempSync(path.join(os.tmpdir(), "sb-spool-"));
@@ -139,11 +139,11 @@ describe("call-log writer", () => {
       assert.equal(existsSync(segment), false, "a replayed segment is deleted");
       const rows = await getPrisma().callLog.findMany({ where: { toolName: "replayed" }, orderBy: { sessionId: "asc" } });
       assert.deepEqual(
-        rows.map((r) => [r.sessionId, r.durationMs, r.traceParent, r.status, r.errorCode, r.at.getTime()]),
+        rows.map((r) => [r.sessionId, r.kind, r.durationMs, r.traceParent, r.status, r.errorCode, r.at.getTime()]),
         [
-          ["landed", 1.234567, TRACE_PARENT, "error", "tool_error", landed.at.getTime()],
-          ["lost", 2.5, TRACE_PARENT, "error", "tool_error", lost.at.getTime()],
-          ["old", 3, null, "error", "tool_error", old.at.getTime()],
+          ["landed", "prompt", 1.234567, TRACE_PARENT, "error", "tool_error", landed.at.getTime()],
+          ["lost", "prompt", 2.5, TRACE_PARENT, "error", "tool_error", lost.at.getTime()],
+          ["old", "tool", 3, null, "error", "tool_error", old.at.getTime()],
         ],
       );
     } finally {

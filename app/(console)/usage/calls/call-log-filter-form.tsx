@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { buttonClasses } from "@/app/_components/button";
 import { TextField } from "@/app/_components/text-field";
-import { CALL_STATUSES } from "@/lib/console/usage/call-log-filter-params";
-import { STATUS_LABELS } from "@/lib/console/usage/call-status-labels";
+import { CALL_KINDS, CALL_STATUSES } from "@/lib/console/usage/call-log-filter-params";
+import { KIND_LABELS, STATUS_LABELS } from "@/lib/console/usage/call-status-labels";
 import type { UsageKeyOption } from "@/lib/console/usage/list-usage-key-options";
 import { FilterSelect } from "../filter-select";
 import { LocalDateTimeField } from "./local-date-time-field";
 
 interface CallLogFilters {
+  kind: string | null;
   tool: string | null;
   user: string | null;
   key: string | null;
@@ -16,7 +17,7 @@ interface CallLogFilters {
   to: string | null;
 }
 
-/** The call log's GET filter form: tool, user (admins), key, status, time window. */
+/** The call log's GET filter form: kind, tool, user (admins), key, status, time window. */
 export function CallLogFilterForm({
   filters,
   filtered,
@@ -49,6 +50,7 @@ export function CallLogFilterForm({
       emptyLabel="Any key"
       options={keyOptions.map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)${showOwners ? ` · ${key.ownerEmail}` : ""}${key.revoked ? " · revoked" : ""}` }))}
     />
+    <FilterSelect label="Kind" name="kind" value={filters.kind} emptyLabel="Any kind" options={CALL_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))} />
     <FilterSelect label="Status" name="status" value={filters.status} emptyLabel="Any status" options={CALL_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} />
     <LocalDateTimeField label="From" name="from" iso={filters.from} />
     <LocalDateTimeField label="To" name="to" iso={filters.to} />

@@ -23,7 +23,8 @@ export const metadata: Metadata = { title: "Call log" };
 const PAGE_SIZE = 50;
 
 /**
- * Raw call logs, newest first, filtered by tool, user (admins), key, status and time, keyset-paged
+ * Raw call logs (tool calls, resource reads, prompt gets), newest first, filtered by kind, tool,
+ * user (admins), key, status and time, keyset-paged
  * ("Older →") so any page of a large history costs the same. Reads raw rows: a call is listed as
  * soon as the batched writer has stored it, before the dashboards' rollup catches up.
  */
@@ -31,7 +32,7 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
   const [viewer, params] = await Promise.all([requireConsoleUser(), searchParams.then(parseCallLogFilterParams)]);
   const scope = resolveUsageScope(viewer, params.requestedUserId);
   const [page, keyOptions, users, toolNames, ownKeys] = await Promise.all([
-    listCallLogs({ toolName: params.toolName, userId: scope.userId, apiKeyId: params.apiKeyId, status: params.status, from: params.from, to: params.to, cursor: params.cursor, limit: PAGE_SIZE }),
+    listCallLogs({ kind: params.kind, toolName: params.toolName, userId: scope.userId, apiKeyId: params.apiKeyId, status: params.status, from: params.from, to: params.to, cursor: params.cursor, limit: PAGE_SIZE }),
     listUsageKeyOptions(scope.userId),
     scope.canSeeEveryone ? listUsers() : Promise.resolve([]),
     // Suggestions only (any name can be typed): the viewer's callable tools, a cached in-memory answer.
@@ -40,6 +41,7 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
   ]);
   const emails = new Map(users.map((user) => [user.id, user.email]));
   const filters = {
+    kind: params.kind ?? null,
     tool: params.toolName ?? null,
     user: scope.canSeeEveryone ? scope.userId : null,
     key: params.apiKeyId ?? null,
@@ -55,7 +57,7 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Call log"
-        description={scope.userId === viewer.id ? "Every tool call made with your keys, newest first." : "Every tool call on this hub, newest first."}
+        description={scope.userId === viewer.id ? "Every tool call, resource read and prompt made with your keys, newest first." : "Every tool call, resource read and prompt on this hub, newest first."}
         action={
           <Link href={buildSearchHref("/usage", { user: filters.user })} className={buttonClasses("secondary")}>
             ← Usage dashboard

@@ -6,8 +6,9 @@ const KEY = "0b8e7a52-6f0e-4a1c-8d2b-1f2e3d4c5b6a";
 
 test("parseCallLogFilterParams: every filter, parsed", () => {
   assert.deepEqual(
-    parseCallLogFilterParams({ tool: " echo ", key: KEY, status: "rate_limited", from: "2026-11-24T09:00:00.000Z", to: "2026-11-24T10:30:00+01:00", cursor: "123456789" }),
+    parseCallLogFilterParams({ kind: "prompt", tool: " echo ", key: KEY, status: "rate_limited", from: "2026-11-24T09:00:00.000Z", to: "2026-11-24T10:30:00+01:00", cursor: "123456789" }),
     {
+      kind: "prompt",
       toolName: "echo",
       requestedUserId: null,
       apiKeyId: KEY,
@@ -21,7 +22,8 @@ test("parseCallLogFilterParams: every filter, parsed", () => {
 });
 
 test("parseCallLogFilterParams: an empty form submits nothing", () => {
-  assert.deepEqual(parseCallLogFilterParams({ tool: "", user: "", key: "", status: "", from: "", to: "" }), {
+  assert.deepEqual(parseCallLogFilterParams({ kind: "", tool: "", user: "", key: "", status: "", from: "", to: "" }), {
+    kind: undefined,
     toolName: undefined,
     requestedUserId: null,
     apiKeyId: undefined,
@@ -42,13 +44,14 @@ test("parseCallLogFilterParams: invalid values are dropped and named", () => {
     { params: { key: "sb_notanid" }, ignored: ["key"] },
     { params: { cursor: "-1" }, ignored: ["cursor"] },
     { params: { cursor: "1 OR 1=1" }, ignored: ["cursor"] },
-    { params: { tool: "x".repeat(201) }, ignored: ["tool"] },
+    { params: { tool: "x".repeat(257) }, ignored: ["tool"] },
+    { params: { kind: "tools/call" }, ignored: ["kind"] },
     { params: { user: "me", status: "nope" }, ignored: ["user", "status"] },
   ] as const;
   for (const { params, ignored } of cases) {
     const parsed = parseCallLogFilterParams(params);
     assert.deepEqual(parsed.ignored, ignored, JSON.stringify(params));
-    for (const field of ["toolName", "apiKeyId", "status", "from", "to"] as const) assert.equal(parsed[field], undefined, `${JSON.stringify(params)} ${field}`);
+    for (const field of ["kind", "toolName", "apiKeyId", "status", "from", "to"] as const) assert.equal(parsed[field], undefined, `${JSON.stringify(params)} ${field}`);
     assert.equal(parsed.cursor, null);
     assert.equal(parsed.requestedUserId, null);
   }
