@@ -5,8 +5,8 @@ import { redactUrl, URL_SECRET_PLACEHOLDER } from "@/lib/upstream-connections/re
  * The URL an edit sets, from the URL it gives and the stored one (in full). Pure. The URL as shown
  * (the console's edit form sends it back as loaded) keeps the stored URL. Otherwise each "***"
  * stands for the stored part in its place, as a header left without a value keeps its stored
- * value: the password (of the same user), a query value (the stored value of that name, in
- * order) or the fragment. `kept` names the stored parts used, so the caller can refuse sending
+ * value: the password (of the same user), a user name standing alone, a query value (the stored
+ * value of that name, in order) or the fragment. `kept` names the stored parts used, so the caller can refuse sending
  * them to another host. Refuses, naming the part (never a value), a "***" with nothing stored
  * behind it: saved as typed, it would quietly replace the secret with three asterisks.
  */
@@ -20,6 +20,10 @@ export function restoreUrlSecrets(given: string, stored: string | null): { ok: t
     if (!before?.password || before.username !== after.username) return refuse("the password");
     after.password = before.password;
     kept.push("the URL's password");
+  } else if (after.username === URL_SECRET_PLACEHOLDER && !after.password) {
+    if (!before?.username || before.password) return refuse("the user name");
+    after.username = before.username;
+    kept.push("the URL's user name");
   }
   const storedValues = queryEntries(before?.search ?? "");
   const query: string[] = [];

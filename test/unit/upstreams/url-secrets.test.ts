@@ -11,7 +11,7 @@ describe("a server URL's secret parts", () => {
   const shown: Array<[string, string]> = [
     ["https://user:password@host/mcp?token=abc", "https://user:***@host/mcp?token=***"],
     ["https://host/mcp", "https://host/mcp"],
-    ["https://deploy@host/mcp", "https://deploy@host/mcp"],
+    ["https://ghp_token1234@host/mcp", "https://***@host/mcp"],
     ["http://host:8080/p?a=1&empty=&sk-bare-token&&b=x=y#frag", "http://host:8080/p?a=***&empty=&***&&b=***#***"],
     ["not a url", "***"],
   ];
@@ -25,6 +25,7 @@ describe("a server URL's secret parts", () => {
   test("listed as written and decoded, for blanking out of error text", () => {
     assert.deepEqual(listUrlSecrets("https://u:p%40ss@h/mcp?token=a%2Bb&bare#f"), ["p%40ss", "p@ss", "f", "a%2Bb", "a+b", "bare"]);
     assert.deepEqual(listUrlSecrets("https://h/mcp"), []);
+    assert.deepEqual(listUrlSecrets("https://ghp_token1234@h/mcp"), ["ghp_token1234"]);
     assert.deepEqual(listUrlSecrets(null), []);
   });
 
@@ -60,10 +61,12 @@ describe("an edited URL keeps the stored secret parts its *** stand for", () => 
       kept: ["the URL's password", "the URL's query value token", "the URL's query value token"],
     });
     assert.deepEqual(restoreUrlSecrets("https://host/mcp?token=new", stored), { ok: true, url: "https://host/mcp?token=new", kept: [] });
+    assert.deepEqual(restoreUrlSecrets("https://***@host/v2", "https://ghp_token1234@host/mcp"), { ok: true, url: "https://ghp_token1234@host/v2", kept: ["the URL's user name"] });
   });
 
   const refusals: Array<[string, string, string]> = [
     ["a password for another user", "https://admin:***@host/mcp", "the password"],
+    ["a user name standing for a token where a password is stored", "https://***@host/mcp", "the user name"],
     ["a query value not stored", "https://deploy:***@host/mcp?key=***", "the query value key"],
     ["a third token", "https://host/mcp?token=***&token=***&token=***", "the query value token"],
     ["a bare entry", "https://host/mcp?***", "a query entry"],
