@@ -15,6 +15,8 @@ export function createRedisConnection(url: string): Redis {
     // setImmediate). A busy hub reads several requests per turn, and each rate-limit decision
     // written on its own woke Redis once: about a tenth of the hub's CPU per call, measured. Each
     // decision is still its own script run, so answers are exactly those of one-by-one calls.
+    // ioredis sends one batch at a time, so a command asked while Redis stalls starts its
+    // commandTimeout only once sent; each decision stays bounded by the limiter's own timeout.
     enableAutoPipelining: true,
   });
   let lastErrorLog = 0;

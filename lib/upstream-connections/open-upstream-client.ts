@@ -7,7 +7,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ResourceUpdatedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { JsonSchemaValidator as SchemaCheck, jsonSchemaValidator as JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { rememberOpenedConfig } from "@/lib/upstream-connections/opened-with-config";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
 import { splitUrlCredentials } from "@/lib/upstream-connections/split-url-credentials";
@@ -17,7 +17,16 @@ import { UpstreamRpc } from "@/lib/upstream-connections/upstream-rpc";
 
 /** The hub as an MCP client, in the upstream's logs. */
 const CLIENT_INFO = { name: "switchboard-hub", version: "1" } as const;
-const sharedValidator = new AjvJsonSchemaValidator();
+/**
+ * The Client compiles every listed tool's output schema at each tools/list (for its own callTool,
+ * which the hub does not use: tools/call goes through UpstreamRpc and is checked against the
+ * approved schema). Compiling the live schemas at every re-sync only grew Ajv's cache.
+ */
+const noSchemaValidation: JsonSchemaValidator = {
+  getValidator<T>() {
+    return ((input: unknown) => ({ valid: true, data: input, errorMessage: undefined })) as SchemaCheck<T>;
+  },
+};
 
 export interface UpstreamClient {
   client: Client;
@@ -44,7 +53,7 @@ export interface UpstreamClientEvents {
  */
 export async function openUpstreamClient(config: UpstreamConfig, events: UpstreamClientEvents = {}, timeoutMs = 15_000): Promise<UpstreamClient> {
   const transport = createTransport(config);
-  const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: sharedValidator });
+  const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: noSchemaValidation });
   rememberOpenedConfig(client, config);
   let closing = false;
   let lastError = "";

@@ -3,6 +3,7 @@ import { McpError, ErrorCode, type CallToolResult, type Progress, type ServerCap
 import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
 import { checkCallToolResult } from "@/lib/upstream-connections/check-call-tool-result";
+import { UpstreamErrorAnswer, UpstreamRpcEnded } from "@/lib/upstream-connections/upstream-rpc";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import { redactConfiguredValues } from "@/lib/upstream-connections/redact-configured-values";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
@@ -295,17 +296,30 @@ class PooledUpstream {
   #describeCallFailure(error: unknown, signal: AbortSignal): unknown {
     if (signal.aborted || error instanceof HubError) return error;
     const name = this.config.name;
+    if (error instanceof UpstreamRpcEnded) {
+      if (error.why === "total-timeout") return new HubError("internal_error", `Server ${name} was still working on the call after ${(this.config.timeoutMs * 10) / 1000} s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout.`, { cause: error });
+      if (error.why === "timeout") return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
+      return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });
+    }
+    if (error instanceof UpstreamErrorAnswer) return this.#refused(error);
+    // The SDK Client's own requests (resources, prompts): its Protocol reports its timeouts and closes with these codes.
     if (error instanceof McpError) {
       if (error.code === ErrorCode.RequestTimeout) return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
       if (error.code === ErrorCode.ConnectionClosed) {
         return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });
       }
-      // The upstream's own protocol error (unknown tool, bad params): its message is about the call.
-      return new HubError("internal_error", `Server ${name} refused the call: ${redactConfiguredValues(error.message, this.config).slice(0, 500)}`, { cause: error });
+      return this.#refused(error);
     }
     const reason = this.#redactedReason(error);
     logger.warn({ server: name, reason }, "upstream call failed");
-    return new HubError("internal_error", `Server ${name} failed to answer (${reason.slice(0, 200)}). Retry the call; if it keeps failing ask an admin to check ${name} on the Servers page.`, { cause: error });
+    // A refusal of this one request (an HTTP status, a malformed answer) may not heal by retrying.
+    const advice = keepsConnection(error) ? `If it keeps failing, ask an admin to check ${name} on the Servers page.` : `Retry the call; if it keeps failing ask an admin to check ${name} on the Servers page.`;
+    return new HubError("internal_error", `Server ${name} failed to answer (${reason.slice(0, 200)}). ${advice}`, { cause: error });
+  }
+
+  /** The upstream's own protocol error (unknown tool, bad params): its message is about the call. */
+  #refused(error: McpError): HubError {
+    return new HubError("internal_error", `Server ${this.config.name} refused the call: ${redactConfiguredValues(error.message, this.config).slice(0, 500)}`, { cause: error });
   }
 
   /**

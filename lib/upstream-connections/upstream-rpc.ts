@@ -1,8 +1,29 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, McpError, type JSONRPCMessage, type Progress } from "@modelcontextprotocol/sdk/types.js";
+import { UpstreamRequestError } from "@/lib/upstream-connections/upstream-request-error";
 
 /** Ids of this caller's requests: strings, so they never meet the SDK Protocol's numeric ids. */
 const ID_PREFIX = "sb-";
+
+/**
+ * The hub's own end of a request (timed out, total time used up, connection closed), told apart
+ * from an upstream's error answer, whatever code that carries (-32000 and -32001 are common codes
+ * for an upstream's own failures). McpError codes as the SDK's Protocol gives them.
+ */
+/** An upstream's own error answer to a request (its code and message, whatever they are). */
+export class UpstreamErrorAnswer extends McpError {}
+
+export class UpstreamRpcEnded extends McpError {
+  readonly why: "timeout" | "total-timeout" | "closed";
+  /** A timeout says nothing about the connection: the pool keeps it for everyone else's calls. */
+  readonly keepsConnection: boolean;
+
+  constructor(why: UpstreamRpcEnded["why"], message: string) {
+    super(why === "closed" ? ErrorCode.ConnectionClosed : ErrorCode.RequestTimeout, message);
+    this.why = why;
+    this.keepsConnection = why !== "closed";
+  }
+}
 
 export interface UpstreamRpcOptions {
   signal: AbortSignal;
@@ -49,7 +70,7 @@ export class UpstreamRpc {
       if (!this.#take(message)) protocolOnMessage?.(message, extra);
     };
     transport.onclose = () => {
-      this.#failAll(new McpError(ErrorCode.ConnectionClosed, "Connection closed"));
+      this.#failAll(new UpstreamRpcEnded("closed", "Connection closed"));
       protocolOnClose?.();
     };
   }
@@ -57,7 +78,7 @@ export class UpstreamRpc {
   request(method: string, params: Record<string, unknown>, options: UpstreamRpcOptions): Promise<unknown> {
     const { signal } = options;
     if (signal.aborted) return Promise.reject(signal.reason);
-    if (this.#closed) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, "Connection closed"));
+    if (this.#closed) return Promise.reject(new UpstreamRpcEnded("closed", "Connection closed"));
     const id = `${ID_PREFIX}${this.#nextId++}`;
     const message = { jsonrpc: "2.0", id, method, params: options.onProgress ? { ...params, _meta: { ...(params._meta as object | undefined), progressToken: id } } : params } as JSONRPCMessage;
     return new Promise((resolve, reject) => {
@@ -78,7 +99,8 @@ export class UpstreamRpc {
       const touch = () => {
         clearTimeout(timer);
         const left = options.maxTotalTimeoutMs - (performance.now() - startedAt);
-        timer = setTimeout(() => giveUp(new McpError(ErrorCode.RequestTimeout, "Request timed out", { timeout: options.timeoutMs })), Math.max(0, Math.min(options.timeoutMs, left)));
+        const idle = options.timeoutMs <= left;
+        timer = setTimeout(() => giveUp(idle ? new UpstreamRpcEnded("timeout", "Request timed out") : new UpstreamRpcEnded("total-timeout", "Maximum total timeout exceeded")), Math.max(0, idle ? options.timeoutMs : left));
       };
       this.#pending.set(id, {
         resolve: (result) => {
@@ -106,23 +128,34 @@ export class UpstreamRpc {
       if (typeof params?.progressToken !== "string" || !params.progressToken.startsWith(ID_PREFIX)) return false;
       const pending = this.#pending.get(params.progressToken);
       // Progress of a request already given up on is dropped (the Protocol would report an unknown token).
-      if (!pending) return true;
+      // Progress the hub did not ask for (the token is also the request's id) neither reaches anyone nor keeps the call alive.
+      if (!pending?.onProgress || !isProgress(params)) return true;
       pending.touch();
       const { progressToken: _token, ...progress } = params;
-      pending.onProgress?.(progress as Progress);
+      pending.onProgress(progress as Progress);
       return true;
     }
     if (!("id" in message) || typeof message.id !== "string" || !message.id.startsWith(ID_PREFIX)) return false;
     const pending = this.#pending.get(message.id);
     // An answer after the request was given up on is dropped, as the Protocol drops it.
     if (!pending) return true;
-    if ("error" in message) pending.reject(new McpError(message.error.code, message.error.message, message.error.data));
-    else pending.resolve((message as { result?: unknown }).result);
+    if (!("error" in message)) pending.resolve((message as { result?: unknown }).result);
+    else if (isJsonRpcError(message.error)) pending.reject(new UpstreamErrorAnswer(message.error.code, message.error.message, message.error.data));
+    else pending.reject(new UpstreamRequestError("its error answer is not a JSON-RPC error (no integer code and string message)"));
     return true;
   }
 
-  #failAll(error: McpError): void {
+  #failAll(error: UpstreamRpcEnded): void {
     this.#closed = true;
     for (const pending of [...this.#pending.values()]) pending.reject(error);
   }
+}
+
+function isProgress(params: { progress?: unknown; total?: unknown; message?: unknown }): boolean {
+  return typeof params.progress === "number" && (params.total === undefined || typeof params.total === "number") && (params.message === undefined || typeof params.message === "string");
+}
+
+function isJsonRpcError(error: unknown): error is { code: number; message: string; data?: unknown } {
+  const candidate = error as { code?: unknown; message?: unknown } | null;
+  return typeof candidate === "object" && candidate !== null && Number.isInteger(candidate.code) && typeof candidate.message === "string";
 }

@@ -34,6 +34,8 @@ const TOOL_NAME = /^[A-Za-z0-9_.-]+$/;
 export function toUpstreamToolDefinition(tool: Tool): { ok: true; name: string; definition: UpstreamToolDefinition } | { ok: false; message: string } {
   const name = typeof tool.name === "string" ? tool.name : "";
   if (!TOOL_NAME.test(name) || name.length > UPSTREAM_LIMITS.toolName) return { ok: false, message: `tool name ${JSON.stringify(name.slice(0, 80))} is not 1-${UPSTREAM_LIMITS.toolName} letters, digits, "_", "." or "-"` };
+  // MCP tasks: such a tool answers a plain tools/call with an error, and the hub calls tools plainly.
+  if ((tool as { execution?: { taskSupport?: unknown } }).execution?.taskSupport === "required") return { ok: false, message: `tool ${name} runs only as a task, which the hub does not support` };
   const { $schema: _a, ...inputSchema } = (tool.inputSchema ?? { type: "object" }) as Record<string, unknown>;
   const output = tool.outputSchema as Record<string, unknown> | undefined;
   const definition: UpstreamToolDefinition = {

@@ -1,13 +1,11 @@
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import type { JsonSchemaType, JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import type { JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
 import { toDeprecationMeta } from "@/lib/tool-catalog/to-deprecation-meta";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
+import { approvedSchemaValidator } from "@/lib/upstreams/approved-schema-validator";
 import type { UpstreamToolDefinition } from "@/lib/upstreams/to-upstream-tool-definition";
 import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
-
-const validators = new AjvJsonSchemaValidator();
 
 /**
  * An approved upstream tool as a RunnableTool: its approved definition is what clients see, input
@@ -24,7 +22,7 @@ export function toRunnableUpstreamTool(input: {
   public: boolean;
 }): RunnableTool {
   const { definition } = input;
-  // Compiled on first use: a catalogue of hundreds of upstream tools should not compile them all at every refresh.
+  // Looked up on first use: a catalogue of hundreds of upstream tools should not compile them all at once.
   let validate: JsonSchemaValidator<unknown> | undefined;
   let validateOutput: JsonSchemaValidator<unknown> | undefined;
   return {
@@ -40,7 +38,7 @@ export function toRunnableUpstreamTool(input: {
     public: input.public,
     async validateInput(args) {
       try {
-        validate ??= validators.getValidator(definition.inputSchema as JsonSchemaType);
+        validate ??= approvedSchemaValidator(definition.inputSchema);
       } catch {
         return { ok: false, message: `Tool ${input.name} has an input schema the hub cannot check, so it is not forwarded; an admin should check server ${input.server}.` };
       }
@@ -50,11 +48,11 @@ export function toRunnableUpstreamTool(input: {
     async run(args, context) {
       if (context.signal.aborted) throw new HubError("internal_error", `Tool ${input.name} was cancelled.`);
       const result = await getUpstreamPool().callTool(input.server, input.upstreamName, args, { signal: context.signal, onProgress: context.reportProgress });
-      if (definition.outputSchema && !result.isError) {
-        // Clients were shown the approved output schema: structured content must match it (MCP: a tool with one returns it).
+      if (definition.outputSchema && (result.structuredContent || !result.isError)) {
+        // Clients were shown the approved output schema: structured content must match it, and a tool with one returns it (MCP) unless it failed.
         if (!result.structuredContent) throw new HubError("internal_error", `Server ${input.server} answered ${input.name} without the structured content its output schema promises.`);
         try {
-          validateOutput ??= validators.getValidator(definition.outputSchema as JsonSchemaType);
+          validateOutput ??= approvedSchemaValidator(definition.outputSchema);
         } catch {
           throw new HubError("internal_error", `Tool ${input.name} has an output schema the hub cannot check, so its answer is not passed on; an admin should check server ${input.server}.`);
         }

@@ -1,14 +1,16 @@
 // An MCP server over stdio written as raw JSON-RPC lines, with no SDK: it can answer what an SDK
 // server never would (a malformed tools/call result, an answer after a cancellation). Tools:
-// "malformed" answers content that is not a list; "hang" never answers; "ticking" sends progress every 200 ms, 8 times,
-// then answers "done"; "echo" answers its `text` argument. Each notifications/cancelled received
-// is appended to argv[2] as a line "TOOL REQUEST-ID".
+// "malformed" answers content that is not a list; "branded" answers with a 2026-07-28 interim
+// result's fields; "failing" answers JSON-RPC error -32000; "hang" never answers; "ticking" sends progress every 200 ms, 8 times (with the
+// request's id as token when it was given none, as some servers do), then answers "done";
+// "echo" answers its `text` argument. Each notifications/cancelled received is appended to
+// argv[2] as a line "TOOL REQUEST-ID".
 import { appendFileSync } from "node:fs";
 import readline from "node:readline";
 
 const cancellationsFile = process.argv[2];
 const send = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
-const tools = ["malformed", "hang", "ticking", "echo"].map((name) => ({ name, inputSchema: { type: "object" } }));
+const tools = ["malformed", "branded", "failing", "hang", "ticking", "echo"].map((name) => ({ name, inputSchema: { type: "object" } }));
 const toolOfRequest = new Map<unknown, string>();
 
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
@@ -22,12 +24,14 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
   const { name, arguments: args, _meta } = message.params as { name: string; arguments?: Record<string, unknown>; _meta?: { progressToken?: unknown } };
   toolOfRequest.set(message.id, name);
   if (name === "malformed") return answer({ content: "not a list" });
+  if (name === "branded") return answer({ content: [{ type: "text", text: "hi" }], resultType: "input_required", inputRequests: { ask: { method: "elicitation/create" } } });
+  if (name === "failing") return send({ jsonrpc: "2.0", id: message.id, error: { code: -32000, message: "database is down" } });
   if (name === "hang") return;
   if (name === "echo") return answer({ content: [{ type: "text", text: String(args?.text) }] });
   let ticks = 0;
   const timer = setInterval(() => {
     ticks += 1;
-    send({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: _meta?.progressToken, progress: ticks, total: 8 } });
+    send({ jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: _meta?.progressToken ?? message.id, progress: ticks, total: 8 } });
     if (ticks < 8) return;
     clearInterval(timer);
     answer({ content: [{ type: "text", text: "done" }] });

@@ -8,7 +8,7 @@ import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { eventually } from "@/test/helpers/eventually";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
-import { UpstreamPool, type UpstreamStatus } from "@/lib/upstream-connections/upstream-pool";
+import { UpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 
 // The pool's tools/call path (UpstreamRpc beside the SDK Client, and the result check) against a
 // raw JSON-RPC peer that can misbehave as no SDK server would: malformed results, hangs,
@@ -30,9 +30,8 @@ const config: UpstreamConfig = {
   timeoutMs: 1_000,
   maxConcurrency: 4,
 };
-const statuses: UpstreamStatus[] = [];
 const pool = new UpstreamPool();
-pool.configure({ loadConfig: async (name) => (name === "raw" ? config : undefined), onToolsMayHaveChanged: async () => {}, onExtrasChanged: () => {}, onResourceUpdated: () => {}, onConnected: () => {}, onStatus: (_name, status) => void statuses.push(status) });
+pool.configure({ loadConfig: async (name) => (name === "raw" ? config : undefined), onToolsMayHaveChanged: async () => {}, onExtrasChanged: () => {}, onResourceUpdated: () => {}, onConnected: () => {}, onStatus: () => {} });
 
 const call = (tool: string, options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void } = {}) =>
   pool.callTool("raw", tool, { text: "hello" }, { signal: options.signal ?? new AbortController().signal, onProgress: options.onProgress });
@@ -52,10 +51,17 @@ after(async () => {
 });
 
 describe("tools/call on the pool's own request path", () => {
-  test("a malformed result fails that call, saying what is wrong, and the connection serves the next one", async () => {
-    assert.match(await failureOf(call("malformed")), /^Server raw failed to answer \(its tools\/call result content is not an array, so it is not a CallToolResult\)/);
+  test("a malformed result fails that call, saying what is wrong, and the next call is answered", async () => {
+    assert.match(await failureOf(call("malformed")), /^Server raw failed to answer \(its tools\/call result is not a CallToolResult \(content: [^)]+\)\)\. If it keeps failing, ask an admin/);
     assert.deepEqual(await call("echo"), { content: [{ type: "text", text: "hello" }] });
-    assert.ok(!statuses.some((status) => status.state === "failing"), "the connection was never dropped");
+  });
+
+  test("an upstream's result cannot pass as the hub's own 2026-07-28 interim answer", async () => {
+    assert.deepEqual(await call("branded"), { content: [{ type: "text", text: "hi" }] });
+  });
+
+  test("an upstream's own error is its refusal, whatever its code (-32000 is not the hub losing the connection)", async () => {
+    assert.equal(await failureOf(call("failing")), "Server raw refused the call: MCP error -32000: database is down");
   });
 
   test("an upstream that never answers times out after the server's timeout, and is told the call is cancelled", async () => {
@@ -63,7 +69,7 @@ describe("tools/call on the pool's own request path", () => {
     assert.match(await failureOf(call("hang")), /^Server raw did not answer within 1 s\./);
     assert.ok(performance.now() - startedAt >= 950, "not before the timeout");
     await eventually("the upstream heard of the cancellation", async () => cancellationsOf("hang") === 1, 5_000, 25);
-    assert.match(readFileSync(cancellations, "utf8"), /^hang sb-\d+\n$/, "the cancellation names the request's own id");
+    assert.match(readFileSync(cancellations, "utf8"), /^hang sb-\d+$/m, "the cancellation names the request's own id");
   });
 
   test("progress keeps a call alive past the timeout, and each step reaches the caller", async () => {
@@ -73,7 +79,7 @@ describe("tools/call on the pool's own request path", () => {
     assert.deepEqual(steps[0], { progress: 1, total: 8 }, "the progress token is not passed on");
   });
 
-  test("without a progress handler, progress does not keep a call alive", async () => {
+  test("without a progress handler, progress (with the request's id as its token) does not keep a call alive", async () => {
     assert.match(await failureOf(call("ticking")), /did not answer within 1 s/);
   });
 
