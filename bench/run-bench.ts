@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Redis } from "ioredis";
 import pg from "pg";
 import { createTestDatabase } from "@/test/helpers/test-database";
 import { BENCH_READ_FILE, BENCH_SCENARIOS, type BenchTargetName } from "./bench-scenarios";
@@ -116,6 +117,34 @@ async function waitForHttp(url: string, timeoutMs = 600_000): Promise<void> {
 
 function runCli(args: string[], env: Record<string, string>): string {
   return execFileSync("node", ["--import", "tsx", "lib/cli/sb.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" }).trim();
+}
+
+/**
+ * The processes working for the hub: the Postgres backends on the bench database, Postgres's
+ * WAL and background writers, and Redis (when REDIS_URL is set). At thousands of calls a second
+ * they use a fifth of a core or more, which the load generator counts as other processes.
+ */
+async function listHubServicePids(databaseUrl: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE (datname = current_database() AND pid <> pg_backend_pid()) OR backend_type IN ('walwriter', 'background writer', 'checkpointer')`,
+    );
+    return [...rows.map((row) => row.pid), ...(process.env.REDIS_URL ? [await redisPid(process.env.REDIS_URL)] : [])];
+  } finally {
+    await client.end();
+  }
+}
+
+async function redisPid(url: string): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    return Number(/process_id:(\d+)/.exec(await redis.info("server"))?.[1]);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function countCallLogs(databaseUrl: string): Promise<number> {
@@ -228,7 +257,8 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       await scenario.prepare?.(environment);
       if (PIN) placeServers(targets, scenario.besideLoadGenerator ?? [], PIN);
-      results.push(runScenario(scenario, { kitDir: KIT, targets, rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, maxSpread: MAX_SPREAD, maxReruns: MAX_RERUNS, maxOtherCores: MAX_OTHER_CORES, loadgenCpu: PIN?.loadgen, progress }));
+      const hubServicePids = await listHubServicePids(database.url);
+      results.push(runScenario(scenario, { kitDir: KIT, targets, rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, maxSpread: MAX_SPREAD, maxReruns: MAX_RERUNS, maxOtherCores: MAX_OTHER_CORES, loadgenCpu: PIN?.loadgen, progress, hubServicePids }));
     }
     if (PIN) placeServers(targets, [], PIN);
 
