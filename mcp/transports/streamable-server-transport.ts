@@ -124,7 +124,8 @@ export class StreamableServerTransport implements Transport {
       if (!response.headersSent) response.writeHead(200, { ...EVENT_STREAM_HEADERS, ...exchange.headers });
       response.end(`event: message\ndata: ${payload}\n\n`);
     } else {
-      response.writeHead(200, { "Content-Type": "application/json", ...exchange.headers });
+      // With its length the answer goes out unchunked: writeHead fixes the headers before end() could add it.
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), ...exchange.headers });
       response.end(payload);
     }
   }
