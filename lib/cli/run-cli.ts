@@ -9,6 +9,7 @@ import { runServerApprove } from "@/lib/cli/commands/run-server-approve";
 import { runServerEdit } from "@/lib/cli/commands/run-server-edit";
 import { runServerList } from "@/lib/cli/commands/run-server-list";
 import { runServerRemove } from "@/lib/cli/commands/run-server-remove";
+import { runServerRename } from "@/lib/cli/commands/run-server-rename";
 import { runServerShow } from "@/lib/cli/commands/run-server-show";
 import { runToolDeprecate } from "@/lib/cli/commands/run-tool-deprecate";
 import { runToolGrant } from "@/lib/cli/commands/run-tool-grant";
@@ -31,6 +32,7 @@ const COMMANDS = {
   "server list": runServerList,
   "server show": runServerShow,
   "server edit": runServerEdit,
+  "server rename": runServerRename,
   "server approve": runServerApprove,
   "server remove": runServerRemove,
 } as const satisfies Record<string, (args: string[], io: CliIo) => Promise<void>>;
@@ -48,7 +50,9 @@ const USAGE = `usage: npm run -s sb -- <command>
   server list
   server edit NAME [--command CMD] [--arg A]... [--clear-args] [--env K=V]... [--plain-env K=V]... [--unset-env K]... [--cwd DIR | --unset-cwd]
   server edit NAME [--url URL] [--transport http|sse] [--header "Name: value"]... [--plain-header "Name: value"]... [--unset-header Name]...
-                                                (either kind: [--max-concurrency N] [--timeout SECONDS]; entries not named stay)
+                                                (either kind: [--max-concurrency N] [--timeout SECONDS]; entries not named stay;
+                                                 --url on a local server or --command on a remote one switches its kind)
+  server rename OLD NEW                         (its tools become NEW__TOOL with their grants)
   server show NAME
   server approve NAME [--tool TOOL]
   server remove NAME`;

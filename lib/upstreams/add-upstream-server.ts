@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getPrisma } from "@/lib/db/prisma";
-import { HubError } from "@/lib/errors/hub-error";
 import { publishHubEvent } from "@/lib/events/hub-events";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertUpstreamNameFree } from "@/lib/upstreams/assert-upstream-name-free";
 import { probeUpstreamServer } from "@/lib/upstreams/probe-upstream-server";
 import { parseUpstreamServerSpecOrThrow } from "@/lib/upstreams/parse-upstream-server-spec-or-throw";
 import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
 import { toUpstreamServerView, type UpstreamServerView } from "@/lib/upstreams/to-upstream-server-view";
 import { toUpstreamConfig } from "@/lib/upstreams/to-upstream-config";
 import { toUpstreamRowData } from "@/lib/upstreams/to-upstream-row-data";
-import { UPSTREAM_SEPARATOR, upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
+import { upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
 
 export interface AddedUpstreamServer {
   server: UpstreamServerView;
@@ -29,13 +29,12 @@ export interface AddedUpstreamServer {
  */
 export async function addUpstreamServer(input: { spec: unknown; actor: Actor }): Promise<AddedUpstreamServer> {
   const spec = parseUpstreamServerSpecOrThrow(input.spec);
-  await assertNameFree(spec.name);
+  await assertUpstreamNameFree(spec.name);
   const id = randomUUID();
   const probe = await probeUpstreamServer(toUpstreamConfig(id, spec));
   const row = await getPrisma().$transaction(
     async (tx) => {
-      // Checked again inside the transaction: the unique index would otherwise surface as a 500.
-      if (await tx.upstreamServer.findUnique({ where: { name: spec.name }, select: { id: true } })) throw nameTaken(spec.name);
+      await assertUpstreamNameFree(spec.name, tx);
       const created = await tx.upstreamServer.create({ data: { id, ...toUpstreamRowData(spec), status: "starting" } });
       await syncUpstreamTools({ serverId: id, serverName: spec.name, serverVersion: probe.serverVersion, tools: probe.tools, approveAs: input.actor }, tx);
       await recordAuditEvent(
@@ -49,18 +48,4 @@ export async function addUpstreamServer(input: { spec: unknown; actor: Actor }):
   publishHubEvent({ type: "upstreams_changed", serverId: id });
   publishHubEvent({ type: "catalog_changed" });
   return { server: toUpstreamServerView(row), tools: probe.tools.map((tool) => upstreamToolName(spec.name, tool.name)), skipped: probe.skipped };
-}
-
-async function assertNameFree(name: string): Promise<void> {
-  const prisma = getPrisma();
-  const [server, tool] = await Promise.all([
-    prisma.upstreamServer.findUnique({ where: { name }, select: { id: true } }),
-    prisma.tool.findFirst({ where: { name: { startsWith: `${name}${UPSTREAM_SEPARATOR}` } }, select: { name: true } }),
-  ]);
-  if (server) throw nameTaken(name);
-  if (tool) throw new HubError("conflict", `The tool ${tool.name} already uses the prefix ${name}${UPSTREAM_SEPARATOR}; choose another server name.`);
-}
-
-function nameTaken(name: string): HubError {
-  return new HubError("conflict", `A server named ${name} already exists; choose another name or remove it first (server remove ${name}).`);
 }

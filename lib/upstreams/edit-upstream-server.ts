@@ -33,8 +33,8 @@ export interface EditedUpstreamServer {
 }
 
 /**
- * Changes a registered server's settings (`edit`: see upstreamServerEditSchema; the name and the
- * kind stay). The new settings are connected to and the tools listed first (HubError
+ * Changes a registered server's settings (`edit`: see upstreamServerEditSchema; the name stays,
+ * see renameUpstreamServer). The new settings are connected to and the tools listed first (HubError
  * invalid_request naming the reason, and nothing changed, when that fails); then in one
  * transaction the row is updated (secret values encrypted; a kept secret is decrypted only in
  * memory to connect, never returned), the tools are reconciled as on any re-read (changed or new
@@ -46,19 +46,21 @@ export interface EditedUpstreamServer {
  * Pointing the server elsewhere (another URL origin, or another command, arguments or working
  * folder) is a new upstream: stored secrets, the URL's among them, are not handed to it unless typed again (else anyone
  * who may edit could read them off a host of theirs, the probe included), and every tool it lists
- * is held for review, even one defined as before.
+ * is held for review, even one defined as before. Switching between a local command and a remote
+ * URL is such a move, and keeps nothing of the old kind (its env or headers are dropped).
  * HubError not_found for an unknown name, validation_failed for bad input, conflict when another
  * edit or removal got there first or the edit's expectedVersion is not the stored settings'.
  */
 export async function editUpstreamServer(input: { name: string; edit: unknown; actor: Actor }): Promise<EditedUpstreamServer> {
   const parsed = upstreamServerEditSchema.safeParse(input.edit);
   if (!parsed.success) throw invalidServerError(parsed.error);
+  if (parsed.data.name !== undefined) throw new HubError("validation_failed", "Invalid server: name: a rename is its own change (renameUpstreamServer), not an edit.");
   const row = await getPrisma().upstreamServer.findUnique({ where: { name: input.name } });
   if (!row) throw new HubError("not_found", `No server named ${input.name}; see server list for the registered ones.`);
   if (parsed.data.expectedVersion !== undefined && parsed.data.expectedVersion !== upstreamSettingsVersion(row)) {
     throw new HubError("conflict", `Server ${row.name} was changed since these settings were loaded; reload it and make your change again.`);
   }
-  const { spec, secretsChanged, retargeted } = mergeEdit(row, parsed.data);
+  const { spec, secretsChanged, retargeted, switched } = mergeEdit(row, parsed.data);
   const probe = await probeUpstreamServer(toUpstreamConfig(row.id, spec));
   const { updated, summary } = await getPrisma().$transaction(
     async (tx) => {
@@ -78,7 +80,7 @@ export async function editUpstreamServer(input: { name: string; edit: unknown; a
           targetType: "upstream_server",
           targetId: row.name,
           before: toUpstreamServerView(row) as unknown as Prisma.InputJsonValue,
-          after: { ...toUpstreamServerView(saved), secretsChanged, held: synced.held } as unknown as Prisma.InputJsonValue,
+          after: { ...toUpstreamServerView(saved), secretsChanged, held: synced.held, ...(switched ? { switchedFrom: row.transport } : {}) } as unknown as Prisma.InputJsonValue,
         },
         tx,
       );
@@ -91,43 +93,67 @@ export async function editUpstreamServer(input: { name: string; edit: unknown; a
   return { server: toUpstreamServerView(updated), tools: probe.tools.map((tool) => upstreamToolName(row.name, tool.name)), held: summary.held, missing: summary.missing, skipped: probe.skipped };
 }
 
+/** The fields only one kind of server has: a local command (stdio) or a remote URL (http, sse). */
+const KIND_FIELDS = { local: ["command", "args", "env", "cwd"], remote: ["url", "headers"] } as const;
+
 /**
- * The full registration after the edit, in clear, validated; the secrets it sets anew; and whether
- * it points the server elsewhere (refused while it would keep a stored secret).
+ * Whether the edit switches the server's kind, and to which: a local server given a URL (or an
+ * http/sse transport) becomes remote, a remote one given a command (or the stdio transport)
+ * becomes local. Refuses, naming the field, the other kind's settings without the one that
+ * defines that kind, and a switch that still gives settings of the kind it leaves.
  */
-function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: UpstreamServerSpec; secretsChanged: string[]; retargeted: boolean } {
+function kindAfterEdit(row: UpstreamServer, edit: UpstreamServerEdit): { local: boolean; switched: boolean } {
   const local = row.transport === "stdio";
   const kind = local ? "runs a local command (stdio)" : `is a remote server (${row.transport})`;
-  if (edit.transport !== undefined && (edit.transport === "stdio") !== local) {
-    throw new HubError("validation_failed", `Invalid server: transport: ${row.name} ${kind}; a transport can change only between http and sse (remove the server and add it again to change its kind).`);
+  const switched = local ? edit.url !== undefined || (edit.transport !== undefined && edit.transport !== "stdio") : edit.command !== undefined || edit.transport === "stdio";
+  const [leaving, joining] = local ? [KIND_FIELDS.local, KIND_FIELDS.remote] : [KIND_FIELDS.remote, KIND_FIELDS.local];
+  const defining = local ? "url" : "command";
+  if (switched) {
+    if (edit[defining] === undefined) throw new HubError("validation_failed", `Invalid server: ${defining}: give the ${local ? "URL" : "command"} to switch ${row.name} to a ${local ? "remote" : "local (stdio)"} server.`);
+    const stale = leaving.find((field) => edit[field] !== undefined);
+    if (stale) throw new HubError("validation_failed", `Invalid server: ${stale}: is for ${local ? "local (stdio)" : "remote"} servers, and this edit makes ${row.name} a ${local ? "remote" : "local (stdio)"} one.`);
+    return { local: !local, switched: true };
   }
-  const foreign = local ? (["url", "headers"] as const) : (["command", "args", "env", "cwd"] as const);
-  for (const field of foreign) {
-    if (edit[field] !== undefined) throw new HubError("validation_failed", `Invalid server: ${field}: is for ${local ? "remote" : "local (stdio)"} servers; ${row.name} ${kind}.`);
-  }
+  const foreign = joining.find((field) => edit[field] !== undefined);
+  if (foreign) throw new HubError("validation_failed", `Invalid server: ${foreign}: is for ${local ? "remote" : "local (stdio)"} servers; ${row.name} ${kind} (give ${defining} too to switch it).`);
+  return { local, switched: false };
+}
+
+/**
+ * The full registration after the edit, in clear, validated; the secrets it sets anew; and whether
+ * it points the server elsewhere (refused while it would keep a stored secret). A switch of kind
+ * is a retarget that keeps nothing of the old kind: its command, arguments, folder and
+ * environment, or its URL and headers, are dropped (secrets of the old kind are never carried
+ * over), and the new kind's settings are only those the edit gives.
+ */
+function mergeEdit(row: UpstreamServer, edit: UpstreamServerEdit): { spec: UpstreamServerSpec; secretsChanged: string[]; retargeted: boolean; switched: boolean } {
+  const { local, switched } = kindAfterEdit(row, edit);
   const config = readUpstreamConfig(row);
   const field = local ? "env" : "headers";
-  const current: PlainConfigValue[] = viewConfigValues(local ? row.env : row.headers).map((entry) => ({ name: entry.name, secret: entry.secret, value: (local ? config.env : config.headers)[entry.name] ?? "" }));
+  const current: PlainConfigValue[] = switched ? [] : viewConfigValues(local ? row.env : row.headers).map((entry) => ({ name: entry.name, secret: entry.secret, value: (local ? config.env : config.headers)[entry.name] ?? "" }));
   const values = applyConfigValueEdits(field, current, edit[field]);
   if (!values.ok) throw new HubError("validation_failed", `Invalid server: ${values.message}`);
   const before = new Map(current.map((entry) => [entry.name, entry]));
-  const url = local || edit.url === undefined ? { ok: true as const, url: config.url, kept: [] } : restoreUrlSecrets(edit.url, config.url);
+  // A server switched to remote has no stored URL whose secret parts a "***" could stand for.
+  const url = local || edit.url === undefined ? { ok: true as const, url: config.url, kept: [] } : restoreUrlSecrets(edit.url, switched ? null : config.url);
   if (!url.ok) throw new HubError("validation_failed", `Invalid server: ${url.message}`);
   const secretsChanged = values.values.filter((entry) => entry.secret && (before.get(entry.name)?.value !== entry.value || !before.get(entry.name)?.secret)).map((entry) => entry.name);
   if (!local && JSON.stringify(listUrlSecrets(url.url)) !== JSON.stringify(listUrlSecrets(config.url))) secretsChanged.push("url");
   const limits = { timeoutMs: edit.timeoutMs ?? row.timeoutMs, maxConcurrency: edit.maxConcurrency ?? row.maxConcurrency };
-  const cwd = edit.cwd === undefined ? row.cwd : edit.cwd;
+  // Switching kind keeps none of the old kind's settings: the new ones are what the edit gives.
+  const base = switched ? { command: null, args: [], cwd: null, transport: "http" } : row;
+  const cwd = edit.cwd === undefined ? base.cwd : edit.cwd;
   const merged = local
-    ? { name: row.name, transport: "stdio", command: edit.command ?? row.command, args: edit.args ?? row.args, env: values.values, ...(cwd ? { cwd } : {}), ...limits }
-    : { name: row.name, transport: edit.transport ?? row.transport, url: url.url, headers: values.values, ...limits };
+    ? { name: row.name, transport: "stdio", command: edit.command ?? base.command, args: edit.args ?? base.args, env: values.values, ...(cwd ? { cwd } : {}), ...limits }
+    : { name: row.name, transport: edit.transport ?? base.transport, url: url.url, headers: values.values, ...limits };
   const spec = parseUpstreamServerSpecOrThrow(merged);
-  const retargeted = spec.transport === "stdio" ? spec.command !== row.command || JSON.stringify(spec.args) !== JSON.stringify(row.args) || (spec.cwd ?? null) !== row.cwd : originOf(spec.url) !== originOf(config.url ?? "");
+  const retargeted = switched || (spec.transport === "stdio" ? spec.command !== row.command || JSON.stringify(spec.args) !== JSON.stringify(row.args) || (spec.cwd ?? null) !== row.cwd : originOf(spec.url) !== originOf(config.url ?? ""));
   const typed = new Set((edit[field] ?? []).flatMap((entry) => (entry.value === undefined ? [] : [entry.name])));
   const kept = [...values.values.filter((entry) => entry.secret && before.get(entry.name)?.secret && !typed.has(entry.name)).map((entry) => entry.name), ...url.kept];
   if (retargeted && kept.length > 0) {
     throw new HubError("validation_failed", `Invalid server: give the values of ${kept.join(", ")} again when pointing the server elsewhere (a kept secret is never sent to a new host or command).`);
   }
-  return { spec, secretsChanged, retargeted };
+  return { spec, secretsChanged, retargeted, switched };
 }
 
 /** scheme://host:port, the party a URL's requests (and their headers) go to. */

@@ -43,7 +43,8 @@ export interface UpstreamSyncSummary {
  * until an admin approves them; a missing tool that comes back is held too.
  *
  * `settingsVersion` (the stored settings the listing connection was opened with): when they are
- * no longer the stored ones the list is another upstream's and is ignored (`stale`). The server
+ * no longer the stored ones, or the server was renamed, the list is another upstream's (or named
+ * after the old name) and is ignored (`stale`). The server
  * row is locked first, as an edit's transaction does before it syncs (same lock order: no
  * deadlock), so a re-read waiting on an edit sees its settings once it commits.
  */
@@ -56,8 +57,9 @@ export async function syncUpstreamTools(
     await tx.$executeRaw`SELECT 1 FROM "UpstreamServer" WHERE id = ${input.serverId}::uuid FOR UPDATE`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('switchboard.sync_upstream'), hashtext(${input.serverId}))`;
     if (input.settingsVersion !== undefined) {
+      // A rename committed since the list was read: its names would recreate OLD__TOOL rows.
       const server = await tx.upstreamServer.findUnique({ where: { id: input.serverId } });
-      if (!server || upstreamSettingsVersion(server) !== input.settingsVersion) {
+      if (!server || server.name !== input.serverName || upstreamSettingsVersion(server) !== input.settingsVersion) {
         summary.stale = true;
         return;
       }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { configValueSchema, envEntrySchema, headerEntrySchema, UPSTREAM_ENTRY_LIMITS, upstreamFieldSchemas } from "@/lib/upstreams/upstream-server-schema";
+import { configValueSchema, envEntrySchema, headerEntrySchema, UPSTREAM_ENTRY_LIMITS, upstreamFieldSchemas, upstreamNameSchema } from "@/lib/upstreams/upstream-server-schema";
 
 /**
  * One entry of an edited env or header list. Without `value` the stored value is kept (a secret
@@ -20,16 +20,14 @@ export type ConfigValueEdit = z.output<typeof envEditEntrySchema>;
 /**
  * PATCH /api/v1/servers/{name}, `sb server edit` and the console's edit form: the fields to
  * change; the rest stay. `env` and `headers` are the whole new list (an entry left out is
- * removed). The name and the kind (local or remote) stay: tool names NAME__TOOL carry grants, and
- * a remote server may only switch between http and sse.
+ * removed). A local server given `url` (or an http/sse transport) becomes remote, a remote one
+ * given `command` (or the stdio transport) local: the old kind's settings are all dropped. A
+ * `name` renames the server (renameUpstreamServer), on its own: editUpstreamServer refuses it.
  */
 export const upstreamServerEditSchema = z
   .strictObject({
-    name: z
-      .undefined({ error: "a server keeps its name (its tools NAME__TOOL carry grants and call history); add it again under the new name and remove the old one" })
-      .optional()
-      .describe("Not editable"),
-    transport: z.enum(["stdio", "http", "sse"]).optional().describe("http or sse switch a remote server between Streamable HTTP and legacy HTTP+SSE"),
+    name: upstreamNameSchema.optional().describe("A new name: renames the server, its tools become NEW__TOOL with their grants and deprecations (give it alone, or with expectedVersion)"),
+    transport: z.enum(["stdio", "http", "sse"]).optional().describe("http (Streamable HTTP) or sse (legacy HTTP+SSE) for a remote server; switching between stdio and http/sse also needs command or url"),
     command: upstreamFieldSchemas.command.optional(),
     args: upstreamFieldSchemas.args.optional(),
     env: z.array(envEditEntrySchema).max(UPSTREAM_ENTRY_LIMITS.env).optional().describe("The new environment list; entries without value keep the stored value"),
@@ -43,6 +41,11 @@ export const upstreamServerEditSchema = z
       .regex(/^[0-9a-f]{16}$/, "must be the settingsVersion the server was read with")
       .optional()
       .describe("The settingsVersion these settings were read with: the edit is refused (409) when they changed since"),
+  })
+  .refine((edit) => edit.name === undefined || Object.entries(edit).every(([key, value]) => key === "name" || key === "expectedVersion" || value === undefined), {
+    message: "rename the server on its own, then change its settings",
+    path: ["name"],
+    when: (payload) => payload.issues.length === 0,
   })
   // Only once the fields are valid: an unknown key alone should not also read "nothing to change".
   .refine((edit) => Object.entries(edit).some(([key, value]) => key !== "expectedVersion" && value !== undefined), { message: "give at least one field to change", when: (payload) => payload.issues.length === 0 });

@@ -6,7 +6,8 @@ import { z } from "zod";
  */
 export const UPSTREAM_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
-const nameSchema = z
+/** A server's name, as `server add` and `server rename` take it. */
+export const upstreamNameSchema = z
   .string()
   .regex(UPSTREAM_NAME_PATTERN, "must be 1-32 lowercase letters, digits or hyphens (no underscores), e.g. github or files-2")
   .describe("Server name; its tools appear as NAME__TOOL");
@@ -59,7 +60,7 @@ const limitsShape = {
 /** A server registration as the API, CLI and console submit it. */
 export const upstreamServerInputSchema = z.discriminatedUnion("transport", [
   z.object({
-    name: nameSchema,
+    name: upstreamNameSchema,
     transport: z.literal("stdio").describe("Start a local command and speak MCP over its stdin/stdout"),
     command: upstreamFieldSchemas.command,
     args: upstreamFieldSchemas.args.default([]),
@@ -69,7 +70,7 @@ export const upstreamServerInputSchema = z.discriminatedUnion("transport", [
   }),
   ...(["http", "sse"] as const).map((transport) =>
     z.object({
-      name: nameSchema,
+      name: upstreamNameSchema,
       transport: z.literal(transport).describe(transport === "http" ? "Remote server over Streamable HTTP" : "Remote server over legacy HTTP+SSE"),
       url: upstreamFieldSchemas.url,
       headers: z.array(headerEntrySchema).max(UPSTREAM_ENTRY_LIMITS.headers).default([]).describe("Static request headers, e.g. its own Authorization"),

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { startEverythingRemote } from "../integration/federation/start-everything-remote";
 import { capturePage } from "./support/capture-page";
 import type { ConsoleAccount } from "./support/console-account";
 import { gotoHydrated } from "./support/goto-hydrated";
@@ -24,6 +25,18 @@ const greet = (description: string, required: string[]) => ({ name: "greet", des
 test.describe.configure({ mode: "serial" });
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/** Adds the fixture server through the Add form, with FIXTURE_TOKEN as a secret, and waits for it to connect. */
+async function addFixtureServer(page: Page, name: string, token: string): Promise<void> {
+  const form = page.getByRole("form", { name: "Add a server" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Command").fill(process.execPath);
+  await form.getByLabel("Arguments").fill(["--import", "tsx", fixture, definitions].join("\n"));
+  await form.getByLabel("Secret environment").fill(`FIXTURE_TOKEN=${token}`);
+  await form.getByLabel("Working folder").fill(root);
+  await form.getByRole("button", { name: "Connect and add" }).click();
+  await expect(form.getByText(`${name} is connected with 1 tool(s).`)).toBeVisible({ timeout: 30_000 });
+}
+
 let adminKey = "";
 test.beforeAll(async () => {
   writeFileSync(definitions, JSON.stringify({ tools: [greet("Greets someone.", ["name"])] }));
@@ -35,14 +48,7 @@ test("admin adds a server, tests it, reviews a redefined tool's diff, approves i
   if (!baseURL) throw new Error("baseURL is not configured");
   const page = await signedInPage(browser, ADMIN);
   await gotoHydrated(page, "/admin/servers");
-  const form = page.getByRole("form", { name: "Add a server" });
-  await form.getByLabel("Name").fill(SERVER);
-  await form.getByLabel("Command").fill(process.execPath);
-  await form.getByLabel("Arguments").fill(["--import", "tsx", fixture, definitions].join("\n"));
-  await form.getByLabel("Secret environment").fill("FIXTURE_TOKEN=e2e-secret-value-31");
-  await form.getByLabel("Working folder").fill(root);
-  await form.getByRole("button", { name: "Connect and add" }).click();
-  await expect(form.getByText(`${SERVER} is connected with 1 tool(s).`)).toBeVisible({ timeout: 30_000 });
+  await addFixtureServer(page, SERVER, "e2e-secret-value-31");
 
   const card = page.getByRole("listitem", { name: SERVER });
   await expect(card).toContainText("1 tool(s)");
@@ -136,4 +142,56 @@ test("admin adds a server, tests it, reviews a redefined tool's diff, approves i
   await page.getByRole("button", { name: `Remove ${SERVER}` }).click();
   await page.getByRole("dialog", { name: `Remove ${SERVER}?` }).getByRole("button", { name: "Remove server" }).click();
   await expect(page.getByRole("listitem", { name: SERVER })).toHaveCount(0);
+});
+
+test("admin switches a local server to a remote URL and renames it from the edit form", async ({ browser, baseURL }) => {
+  if (!baseURL) throw new Error("baseURL is not configured");
+  const name = "e2e-switch";
+  const page = await signedInPage(browser, ADMIN);
+  await gotoHydrated(page, "/admin/servers");
+  await addFixtureServer(page, name, "e2e-switch-secret-77");
+
+  const remote = await startEverythingRemote();
+  try {
+    await page.getByRole("button", { name: `Edit ${name}` }).click();
+    const edit = page.getByRole("form", { name: `Edit ${name}` });
+    await edit.getByLabel("Kind").selectOption("remote");
+    // The local settings and the stored secret are gone from the form: a switch keeps none of them.
+    await expect(edit.getByLabel("Command")).toHaveCount(0);
+    await expect(edit.getByLabel("FIXTURE_TOKEN", { exact: true })).toHaveCount(0);
+    await expect(edit).toContainText("secrets are never carried over");
+    await edit.getByLabel("URL").fill(`http://127.0.0.1:${remote.port}/mcp`);
+    await edit.getByRole("button", { name: "Connect and save" }).click();
+    await expect(edit.getByText(new RegExp(`^${name} is saved and reconnects with the new settings; it lists \\d+ tool\\(s\\)\\. Held for review \\(changed or new\\): .*${name}__echo`))).toBeVisible({ timeout: 30_000 });
+    const card = page.getByRole("listitem", { name });
+    await expect(card).toContainText(`http · http://127.0.0.1:${remote.port}/mcp`);
+    await expect(card).not.toContainText("FIXTURE_TOKEN");
+
+    // Closed and opened again: the forms show the server as saved.
+    await page.getByRole("button", { name: `Edit ${name}` }).click();
+    await page.getByRole("button", { name: `Edit ${name}` }).click();
+    const rename = page.getByRole("form", { name: `Rename ${name}` });
+    await rename.getByLabel("New name").fill("Bad_Name");
+    await rename.getByRole("button", { name: "Rename" }).click();
+    await expect(rename.getByText("Invalid server: name: must be 1-32 lowercase letters, digits or hyphens (no underscores), e.g. github or files-2")).toBeVisible({ timeout: 15_000 });
+    await rename.getByLabel("New name").fill("e2e-renamed");
+    await rename.getByRole("button", { name: "Rename" }).click();
+    await expect(page.getByRole("listitem", { name: "e2e-renamed" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("listitem", { name })).toHaveCount(0);
+
+    const client = new Client({ name: "servers-e2e-rename", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${baseURL}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${adminKey}` } } }));
+    try {
+      const held = await client.callTool({ name: "e2e-renamed__echo", arguments: { message: "x" } });
+      expect(JSON.stringify(held.content)).toContain("awaits review");
+    } finally {
+      await client.close();
+    }
+    await gotoHydrated(page, "/admin/servers");
+    await page.getByRole("button", { name: "Remove e2e-renamed" }).click();
+    await page.getByRole("dialog", { name: "Remove e2e-renamed?" }).getByRole("button", { name: "Remove server" }).click();
+    await expect(page.getByRole("listitem", { name: "e2e-renamed" })).toHaveCount(0);
+  } finally {
+    remote.process.kill("SIGKILL");
+  }
 });

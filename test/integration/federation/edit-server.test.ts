@@ -16,12 +16,12 @@ import { syncUpstreamTools } from "@/lib/upstreams/sync-upstream-tools";
 import { eventually } from "@/test/helpers/eventually";
 import { findFreePort } from "@/test/helpers/find-free-port";
 import { startApiTestEnvironment, type ApiTestEnvironment } from "@/test/integration/api/api-test-environment";
-import { callApi, type ApiRequest } from "@/test/integration/api/call-api";
-import { runSb } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
+import { serverAdminCalls } from "@/test/integration/federation/server-admin-calls";
 import { startEverythingRemote } from "@/test/integration/federation/start-everything-remote";
 import { startHeaderRecordingProxy } from "@/test/integration/federation/start-header-recording-proxy";
 import { startTokenEchoingServer } from "@/test/integration/federation/start-token-echoing-server";
+import { toolResultText } from "@/test/integration/federation/tool-result-text";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const EVERYTHING = path.join(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
@@ -39,14 +39,12 @@ let remotePort: number;
 let proxy: Awaited<ReturnType<typeof startHeaderRecordingProxy>>;
 let client: Client;
 
-const api = (method: string, route: string, request: ApiRequest = {}) => callApi(env.hub.url, method, route, { key: env.admin.key, ...request });
-const sb = (...args: string[]) => runSb(args, { DATABASE_URL: process.env.DATABASE_URL, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
+const { api, sb } = serverAdminCalls(() => env, SECRET_KEY);
 const call = (name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
-const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
 const listNames = async () => (await client.listTools()).tools.map((tool) => tool.name);
 /** The environment the pooled everything process runs with (its get-env tool), less PATH and HOME. */
 const upstreamEnv = async () => {
-  const { PATH: _path, HOME: _home, ...configured } = JSON.parse(textOf(await call("everything__get-env"))) as Record<string, string>;
+  const { PATH: _path, HOME: _home, ...configured } = JSON.parse(toolResultText(await call("everything__get-env"))) as Record<string, string>;
   return configured;
 };
 /** A server's stored settings, as compared before and after a refused edit. */
@@ -143,7 +141,7 @@ describe("editing a server", { timeout: 600_000 }, () => {
     // The hub reconnected: the remote now gets the new header along with the kept secret one.
     const first = proxy.seen.length;
     await eventually("a request with the new header", async () => {
-      assert.equal(textOf(await call("remote__echo", { message: "after the edit" })), "Echo: after the edit");
+      assert.equal(toolResultText(await call("remote__echo", { message: "after the edit" })), "Echo: after the edit");
       return proxy.seen.slice(first).some((headers) => headers["x-team"] === "platform");
     });
     const latest = proxy.seen.at(-1)!;
@@ -170,24 +168,24 @@ describe("editing a server", { timeout: 600_000 }, () => {
     assert.equal(refusedCli.stdout, "");
 
     assert.deepEqual(await Promise.all([storedSettings("everything"), storedSettings("remote")]), before, "nothing half-saved");
-    assert.equal(textOf(await call("everything__echo", { message: "still here" })), "Echo: still here");
+    assert.equal(toolResultText(await call("everything__echo", { message: "still here" })), "Echo: still here");
     assert.equal((await upstreamEnv()).MODE, "from-cli");
-    assert.equal(textOf(await call("remote__echo", { message: "still here" })), "Echo: still here");
+    assert.equal(toolResultText(await call("remote__echo", { message: "still here" })), "Echo: still here");
     assert.equal(await getPrisma().auditEvent.count({ where: { action: "upstream.edit" } }), 3, "refused edits are not audited");
   });
 
   test("tools re-read after an edit go through review: a redefined tool is held until approved", async () => {
-    assert.equal(textOf(await call("fixture__greet", { name: "Ada" })), 'greet: {"name":"Ada"}');
+    assert.equal(toolResultText(await call("fixture__greet", { name: "Ada" })), 'greet: {"name":"Ada"}');
     const edited = await api("PATCH", "/api/v1/servers/fixture", { json: { args: ["--import", "tsx", FIXTURE, path.join(folder, "tools-b.json")] } });
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
     assert.deepEqual(edited.body.held, ["fixture__greet"]);
     await eventually("the redefined tool to be held", async () => !(await listNames()).includes("fixture__greet"));
-    assert.match(textOf(await call("fixture__greet", { name: "Ada" })), /^Tool fixture__greet was redefined by server fixture and awaits review/);
+    assert.match(toolResultText(await call("fixture__greet", { name: "Ada" })), /^Tool fixture__greet was redefined by server fixture and awaits review/);
     const shown = await api("GET", "/api/v1/servers/fixture");
     assert.equal(shown.body.server.tools[0].change.classification, "breaking");
     assert.deepEqual((await api("POST", "/api/v1/servers/fixture/approve", { json: {} })).body, { approved: ["fixture__greet"] });
     await eventually("the approved tool to be listed", async () => (await listNames()).includes("fixture__greet"));
-    assert.equal(textOf(await call("fixture__greet", { name: "Ada", cc: "b" })), 'greet: {"name":"Ada","cc":"b"}');
+    assert.equal(toolResultText(await call("fixture__greet", { name: "Ada", cc: "b" })), 'greet: {"name":"Ada","cc":"b"}');
   });
 
   test("pointing a server elsewhere needs its secrets typed again: the new host never gets a kept one, nor does its echo leak a typed one", async () => {
@@ -224,13 +222,13 @@ describe("editing a server", { timeout: 600_000 }, () => {
   test("a server pointed elsewhere has every tool held for review, also those defined as before, until approved", async () => {
     const second = await startHeaderRecordingProxy(remotePort);
     try {
-      assert.equal(textOf(await call("remote__echo", { message: "before the move" })), "Echo: before the move");
+      assert.equal(toolResultText(await call("remote__echo", { message: "before the move" })), "Echo: before the move");
       const edited = await api("PATCH", "/api/v1/servers/remote", { json: { url: `${second.url}/mcp`, headers: [{ name: "Authorization", value: HEADER_SECRET }, { name: "X-Team" }] } });
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       assert.ok(edited.body.tools.length > 3);
       assert.deepEqual([...edited.body.held].sort(), [...edited.body.tools].sort(), "every tool is held");
       await eventually("the moved server's tools to leave the list", async () => !(await listNames()).some((name) => name.startsWith("remote__")));
-      assert.match(textOf(await call("remote__echo", { message: "x" })), /^Tool remote__echo .*awaits review/);
+      assert.match(toolResultText(await call("remote__echo", { message: "x" })), /^Tool remote__echo .*awaits review/);
       // The pool reconnects to the new host and re-reads the tools (same definitions): still held.
       // Its session is the second one the new host sees (the probe's was the first).
       await eventually("the pool to connect to the new host", async () => new Set(second.seen.map((headers) => headers["mcp-session-id"]).filter(Boolean)).size >= 2);
@@ -240,7 +238,7 @@ describe("editing a server", { timeout: 600_000 }, () => {
       const approved = await api("POST", "/api/v1/servers/remote/approve", { json: {} });
       assert.deepEqual([...approved.body.approved].sort(), [...edited.body.tools].sort());
       await eventually("the approved tools to be listed", async () => (await listNames()).includes("remote__echo"));
-      assert.equal(textOf(await call("remote__echo", { message: "after the move" })), "Echo: after the move");
+      assert.equal(toolResultText(await call("remote__echo", { message: "after the move" })), "Echo: after the move");
 
       // A local server whose arguments change is held the same way (the fixture ignores the extra one).
       const fixtureArgs = (await api("GET", "/api/v1/servers/fixture")).body.server.args as string[];
@@ -303,14 +301,17 @@ describe("bad edits get one exact error and change nothing", { timeout: 600_000 
     { name: "an unknown server", server: "ghost", json: { timeoutMs: 5000 }, status: 404, code: "not_found", message: "No server named ghost; see server list for the registered ones." },
     { name: "a member", as: MEMBER, json: { timeoutMs: 5000 }, status: 403, code: "forbidden", message: "Forbidden: only admin users may do this." },
     { name: "nothing to change", json: {}, status: 422, code: "validation_failed", message: "Invalid request body: give at least one field to change" },
-    { name: "a rename", json: { name: "renamed" }, status: 422, code: "validation_failed", message: "Invalid request body: name: a server keeps its name (its tools NAME__TOOL carry grants and call history); add it again under the new name and remove the old one" },
+    { name: "a rename with settings", json: { name: "renamed", timeoutMs: 5000 }, status: 422, code: "validation_failed", message: "Invalid request body: name: rename the server on its own, then change its settings" },
     { name: "an unknown field", json: { colour: "blue" }, status: 422, code: "validation_failed", message: 'Invalid request body: Unrecognized key: "colour"' },
     { name: "an unbounded command", json: { command: "x".repeat(1025) }, status: 422, code: "validation_failed", message: "Invalid request body: command: Too big: expected string to have <=1024 characters" },
     { name: "a bad header name", server: "remote", json: { headers: [{ name: "Bad Header", value: "x" }] }, status: 422, code: "validation_failed", message: "Invalid request body: headers.0.name: must be an HTTP header name like Authorization" },
     { name: "a timeout out of range", json: { timeoutMs: 10 }, status: 422, code: "validation_failed", message: "Invalid request body: timeoutMs: Too small: expected number to be >=1000" },
-    { name: "a URL for a local server", json: { url: "http://127.0.0.1:1/mcp" }, status: 422, code: "validation_failed", message: "Invalid server: url: is for remote servers; everything runs a local command (stdio)." },
-    { name: "env for a remote server", server: "remote", json: { env: [{ name: "A", value: "b" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: is for local (stdio) servers; remote is a remote server (http)." },
-    { name: "another kind of transport", json: { transport: "http" }, status: 422, code: "validation_failed", message: "Invalid server: transport: everything runs a local command (stdio); a transport can change only between http and sse (remove the server and add it again to change its kind)." },
+    { name: "headers for a local server", json: { headers: [{ name: "X-Team", value: "a" }] }, status: 422, code: "validation_failed", message: "Invalid server: headers: is for remote servers; everything runs a local command (stdio) (give url too to switch it)." },
+    { name: "env for a remote server", server: "remote", json: { env: [{ name: "A", value: "b" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: is for local (stdio) servers; remote is a remote server (http) (give command too to switch it)." },
+    { name: "a switch to remote without a URL", json: { transport: "http" }, status: 422, code: "validation_failed", message: "Invalid server: url: give the URL to switch everything to a remote server." },
+    { name: "a switch to local without a command", server: "remote", json: { transport: "stdio", args: ["x"] }, status: 422, code: "validation_failed", message: "Invalid server: command: give the command to switch remote to a local (stdio) server." },
+    { name: "a switch to remote that keeps local settings", json: { url: "http://127.0.0.1:1/mcp", args: [] }, status: 422, code: "validation_failed", message: "Invalid server: args: is for local (stdio) servers, and this edit makes everything a remote one." },
+    { name: "a switch to local that keeps remote settings", server: "remote", json: { command: "node", headers: [] }, status: 422, code: "validation_failed", message: "Invalid server: headers: is for remote servers, and this edit makes remote a local (stdio) one." },
     { name: "keeping a value that is not stored", json: { env: [{ name: "GHOST" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: GHOST has no stored value to keep; give its value" },
     { name: "a secret made plain without its value", json: { env: [{ name: "TOKEN", secret: false }, { name: "MODE" }] }, status: 422, code: "validation_failed", message: "Invalid server: env: TOKEN is secret: give its value again to make it plain (a secret is never shown back)" },
     { name: "the placeholder sent back", json: { env: [{ name: "TOKEN", value: "[secret]" }] }, status: 422, code: "validation_failed", message: 'Invalid server: env: TOKEN is "[secret]", the placeholder shown for a secret: omit value to keep the stored one' },
@@ -331,7 +332,7 @@ describe("bad edits get one exact error and change nothing", { timeout: 600_000 
     ["a header without a colon", ["remote", "--header", "Authorization Bearer x"], 2, 'sb: --header needs the form "Name: value" (a header without a colon).'],
     ["nothing to change", ["everything"], 2, "sb: Nothing to change. Usage: sb server edit NAME"],
     ["unsetting a variable that is not stored", ["everything", "--unset-env", "GHOST"], 1, "sb: --unset-env GHOST: server everything has no env GHOST (it has: TOKEN, MODE)."],
-    ["--env on a remote server", ["remote", "--env", "A=b"], 1, "sb: Invalid server: env: is for local (stdio) servers; remote is a remote server (http)."],
+    ["--env on a remote server", ["remote", "--env", "A=b"], 1, "sb: Invalid server: env: is for local (stdio) servers; remote is a remote server (http) (give command too to switch it)."],
     ["a local and a remote flag together", ["everything", "--command", "node", "--url", "http://x"], 2, "sb: --command is for local servers and --url for remote ones: give one kind."],
   ];
   test("from the CLI: one line on stderr, the right exit code", async () => {

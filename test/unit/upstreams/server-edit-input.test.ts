@@ -47,7 +47,10 @@ describe("applying an edited env/header list to the stored one", () => {
 describe("the edit schema", () => {
   test("refuses an empty edit, a rename and unbounded strings", () => {
     assert.equal(upstreamServerEditSchema.safeParse({}).error?.issues[0].message, "give at least one field to change");
-    assert.match(upstreamServerEditSchema.safeParse({ name: "other" }).error?.issues[0].message ?? "", /^a server keeps its name/);
+    assert.equal(upstreamServerEditSchema.safeParse({ name: "other" }).success, true, "a rename on its own");
+    assert.equal(upstreamServerEditSchema.safeParse({ name: "other", expectedVersion: "0123456789abcdef" }).success, true);
+    assert.deepEqual(upstreamServerEditSchema.safeParse({ name: "other", timeoutMs: 5000 }).error?.issues.map((issue) => [issue.path.join("."), issue.message]), [["name", "rename the server on its own, then change its settings"]]);
+    assert.match(upstreamServerEditSchema.safeParse({ name: "Other_1" }).error?.issues[0].message ?? "", /^must be 1-32 lowercase letters/);
     assert.deepEqual(upstreamServerEditSchema.safeParse({ colour: "blue" }).error?.issues.map((issue) => issue.message), ['Unrecognized key: "colour"']);
     assert.equal(upstreamServerEditSchema.safeParse({ command: "x".repeat(1025) }).success, false);
     assert.equal(upstreamServerEditSchema.safeParse({ env: [{ name: "A", value: "v".repeat(8193) }] }).success, false);
@@ -117,6 +120,14 @@ describe("the console's edit form", () => {
   test("a remote server's headers and transport", () => {
     const form = readServerEditForm({ server: "gh", kind: "remote", url: "https://h/mcp", transport: "sse", "entry.0.name": "Authorization", "entry.0.stored": "secret", "entry.0.value": "Bearer new", "entry.0.secret": "on" });
     assert.deepEqual(form, { ok: true, edit: { url: "https://h/mcp", transport: "sse", headers: [{ name: "Authorization", value: "Bearer new", secret: true }] } });
+  });
+
+  test("a switch of kind: the form posts the new kind's fields and only the entries added", () => {
+    // A local server's form switched to "Remote URL" shows no stored entries, so none are posted.
+    const toRemote = readServerEditForm({ server: "fs", kind: "remote", kindChoice: "remote", url: "https://h/mcp", transport: "http", addSecret: "Authorization: Bearer typed", addPlain: "" });
+    assert.deepEqual(toRemote, { ok: true, edit: { url: "https://h/mcp", transport: "http", headers: [{ name: "Authorization", value: "Bearer typed", secret: true }] } });
+    const toLocal = readServerEditForm({ server: "gh", kind: "stdio", kindChoice: "stdio", command: "node", args: "server.js", cwd: "", addPlain: "MODE=local" });
+    assert.deepEqual(toLocal, { ok: true, edit: { command: "node", args: ["server.js"], cwd: null, env: [{ name: "MODE", value: "local", secret: false }] } });
   });
 
   test("names the field that is wrong", () => {

@@ -10,6 +10,7 @@ import { addUpstreamServer } from "@/lib/upstreams/add-upstream-server";
 import { approveUpstreamTools } from "@/lib/upstreams/approve-upstream-tools";
 import { editUpstreamServer } from "@/lib/upstreams/edit-upstream-server";
 import { removeUpstreamServer } from "@/lib/upstreams/remove-upstream-server";
+import { renameUpstreamServer } from "@/lib/upstreams/rename-upstream-server";
 import { testUpstreamServer } from "@/lib/upstreams/test-upstream-server";
 
 const text = (formData: FormData, name: string) => {
@@ -44,6 +45,15 @@ export async function editServerAction(formData: FormData): Promise<AdminActionR
     refresh();
     const held = edited.held.length > 0 ? ` Held for review (changed or new): ${edited.held.join(", ")}.` : "";
     return { ok: true, message: `${name} is saved and reconnects with the new settings; it lists ${edited.tools.length} tool(s).${held}` };
+  });
+}
+
+/** Renames a server and its tools (NEW__TOOL), with their grants; every instance picks it up. */
+export async function renameServerAction(formData: FormData): Promise<AdminActionResult> {
+  return runAdminAction("rename the server", async ({ actor }) => {
+    const renamed = await renameUpstreamServer({ name: readServerNameField(formData.get("server")), newName: text(formData, "newName")?.trim() ?? "", expectedVersion: text(formData, "expectedVersion") || undefined, actor });
+    refresh();
+    return { ok: true, message: `${renamed.renamed.from} is now ${renamed.renamed.to}; its ${renamed.tools.length} tool(s) are ${renamed.renamed.to}__…, with their grants. Call logs keep the old names.` };
   });
 }
 

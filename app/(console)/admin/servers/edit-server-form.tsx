@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { TextField } from "@/app/_components/text-field";
 import { AdminFormCard } from "@/app/(console)/admin/_components/admin-form-card";
 import { SelectField } from "@/app/(console)/admin/_components/select-field";
@@ -16,40 +17,56 @@ export type EditableServer = Pick<UpstreamServerView, "name" | "transport" | "co
  * the page, its field reads "set — leave blank to keep". The hub connects with the new settings
  * before it saves them. The settings version it was loaded with goes back with it (a save over
  * someone else's newer one is refused), and so do the arguments as loaded, so that untouched ones
- * are left exactly as stored.
+ * are left exactly as stored. Choosing the other kind (local command or remote URL) shows that
+ * kind's fields empty and none of the stored entries: a switch keeps nothing of the old kind.
  */
 export function EditServerForm({ server }: { server: EditableServer }) {
   const { result, pending, submit } = useAdminAction(editServerAction);
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const local = server.transport === "stdio";
+  const storedKind = server.transport === "stdio" ? "stdio" : "remote";
+  const [kind, setKind] = useState(storedKind);
+  const local = kind === "stdio";
+  const switched = kind !== storedKind;
   const id = (field: string) => `edit-${server.name}-${field}`;
-  const entries = local ? server.env : server.headers;
+  const entries = switched ? [] : local ? server.env : server.headers;
   const noun = local ? "variable" : "header";
+  const shown = (value: string | null) => (switched ? "" : (value ?? ""));
   return (
     <AdminFormCard titleId={id("title")} title={`Edit ${server.name}`} onSubmit={(event) => submit(event)} result={result} pending={pending} submitLabel="Connect and save" pendingLabel="Connecting…">
       <input type="hidden" name="server" value={server.name} />
-      <input type="hidden" name="kind" value={local ? "stdio" : "remote"} />
+      <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="expectedVersion" value={server.settingsVersion} />
-      {local ? <input type="hidden" name="argsLoaded" value={JSON.stringify(server.args)} /> : null}
+      {local && !switched ? <input type="hidden" name="argsLoaded" value={JSON.stringify(server.args)} /> : null}
+      <SelectField
+        id={id("kind")}
+        label="Kind"
+        name="kindChoice"
+        value={kind}
+        onChange={(event) => setKind(event.target.value === "stdio" ? "stdio" : "remote")}
+        hint={switched ? `Switching drops the stored ${storedKind === "stdio" ? "command, arguments, folder and environment" : "URL and headers"} (secrets are never carried over). Every tool is held for review until approved.` : undefined}
+      >
+        <option value="stdio">Local command (stdio)</option>
+        <option value="remote">Remote URL</option>
+      </SelectField>
       {local ? (
-        <>
-          <TextField id={id("command")} label="Command" name="command" required defaultValue={server.command ?? ""} error={errors.command} />
-          <TextAreaField id={id("args")} label="Arguments" name="args" rows={3} defaultValue={server.args.join("\n")} hint="One per line." error={errors.args} />
-          <TextField id={id("cwd")} label="Working folder" name="cwd" defaultValue={server.cwd ?? ""} hint="Absolute; blank for the hub's." error={errors.cwd} />
-        </>
+        <div key="stdio" className="flex flex-col gap-4">
+          <TextField id={id("command")} label="Command" name="command" required defaultValue={shown(server.command)} error={errors.command} />
+          <TextAreaField id={id("args")} label="Arguments" name="args" rows={3} defaultValue={switched ? "" : server.args.join("\n")} hint="One per line." error={errors.args} />
+          <TextField id={id("cwd")} label="Working folder" name="cwd" defaultValue={shown(server.cwd)} hint="Absolute; blank for the hub's." error={errors.cwd} />
+        </div>
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div key="remote" className="grid gap-4 sm:grid-cols-2">
           <TextField
             id={id("url")}
             label="URL"
             name="url"
             type="url"
             required
-            defaultValue={server.url ?? ""}
-            hint={server.url?.includes("***") ? "*** keeps the stored password or query value (never shown); type a new one to replace it." : undefined}
+            defaultValue={shown(server.url)}
+            hint={!switched && server.url?.includes("***") ? "*** keeps the stored password or query value (never shown); type a new one to replace it." : undefined}
             error={errors.url}
           />
-          <SelectField id={id("transport")} label="Transport" name="transport" defaultValue={server.transport} error={errors.transport}>
+          <SelectField id={id("transport")} label="Transport" name="transport" defaultValue={switched ? "http" : server.transport} error={errors.transport}>
             <option value="http">Streamable HTTP</option>
             <option value="sse">Legacy HTTP+SSE</option>
           </SelectField>

@@ -3,10 +3,11 @@
 import { useState, type ReactNode } from "react";
 import { Button } from "@/app/_components/button";
 import { EditServerForm, type EditableServer } from "./edit-server-form";
+import { RenameServerForm } from "./rename-server-form";
 
 /**
- * A server card's actions with an Edit toggle first; the edit form opens on a line of its own
- * below (basis-full in the card's wrapping flex row).
+ * A server card's actions with an Edit toggle first; the edit and rename forms open on a line of
+ * their own below (basis-full in the card's wrapping flex row).
  */
 export function ServerEditor({ server, children }: { server: EditableServer; children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -20,8 +21,9 @@ export function ServerEditor({ server, children }: { server: EditableServer; chi
         {children}
       </div>
       {open ? (
-        <div id={formId} className="min-w-0 basis-full">
+        <div id={formId} className="flex min-w-0 basis-full flex-col gap-3">
           <EditServerForm server={server} />
+          <RenameServerForm server={server} />
         </div>
       ) : null}
     </>
