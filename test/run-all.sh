@@ -22,8 +22,16 @@ if [ -z "${DATABASE_URL:-}" ]; then
   echo "DATABASE_URL is unset: tests use an embedded Postgres."
 fi
 
-run_suite typecheck npx tsc --noEmit -p .
-run_suite unit bash test/run-tests.sh unit
+# The type check (one core, most of a minute) runs beside the unit tests, whose files mostly wait
+# on their own start-up; its output is printed once it is done. Unit files share nothing (free
+# ports, their own temp folders): two at a time. Integration files start hubs, nginx and
+# Postgres servers and check timings, so they keep running one at a time.
+npx tsc --noEmit -p . > "$logs/typecheck.log" 2>&1 &
+typecheck=$!
+run_suite unit bash test/run-tests.sh unit --test-concurrency=2
+printf '\n== typecheck ==\n'
+wait "$typecheck" || failed_suites+=(typecheck)
+cat "$logs/typecheck.log"
 run_suite integration bash test/run-tests.sh integration --test-concurrency=1
 run_suite e2e npx playwright test
 

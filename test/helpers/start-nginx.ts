@@ -5,6 +5,7 @@ import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "@/test/helpers/find-free-port";
+import { orAfter } from "@/test/helpers/with-timeout";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const SHIPPED_UPSTREAMS = ["127.0.0.1:3001", "127.0.0.1:3002", "127.0.0.1:3003"];
@@ -37,7 +38,7 @@ export async function startNginx(upstreams: readonly number[]): Promise<TestNgin
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill("SIGQUIT");
-      await Promise.race([once(child, "exit"), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      await orAfter(once(child, "exit"), 3_000, undefined);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
     rmSync(prefix, { recursive: true, force: true });

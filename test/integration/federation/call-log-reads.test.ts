@@ -15,6 +15,7 @@ import type { CallLog } from "@/lib/generated/prisma/client";
 import { getToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
 import { eventually } from "@/test/helpers/eventually";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { runSb } from "@/test/integration/cli/run-sb";
@@ -46,11 +47,13 @@ const rowsOf = async (kind: CallLog["kind"], toolName: string, count: number) =>
 before(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  await sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin");
-  await sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery");
-  keys.admin = await sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m");
-  keys.limited = await sbOk("key", "create", "--email", "admin@example.com", "--name", "limited", "--rate-limit", "2/1m");
-  keys.member = await sbOk("key", "create", "--email", "member@example.com", "--name", "member", "--rate-limit", "10000/1m");
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("admin@example.com", "admin");
+    await seed.user("member@example.com");
+    keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
+    keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "2/1m" });
+    keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: "debug" } });
   await sbOk("server", "add", "everything", "--command", process.execPath, "--arg", EVERYTHING);
   session = await connectHubClient(hub.url, "streamable", keys.admin, "call-log-session");

@@ -14,6 +14,7 @@ import { ToolListChangedNotificationSchema, type CallToolResult } from "@modelco
 import pg from "pg";
 import { eventually } from "@/test/helpers/eventually";
 import { findFreePort } from "@/test/helpers/find-free-port";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb, type SbResult } from "@/test/integration/cli/run-sb";
@@ -81,12 +82,14 @@ before(async () => {
   writeDefinitions(FIXTURE_TOOLS);
   writeFileSync(path.join(folder, "hello.txt"), "hello from the filesystem server\n");
   database = await createTestDatabase();
-  await sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin");
-  await sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery");
-  keys.admin = await sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m");
-  keys.member = await sbOk("key", "create", "--email", "member@example.com", "--name", "member", "--rate-limit", "10000/1m");
-  await sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery");
-  keys.outsider = await sbOk("key", "create", "--email", "outsider@example.com", "--name", "outsider", "--rate-limit", "10000/1m");
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("admin@example.com", "admin");
+    await seed.user("member@example.com");
+    keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
+    keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
+    await seed.user("outsider@example.com");
+    keys.outsider = await seed.key("outsider@example.com", "outsider", { rateLimit: "10000/1m" });
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, SWITCHBOARD_UPSTREAM_RESYNC_SECONDS: "5", LOG_LEVEL: "debug" } });
 });
 
@@ -255,10 +258,9 @@ describe("server-everything over stdio, through both hub transports", () => {
   });
 
   test("secret values never appear in CLI output, the database in clear, the audit log or the hub's logs", async () => {
-    const show = await sbOk("server", "show", "everything");
+    const [show, list] = await Promise.all([sbOk("server", "show", "everything"), sbOk("server", "list")]);
     assert.match(show, /env UPSTREAM_TOKEN=\[secret\]/);
     assert.match(show, /env VISIBLE_SETTING=shown-value/);
-    const list = await sbOk("server", "list");
     const rows = await query<{ env: unknown }>(`SELECT env FROM "UpstreamServer" WHERE name = 'everything'`);
     const audit = await query<{ after: unknown }>(`SELECT after FROM "AuditEvent" WHERE action = 'upstream.add'`);
     assert.equal(audit.length, 1);

@@ -23,6 +23,7 @@ import { listToolGrants } from "@/lib/permissions/list-tool-grants";
 import { revokeToolGrant } from "@/lib/permissions/revoke-tool-grant";
 import { MAX_RESOURCE_SUBSCRIPTIONS, MAX_RESOURCE_URI_CHARS } from "@/lib/upstreams/upstream-resource-subscriptions";
 import { eventually } from "@/test/helpers/eventually";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { runSb } from "@/test/integration/cli/run-sb";
@@ -94,19 +95,22 @@ before(async () => {
   database = await createTestDatabase();
   // revokeToolGrant runs in this process, as the admin API would in a hub: its event reaches the hub through Postgres.
   process.env.DATABASE_URL = database.url;
-  await sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin");
+  // Accounts are seeded in this process (the CLI's user and key commands are tested in
+  // sb-cli.test.ts) while the CLI registers the servers; the grant needs both.
   await Promise.all([
-    sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery"),
-    sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery"),
+    seedAccounts(database.url, async (seed) => {
+      // The first user is made an admin whatever its role: the admin first.
+      await seed.user("admin@example.com", "admin");
+      await seed.user("member@example.com");
+      await seed.user("outsider@example.com");
+      keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
+      keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
+      keys.outsider = await seed.key("outsider@example.com", "outsider", { rateLimit: "10000/1m" });
+    }),
     sbOk("server", "add", "everything", "--command", process.execPath, "--arg", EVERYTHING),
     sbOk("server", "add", "fixture", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE, "--arg", definitionsFile, "--cwd", ROOT),
   ]);
-  [keys.admin, keys.member, keys.outsider] = await Promise.all([
-    sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m"),
-    sbOk("key", "create", "--email", "member@example.com", "--name", "member", "--rate-limit", "10000/1m"),
-    sbOk("key", "create", "--email", "outsider@example.com", "--name", "outsider", "--rate-limit", "10000/1m"),
-    sbOk("tool", "grant", "everything__echo", "--email", "member@example.com"),
-  ]);
+  await sbOk("tool", "grant", "everything__echo", "--email", "member@example.com");
   stopFanOut = await startEventFanOut({ databaseUrl: database.url, instanceId: "resource-subscriptions-test" });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY } });
   // The hub connects its upstreams in the background: sessions opened before it has are not offered subscriptions.

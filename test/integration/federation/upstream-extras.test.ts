@@ -16,6 +16,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ToolListChangedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { eventually } from "@/test/helpers/eventually";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSb } from "@/test/integration/cli/run-sb";
@@ -80,23 +81,24 @@ before(async () => {
   );
   database = await createTestDatabase();
   broadcasting = await startBroadcastingUpstream();
-  // The first user is made an admin whatever its --role: the admin first, then the CLI's
-  // independent steps side by side (it takes seconds to start on a busy machine).
-  await sbOk("user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin");
+  // Accounts are seeded in this process (the CLI's user and key commands are tested in
+  // sb-cli.test.ts) while the CLI registers the servers; the grant needs both.
   await Promise.all([
-    sbOk("user", "create", "--email", "member@example.com", "--password", "correct horse battery"),
-    sbOk("user", "create", "--email", "outsider@example.com", "--password", "correct horse battery"),
+    seedAccounts(database.url, async (seed) => {
+      // The first user is made an admin whatever its role: the admin first.
+      await seed.user("admin@example.com", "admin");
+      await seed.user("member@example.com");
+      await seed.user("outsider@example.com");
+      keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
+      keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "3/1m" });
+      keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
+      keys.outsider = await seed.key("outsider@example.com", "outsider", { rateLimit: "10000/1m" });
+    }),
     // No --max-concurrency: the default cap is what is tested.
     sbOk("server", "add", "fixture", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE, "--arg", definitionsFile, "--cwd", ROOT),
     sbOk("server", "add", "broadcast", "--url", broadcasting.url),
   ]);
-  [keys.admin, keys.limited, keys.member, keys.outsider] = await Promise.all([
-    sbOk("key", "create", "--email", "admin@example.com", "--name", "admin", "--rate-limit", "10000/1m"),
-    sbOk("key", "create", "--email", "admin@example.com", "--name", "limited", "--rate-limit", "3/1m"),
-    sbOk("key", "create", "--email", "member@example.com", "--name", "member", "--rate-limit", "10000/1m"),
-    sbOk("key", "create", "--email", "outsider@example.com", "--name", "outsider", "--rate-limit", "10000/1m"),
-    sbOk("tool", "grant", "fixture__greet", "--email", "member@example.com"),
-  ]);
+  await sbOk("tool", "grant", "fixture__greet", "--email", "member@example.com");
   const hubEnv = { SWITCHBOARD_SECRET_KEY: SECRET_KEY };
   [hubs.alpha, hubs.bravo] = await Promise.all(["alpha", "bravo"].map((instance) => startTestHub({ databaseUrl: database.url, env: { ...hubEnv, SWITCHBOARD_INSTANCE_ID: instance } })));
 });

@@ -13,9 +13,9 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
-import { runSbCli } from "./run-sb-cli";
 
 const CLAUDE = path.resolve(import.meta.dirname, "../../peers/node_modules/.bin/claude");
 const skip = existsSync(CLAUDE) ? false : `Claude Code is not installed at ${CLAUDE}: run npm install --prefix test/peers (and node test/peers/node_modules/@anthropic-ai/claude-code/install.cjs) to run this test`;
@@ -41,8 +41,10 @@ before(async () => {
   if (skip) return;
   database = await createTestDatabase();
   const env = { DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? "" };
-  await runSbCli(["user", "create", "--email", "claude@example.com", "--password", "correct horse battery"], env);
-  key = await runSbCli(["key", "create", "--email", "claude@example.com", "--name", "claude-code"], env);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("claude@example.com");
+    key = await seed.key("claude@example.com", "claude-code");
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: env.REDIS_URL } });
   proxy = await startRecordingProxy(hub.port);
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;

@@ -5,13 +5,13 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import pg from "pg";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { openRawEventStream } from "./open-raw-event-stream";
-import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest } from "./send-raw-request";
-import { startTestHub } from "@/test/helpers/start-test-hub";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
 const CALLS = 40;
 let database: TestDatabase;
@@ -19,8 +19,10 @@ let key = "";
 
 before(async () => {
   database = await createTestDatabase();
-  await runSbCli(["user", "create", "--email", "shutdown@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  key = await runSbCli(["key", "create", "--email", "shutdown@example.com", "--name", "shutdown", "--rate-limit", "1000/1m"], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("shutdown@example.com");
+    key = await seed.key("shutdown@example.com", "shutdown", { rateLimit: "1000/1m" });
+  });
 });
 after(() => database?.drop());
 
@@ -83,28 +85,30 @@ async function startSecondHub(port: number, env: Record<string, string | undefin
   return { code, stderr };
 }
 
-test("a busy port is one line on stderr and exit code 1", async () => {
-  const hub = await startTestHub({ databaseUrl: database.url });
-  try {
-    const { code, stderr } = await startSecondHub(hub.port, { DATABASE_URL: database.url, SWITCHBOARD_DATA_DIR: path.join(path.dirname(database.url), "unused") });
-    assert.equal(code, 1);
-    assert.equal(stderr, `switchboard: port ${hub.port} is already in use; stop the other process or set PORT to a free port.\n`);
-  } finally {
-    await hub.stop();
-  }
-});
+describe("a busy port", () => {
+  // One hub holds the port for both checks (each start costs seconds).
+  let hub: TestHub | undefined;
+  before(async () => {
+    hub = await startTestHub({ databaseUrl: database.url });
+  });
+  after(() => hub?.stop());
 
-test("a busy port is reported before any embedded Postgres is set up", async () => {
-  const hub = await startTestHub({ databaseUrl: database.url });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-busy-port-"));
-  try {
-    const { code, stderr } = await startSecondHub(hub.port, { DATABASE_URL: undefined, SWITCHBOARD_DATA_DIR: dataDir });
+  test("is one line on stderr and exit code 1", async () => {
+    const { code, stderr } = await startSecondHub(hub!.port, { DATABASE_URL: database.url, SWITCHBOARD_DATA_DIR: path.join(path.dirname(database.url), "unused") });
     assert.equal(code, 1);
-    assert.equal(stderr, `switchboard: port ${hub.port} is already in use; stop the other process or set PORT to a free port.\n`);
-    assert.equal(existsSync(path.join(dataDir, "pg")), false, "no cluster was initialised");
-    assert.equal(existsSync(path.join(dataDir, "pg-credentials.json")), false, "no credentials were generated");
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    await hub.stop();
-  }
+    assert.equal(stderr, `switchboard: port ${hub!.port} is already in use; stop the other process or set PORT to a free port.\n`);
+  });
+
+  test("is reported before any embedded Postgres is set up", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-busy-port-"));
+    try {
+      const { code, stderr } = await startSecondHub(hub!.port, { DATABASE_URL: undefined, SWITCHBOARD_DATA_DIR: dataDir });
+      assert.equal(code, 1);
+      assert.equal(stderr, `switchboard: port ${hub!.port} is already in use; stop the other process or set PORT to a free port.\n`);
+      assert.equal(existsSync(path.join(dataDir, "pg")), false, "no cluster was initialised");
+      assert.equal(existsSync(path.join(dataDir, "pg-credentials.json")), false, "no credentials were generated");
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

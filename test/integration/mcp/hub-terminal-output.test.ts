@@ -9,8 +9,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
-import { runSbCli } from "./run-sb-cli";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 let database: TestDatabase;
@@ -18,8 +18,10 @@ let key = "";
 
 before(async () => {
   database = await createTestDatabase();
-  await runSbCli(["user", "create", "--email", "terminal@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  key = await runSbCli(["key", "create", "--email", "terminal@example.com", "--name", "terminal"], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("terminal@example.com");
+    key = await seed.key("terminal@example.com", "terminal");
+  });
 });
 after(() => database?.drop());
 

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/policies";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
-import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest } from "./send-raw-request";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
@@ -17,10 +17,12 @@ let revokedKey = "";
 
 before(async () => {
   database = await createTestDatabase();
-  await runSbCli(["user", "create", "--email", "limit@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  validKey = await runSbCli(["key", "create", "--email", "limit@example.com", "--name", "valid"], { DATABASE_URL: database.url });
-  revokedKey = await runSbCli(["key", "create", "--email", "limit@example.com", "--name", "revoked"], { DATABASE_URL: database.url });
-  await runSbCli(["key", "revoke", "--prefix", revokedKey.slice(0, 12)], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("limit@example.com");
+    validKey = await seed.key("limit@example.com", "valid");
+    revokedKey = await seed.key("limit@example.com", "revoked");
+    await seed.revoke(revokedKey);
+  });
   hub = await startTestHub({ databaseUrl: database.url });
 });
 after(async () => {

@@ -12,8 +12,10 @@ import { Client as ClientV1 } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport as StreamableV1 } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
+import { withTimeout } from "@/test/helpers/with-timeout";
 import { runSbCli } from "./run-sb-cli";
 
 const packageVersion = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -27,11 +29,13 @@ const keys = { member: "", echoOnly: "", limited: "" };
 before(async () => {
   database = await createTestDatabase();
   cliEnv = { DATABASE_URL: database.url, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
-  await runSbCli(["user", "create", "--email", "member@example.com", "--password", "correct horse battery", "--role", "member"], cliEnv);
-  await runSbCli(["user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin"], cliEnv);
-  keys.member = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "member"], cliEnv);
-  keys.echoOnly = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "echo-only", "--tools", "echo"], cliEnv);
-  keys.limited = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "limited", "--rate-limit", "60/1m"], cliEnv);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("member@example.com", "member");
+    await seed.user("admin@example.com", "admin");
+    keys.member = await seed.key("member@example.com", "member");
+    keys.echoOnly = await seed.key("member@example.com", "echo-only", { tools: ["echo"] });
+    keys.limited = await seed.key("member@example.com", "limited", { rateLimit: "60/1m" });
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: redisUrl ? { REDIS_URL: redisUrl } : {} });
 });
 
@@ -135,7 +139,7 @@ for (const era of Object.keys(ERAS)) {
 
     test("a rate-limited key is refused with 429 once its budget is spent", async () => {
       // One budget per key for the whole file: each era spends a fresh key.
-      const key = await runSbCli(["key", "create", "--email", "member@example.com", "--name", `limited-${era}`, "--rate-limit", "2/1m"], cliEnv);
+      const key = await seedAccounts(database.url, (seed) => seed.key("member@example.com", `limited-${era}`, { rateLimit: "2/1m" }));
       await withEraClient(era, key, async (client) => {
         await client.callTool("echo", { message: "1" });
         await client.callTool("echo", { message: "2" });
@@ -164,9 +168,3 @@ describe("catalogue changes", () => {
     }
   });
 });
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting until ${what}`)), ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

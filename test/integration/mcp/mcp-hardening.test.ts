@@ -4,9 +4,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { openRawEventStream, type RawEventStream } from "./open-raw-event-stream";
-import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest, type RawReply } from "./send-raw-request";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
@@ -20,11 +20,12 @@ const STREAM_BUFFER_CAP = 65_536;
 
 before(async () => {
   database = await createTestDatabase();
-  const env = { DATABASE_URL: database.url };
-  await runSbCli(["user", "create", "--email", "member@example.com", "--password", "plover-quasar-turnip-9"], env);
-  keys.member = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "main", "--rate-limit", "1000/1m"], env);
-  keys.flooder = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "flooder", "--rate-limit", "1000/1m"], env);
-  keys.budgeted = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "budgeted", "--rate-limit", "5/1m"], env);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("member@example.com");
+    keys.member = await seed.key("member@example.com", "main", { rateLimit: "1000/1m" });
+    keys.flooder = await seed.key("member@example.com", "flooder", { rateLimit: "1000/1m" });
+    keys.budgeted = await seed.key("member@example.com", "budgeted", { rateLimit: "5/1m" });
+  });
   // A body cap that admits the 900 KB name of the penetration test; a small stream buffer cap.
   hub = await startTestHub({
     databaseUrl: database.url,

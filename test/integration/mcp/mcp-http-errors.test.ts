@@ -7,9 +7,9 @@ import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { generateApiKey } from "@/lib/api-keys/generate-api-key";
 import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { openRawEventStream, type RawEventStream } from "./open-raw-event-stream";
-import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest, type RawReply } from "./send-raw-request";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 
@@ -30,14 +30,15 @@ const oversizedBody = JSON.stringify({ jsonrpc: "2.0", id: 4, method: "tools/cal
 
 before(async () => {
   database = await createTestDatabase();
-  const env = { DATABASE_URL: database.url };
-  await runSbCli(["user", "create", "--email", "member@example.com", "--password", "correct horse battery"], env);
-  keys.member = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "main"], env);
-  keys.other = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "other"], env);
-  keys.revoked = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "revoked"], env);
-  keys.limited = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "limited", "--rate-limit", "2/1m"], env);
-  keys.batched = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "batched", "--rate-limit", "2/1m"], env);
-  await runSbCli(["key", "revoke", "--prefix", keys.revoked.slice(0, 12)], env);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("member@example.com");
+    keys.member = await seed.key("member@example.com", "main");
+    keys.other = await seed.key("member@example.com", "other");
+    keys.revoked = await seed.key("member@example.com", "revoked");
+    keys.limited = await seed.key("member@example.com", "limited", { rateLimit: "2/1m" });
+    keys.batched = await seed.key("member@example.com", "batched", { rateLimit: "2/1m" });
+    await seed.revoke(keys.revoked);
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_MAX_BODY_BYTES: String(MAX_BODY_BYTES) } });
   const opened = await send({ method: "POST", path: "/mcp", key: keys.member, body: initializeBody });
   assert.equal(opened.status, 200, opened.text);

@@ -5,6 +5,7 @@
 // A hub shutting down ends its listen streams gracefully (the listen request's result), exit 0.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { openRawEventStream, type RawEventStream } from "./open-raw-event-stream";
@@ -21,8 +22,10 @@ let key = "";
 before(async () => {
   database = await createTestDatabase();
   cliEnv = { DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? "" };
-  await runSbCli(["user", "create", "--email", "listen@example.com", "--password", "correct horse battery"], cliEnv);
-  key = await runSbCli(["key", "create", "--email", "listen@example.com", "--name", "listen"], cliEnv);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("listen@example.com");
+    key = await seed.key("listen@example.com", "listen");
+  });
   for (const instance of ["alpha", "bravo"]) {
     hubs.push(await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: cliEnv.REDIS_URL, SWITCHBOARD_INSTANCE_ID: instance } }));
   }

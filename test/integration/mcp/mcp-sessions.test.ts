@@ -10,11 +10,13 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { openRawEventStream } from "./open-raw-event-stream";
 import { runSbCli } from "./run-sb-cli";
 import { sendRawRequest } from "./send-raw-request";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
+import { withTimeout } from "@/test/helpers/with-timeout";
 
 const INSTANCE_ID = "testhub1";
 const packageVersion = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -28,12 +30,14 @@ const keys = { admin: "", member: "", echoOnly: "", doomed: "" };
 before(async () => {
   database = await createTestDatabase();
   cliEnv = { DATABASE_URL: database.url, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
-  await runSbCli(["user", "create", "--email", "admin@example.com", "--password", "correct horse battery", "--role", "admin"], cliEnv);
-  await runSbCli(["user", "create", "--email", "member@example.com", "--password", "correct horse battery", "--role", "member"], cliEnv);
-  keys.admin = await runSbCli(["key", "create", "--email", "admin@example.com", "--name", "admin"], cliEnv);
-  keys.member = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "member"], cliEnv);
-  keys.echoOnly = await runSbCli(["key", "create", "--email", "admin@example.com", "--name", "echo-only", "--tools", "echo"], cliEnv);
-  keys.doomed = await runSbCli(["key", "create", "--email", "member@example.com", "--name", "doomed"], cliEnv);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("admin@example.com", "admin");
+    await seed.user("member@example.com", "member");
+    keys.admin = await seed.key("admin@example.com", "admin");
+    keys.member = await seed.key("member@example.com", "member");
+    keys.echoOnly = await seed.key("admin@example.com", "echo-only", { tools: ["echo"] });
+    keys.doomed = await seed.key("member@example.com", "doomed");
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_INSTANCE_ID: INSTANCE_ID, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) } });
 });
 
@@ -244,8 +248,4 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promis
     if (Date.now() > deadline) assert.fail("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting: ${what}`)), ms))]);
 }

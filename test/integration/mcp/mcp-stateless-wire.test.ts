@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { openRawEventStream } from "./open-raw-event-stream";
@@ -29,8 +30,10 @@ before(async () => {
   database = await createTestDatabase();
   // The CLI and the hub must share the fan-out backend: Redis when the run has one, else Postgres.
   cliEnv = { DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? "" };
-  await runSbCli(["user", "create", "--email", "wire@example.com", "--password", "correct horse battery"], cliEnv);
-  key = await runSbCli(["key", "create", "--email", "wire@example.com", "--name", "wire"], cliEnv);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("wire@example.com");
+    key = await seed.key("wire@example.com", "wire");
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: cliEnv.REDIS_URL } });
 });
 

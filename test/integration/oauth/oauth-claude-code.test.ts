@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { startApiTestEnvironment, TEST_PASSWORD, type ApiTestEnvironment } from "@/test/integration/api/api-test-environment";
+import { orAfter } from "@/test/helpers/with-timeout";
 import { launchConsentBrowser, type ConsentBrowser } from "./approve-in-browser";
 import { CLAUDE_INSTALLED, claudeEnv, runClaude, startClaude } from "./run-claude-code";
 import { startMetadataDocumentServer, type MetadataDocumentServer } from "./start-metadata-document-server";
@@ -66,7 +67,7 @@ describe("Claude Code 2.1.332 against a hub with OAuth on", { skip: SKIP }, () =
       assert.equal(query.get("code_challenge_method"), "S256");
       assert.equal(query.get("resource"), `${env.hub.url}/mcp`);
       await browser.authorize(authorizationUrl, { email: env.member.user.email, password: TEST_PASSWORD });
-      const code = await Promise.race([login.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
+      const code = await orAfter(login.exited, 30_000, null);
       assert.equal(code, 0, login.output());
     } finally {
       login.child.kill();

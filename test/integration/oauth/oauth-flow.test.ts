@@ -5,6 +5,7 @@ import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthCli
 import { getPrisma } from "@/lib/db/prisma";
 import { Role } from "@/lib/generated/prisma/enums";
 import { hashApiKey } from "@/lib/api-keys/hash-api-key";
+import { withTimeout } from "@/test/helpers/with-timeout";
 import { openRawEventStream } from "@/test/integration/mcp/open-raw-event-stream";
 import { launchConsentBrowser, type ConsentBrowser } from "./approve-in-browser";
 import { authorizationUrl, createPkce, decodeJwtPayload, forgeAccessToken, freshIpHeader, initializeMcp, postForm, registerClient } from "./oauth-helpers";
@@ -334,7 +335,7 @@ describe("refusals", () => {
     assert.equal(memberTry.status, 403);
     const revoke = await fetch(`${hubUrl}/api/v1/oauth-clients/${entry.id}`, { method: "DELETE", headers: { authorization: `Bearer ${env.admin.key}` } });
     assert.deepEqual(await revoke.json(), { changed: true, revokedGrants: 1 });
-    await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error("the live SSE session was not closed")), 5_000))]);
+    await withTimeout(stream.ended, 5_000, "the live SSE session was closed");
     const refused = await initializeMcp(hubUrl, `Bearer ${tokens.access_token}`);
     assert.deepEqual([refused.status, JSON.parse(refused.text)], [401, { error: { code: "unauthorized", message: "Authorization revoked: sign in again." } }]);
     const refresh = await postForm(`${hubUrl}/oauth/token`, { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: victim });

@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import pg from "pg";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { startPostgresServer, type TestPostgresServer } from "@/test/helpers/start-postgres-server";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
-import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
 import { sendRawRequest } from "@/test/integration/mcp/send-raw-request";
 import { mcpHeaders, openRawMcpSession } from "./open-raw-mcp-session";
 
@@ -17,11 +17,12 @@ const keys = { known: "", unused: "", tight: "" };
 
 before(async () => {
   database = await startPostgresServer();
-  const env = { DATABASE_URL: database.url };
-  await runSbCli(["user", "create", "--email", "outage@example.com", "--password", "correct horse battery"], env);
-  keys.known = await runSbCli(["key", "create", "--email", "outage@example.com", "--name", "known", "--rate-limit", "10000/1m"], env);
-  keys.unused = await runSbCli(["key", "create", "--email", "outage@example.com", "--name", "unused"], env);
-  keys.tight = await runSbCli(["key", "create", "--email", "outage@example.com", "--name", "tight", "--rate-limit", "1/1m"], env);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("outage@example.com");
+    keys.known = await seed.key("outage@example.com", "known", { rateLimit: "10000/1m" });
+    keys.unused = await seed.key("outage@example.com", "unused");
+    keys.tight = await seed.key("outage@example.com", "tight", { rateLimit: "1/1m" });
+  });
 });
 
 after(async () => {

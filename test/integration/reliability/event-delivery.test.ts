@@ -2,7 +2,9 @@
 // Redis only, so a CLI run without REDIS_URL (publishing on Postgres) reached no live session.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { orAfter } from "@/test/helpers/with-timeout";
 import { startRedisServer, type TestRedisServer } from "@/test/helpers/start-redis-server";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
@@ -25,8 +27,10 @@ after(async () => {
 
 test("a key revoked by a CLI without REDIS_URL ends its live SSE session on a hub with REDIS_URL within a second", async () => {
   const cliEnv = { DATABASE_URL: database.url, REDIS_URL: "" };
-  await runSbCli(["user", "create", "--email", "events@example.com", "--password", "correct horse battery"], cliEnv);
-  const key = await runSbCli(["key", "create", "--email", "events@example.com", "--name", "doomed"], cliEnv);
+  const key = await seedAccounts(database.url, async (seed) => {
+    await seed.user("events@example.com");
+    return seed.key("events@example.com", "doomed");
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: redis.url } });
   // A held event stream outlives the key cache: only the key_revoked event ends it.
   const stream = await openRawEventStream({ port: hub.port, path: "/sse", headers: mcpHeaders(key) });
@@ -34,7 +38,7 @@ test("a key revoked by a CLI without REDIS_URL ends its live SSE session on a hu
   try {
     await runSbCli(["key", "revoke", "--prefix", key.slice(0, 12)], cliEnv);
     const revokedAt = Date.now();
-    const ended = await Promise.race([stream.ended.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 1_000))]);
+    const ended = await orAfter(stream.ended.then(() => true), 1_000, false);
     assert.ok(ended, "the session's stream was still open a second after the CLI revoked its key");
     assert.ok(Date.now() - revokedAt <= 1_000);
   } finally {

@@ -12,10 +12,12 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import pg from "pg";
 import { findFreePort } from "@/test/helpers/find-free-port";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { startNginx, type TestNginx } from "@/test/helpers/start-nginx";
 import { startRedisServer, type TestRedisServer } from "@/test/helpers/start-redis-server";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { orAfter } from "@/test/helpers/with-timeout";
 import { openRawEventStream, type RawEventStream } from "@/test/integration/mcp/open-raw-event-stream";
 import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
 import { mcpHeaders, openRawMcpSession, type RawMcpSession } from "./open-raw-mcp-session";
@@ -44,10 +46,12 @@ before(async () => {
   database = await createTestDatabase();
   redis = await startRedisServer();
   cliEnv = { DATABASE_URL: database.url, REDIS_URL: "" };
-  await runSbCli(["user", "create", "--email", "fleet@example.com", "--password", "correct horse battery"], cliEnv);
-  keys.main = await runSbCli(["key", "create", "--email", "fleet@example.com", "--name", "main", "--rate-limit", "100000/1m"], cliEnv);
-  keys.limited = await runSbCli(["key", "create", "--email", "fleet@example.com", "--name", "limited", "--rate-limit", "30/1m"], cliEnv);
-  keys.fleet = await runSbCli(["key", "create", "--email", "fleet@example.com", "--name", "fleet"], cliEnv);
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("fleet@example.com");
+    keys.main = await seed.key("fleet@example.com", "main", { rateLimit: "100000/1m" });
+    keys.limited = await seed.key("fleet@example.com", "limited", { rateLimit: "30/1m" });
+    keys.fleet = await seed.key("fleet@example.com", "fleet");
+  });
   for (const _ of INSTANCES) ports.push(await findFreePort());
   hubs.push(...(await Promise.all(INSTANCES.map((_, index) => startHub(index)))));
   nginx = await startNginx(ports);
@@ -118,7 +122,7 @@ describe("three instances behind nginx", () => {
       assert.equal(seen.size, INSTANCES.length);
       await runSbCli(["key", "revoke", "--prefix", keys.fleet.slice(0, 12)], cliEnv);
       const revokedAt = Date.now();
-      const allEnded = await Promise.race([Promise.all(streams.map((stream) => stream.ended)).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 1_000))]);
+      const allEnded = await orAfter(Promise.all(streams.map((stream) => stream.ended)).then(() => true), 1_000, false);
       assert.ok(allEnded, "every instance ended the revoked key's streams within a second of the CLI's exit");
       assert.ok(Date.now() - revokedAt <= 1_000);
     } finally {

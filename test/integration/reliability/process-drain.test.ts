@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { Agent, request } from "node:http";
 import { after, before, test } from "node:test";
 import pg from "pg";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
-import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
 import { mcpHeaders, openRawMcpSession } from "./open-raw-mcp-session";
 
 let database: TestDatabase;
@@ -18,8 +18,10 @@ let key = "";
 
 before(async () => {
   database = await createTestDatabase();
-  await runSbCli(["user", "create", "--email", "drain@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  key = await runSbCli(["key", "create", "--email", "drain@example.com", "--name", "drain", "--rate-limit", "100000/1m"], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("drain@example.com");
+    key = await seed.key("drain@example.com", "drain", { rateLimit: "100000/1m" });
+  });
 });
 after(async () => {
   if (hub && hub.process.exitCode === null) hub.process.kill("SIGKILL");

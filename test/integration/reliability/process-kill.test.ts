@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
-import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
 import { openRawMcpSession } from "./open-raw-mcp-session";
 
 let database: TestDatabase;
@@ -19,8 +19,10 @@ const hubs: TestHub[] = [];
 
 before(async () => {
   database = await createTestDatabase();
-  await runSbCli(["user", "create", "--email", "kill@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  key = await runSbCli(["key", "create", "--email", "kill@example.com", "--name", "kill", "--rate-limit", "100000/1m"], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("kill@example.com");
+    key = await seed.key("kill@example.com", "kill", { rateLimit: "100000/1m" });
+  });
 });
 after(async () => {
   for (const hub of hubs) if (hub.process.exitCode === null) hub.process.kill("SIGKILL");

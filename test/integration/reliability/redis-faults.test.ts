@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Redis } from "ioredis";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startRedisServer, type TestRedisServer } from "@/test/helpers/start-redis-server";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
-import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
 import { openRawMcpSession } from "./open-raw-mcp-session";
 
 let database: TestDatabase;
@@ -18,8 +18,10 @@ const hubs: TestHub[] = [];
 before(async () => {
   database = await createTestDatabase();
   redis = await startRedisServer({ started: false });
-  await runSbCli(["user", "create", "--email", "redis-faults@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  key = await runSbCli(["key", "create", "--email", "redis-faults@example.com", "--name", "faults", "--rate-limit", "10000/1m"], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("redis-faults@example.com");
+    key = await seed.key("redis-faults@example.com", "faults", { rateLimit: "10000/1m" });
+  });
 });
 
 after(async () => {

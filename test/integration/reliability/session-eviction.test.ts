@@ -3,9 +3,9 @@
 // recently used idle session now makes room.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
-import { runSbCli } from "@/test/integration/mcp/run-sb-cli";
 import { openRawMcpSession } from "./open-raw-mcp-session";
 
 let database: TestDatabase;
@@ -14,8 +14,10 @@ let key = "";
 
 before(async () => {
   database = await createTestDatabase();
-  await runSbCli(["user", "create", "--email", "evict@example.com", "--password", "correct horse battery"], { DATABASE_URL: database.url });
-  key = await runSbCli(["key", "create", "--email", "evict@example.com", "--name", "evict"], { DATABASE_URL: database.url });
+  await seedAccounts(database.url, async (seed) => {
+    await seed.user("evict@example.com");
+    key = await seed.key("evict@example.com", "evict");
+  });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_MAX_SESSIONS_PER_KEY: "3" } });
 });
 after(async () => {
