@@ -182,8 +182,8 @@ process.on("SIGINT", () => {
 
 /** BENCH_HUB_CPU_PROF=DIR: the measured hub writes a V8 CPU profile there as it stops (Node refuses --cpu-prof in NODE_OPTIONS). */
 const HUB_PROFILE_ARGS = process.env.BENCH_HUB_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_HUB_CPU_PROF)}`] : [];
-/** As `npm start` runs the hub (package.json), young-generation size included. */
-const HUB_ARGS = ["--max-semi-space-size=64", "--import", "tsx", "mcp/server/start-hub.ts"];
+/** As `npm start` runs the hub (package.json). */
+const HUB_ARGS = ["--import", "tsx", "mcp/server/start-hub.ts"];
 
 async function main(): Promise<void> {
   prepareKit();
