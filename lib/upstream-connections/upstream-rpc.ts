@@ -5,14 +5,14 @@ import { UpstreamRequestError } from "@/lib/upstream-connections/upstream-reques
 /** Ids of this caller's requests: strings, so they never meet the SDK Protocol's numeric ids. */
 const ID_PREFIX = "sb-";
 
+/** An upstream's own error answer to a request (its code and message, whatever they are). */
+export class UpstreamErrorAnswer extends McpError {}
+
 /**
  * The hub's own end of a request (timed out, total time used up, connection closed), told apart
  * from an upstream's error answer, whatever code that carries (-32000 and -32001 are common codes
  * for an upstream's own failures). McpError codes as the SDK's Protocol gives them.
  */
-/** An upstream's own error answer to a request (its code and message, whatever they are). */
-export class UpstreamErrorAnswer extends McpError {}
-
 export class UpstreamRpcEnded extends McpError {
   readonly why: "timeout" | "total-timeout" | "closed";
   /** A timeout says nothing about the connection: the pool keeps it for everyone else's calls. */
@@ -52,8 +52,8 @@ interface PendingRequest {
  * announcements, the Client's own requests) goes on to the Protocol untouched. Same wire
  * behaviour as the Protocol's request(): a progressToken when progress is wanted, an idle timeout
  * reset by progress within a total one, notifications/cancelled when the caller gives up, and
- * McpErrors with the Protocol's codes (RequestTimeout, ConnectionClosed, the upstream's own), so
- * failures read the same to the pool. The result is the upstream's, unchecked: the caller checks it.
+ * McpErrors with the Protocol's codes: UpstreamRpcEnded for the hub's own ends, UpstreamErrorAnswer
+ * for the upstream's. The result is the upstream's, unchecked: the caller checks it.
  */
 export class UpstreamRpc {
   readonly #transport: Transport;
