@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,6 +92,45 @@ describe("tools/call on the pool's own request path", () => {
     setTimeout(() => abort.abort(new Error("caller went away")), 50);
     await assert.rejects(pending, /caller went away/);
     await eventually("the upstream heard of the cancellation", async () => cancellationsOf("hang") === before + 1, 5_000, 25);
+  });
+});
+
+describe("a remote upstream (Streamable HTTP) that answers one call with a malformed result", () => {
+  test("only that call fails: the connection is kept for the next one (no second handshake, never 'failing')", async () => {
+    let handshakes = 0;
+    const server = http.createServer(async (request, response) => {
+      if (request.method !== "POST") return void response.writeHead(request.method === "GET" ? 405 : 200).end();
+      let body = "";
+      for await (const chunk of request) body += chunk;
+      const message = JSON.parse(body) as { id?: number | string; method: string; params?: { name?: string; protocolVersion?: string } };
+      if (message.id === undefined) return void response.writeHead(202).end();
+      const answer = (result: unknown) => response.writeHead(200, { "content-type": "application/json", "mcp-session-id": "raw-session" }).end(JSON.stringify({ jsonrpc: "2.0", id: message.id, result }));
+      if (message.method === "initialize") {
+        handshakes += 1;
+        return answer({ protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "raw-http", version: "1" } });
+      }
+      if (message.method === "tools/list") return answer({ tools: [{ name: "malformed", inputSchema: { type: "object" } }, { name: "echo", inputSchema: { type: "object" } }] });
+      answer(message.params?.name === "malformed" ? { content: [{ type: "text" }] } : { content: [{ type: "text", text: "still here" }] });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const states: string[] = [];
+    const remotePool = new UpstreamPool();
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+    const remote: UpstreamConfig = { ...config, id: randomUUID(), name: "remote", transport: "http", command: null, args: [], cwd: null, url };
+    remotePool.configure({ loadConfig: async () => remote, onToolsMayHaveChanged: async () => {}, onExtrasChanged: () => {}, onResourceUpdated: () => {}, onConnected: () => {}, onStatus: (_name, status) => void states.push(status.state) });
+    try {
+      const signal = new AbortController().signal;
+      const malformed = await remotePool.callTool("remote", "malformed", {}, { signal }).then(() => assert.fail("the call should have failed"), (error: unknown) => error);
+      assert.ok(malformed instanceof HubError);
+      assert.match(malformed.message, /^Server remote failed to answer \(its tools\/call result is not a CallToolResult \(content\.0/);
+      assert.deepEqual(await remotePool.callTool("remote", "echo", {}, { signal }), { content: [{ type: "text", text: "still here" }] });
+      assert.equal(handshakes, 1, "one connection served both calls");
+      assert.ok(!states.includes("failing"), `states: ${states.join(", ")}`);
+    } finally {
+      await remotePool.closeAll();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
