@@ -296,19 +296,15 @@ class PooledUpstream {
   #describeCallFailure(error: unknown, signal: AbortSignal): unknown {
     if (signal.aborted || error instanceof HubError) return error;
     const name = this.config.name;
-    if (error instanceof UpstreamRpcEnded) {
-      if (error.why === "total-timeout") return new HubError("internal_error", `Server ${name} was still working on the call after ${(this.config.timeoutMs * 10) / 1000} s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout.`, { cause: error });
-      if (error.why === "timeout") return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
-      return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });
-    }
-    if (error instanceof UpstreamErrorAnswer) return this.#refused(error);
-    // The SDK Client's own requests (resources, prompts): its Protocol reports its timeouts and closes with these codes.
     if (error instanceof McpError) {
-      if (error.code === ErrorCode.RequestTimeout) return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
-      if (error.code === ErrorCode.ConnectionClosed) {
+      const ended = hubEndOf(error);
+      if (ended === "total-timeout") return new HubError("internal_error", `Server ${name} was still working on the call after ${(this.config.timeoutMs * 10) / 1000} s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout.`, { cause: error });
+      if (ended === "timeout") return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
+      if (ended === "closed") {
         return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });
       }
-      return this.#refused(error);
+      // The upstream's own protocol error (unknown tool, bad params): its message is about the call.
+      return new HubError("internal_error", `Server ${name} refused the call: ${redactConfiguredValues(error.message, this.config).slice(0, 500)}`, { cause: error });
     }
     const reason = this.#redactedReason(error);
     logger.warn({ server: name, reason }, "upstream call failed");
@@ -317,10 +313,6 @@ class PooledUpstream {
     return new HubError("internal_error", `Server ${name} failed to answer (${reason.slice(0, 200)}). ${advice}`, { cause: error });
   }
 
-  /** The upstream's own protocol error (unknown tool, bad params): its message is about the call. */
-  #refused(error: McpError): HubError {
-    return new HubError("internal_error", `Server ${this.config.name} refused the call: ${redactConfiguredValues(error.message, this.config).slice(0, 500)}`, { cause: error });
-  }
 
   /**
    * The first line of an error's message with the configured values blanked: logged, and told to
@@ -363,6 +355,16 @@ class PooledUpstream {
     this.#active -= 1;
     this.#waiting.shift()?.();
   }
+}
+
+/**
+ * How the hub itself ended a request, if it did: UpstreamRpc says so by class; the SDK Protocol's
+ * own requests (resources, prompts) say it by code. Anything else is the upstream's own answer.
+ */
+function hubEndOf(error: McpError): UpstreamRpcEnded["why"] | undefined {
+  if (error instanceof UpstreamRpcEnded) return error.why;
+  if (error instanceof UpstreamErrorAnswer) return undefined;
+  return error.code === ErrorCode.RequestTimeout ? "timeout" : error.code === ErrorCode.ConnectionClosed ? "closed" : undefined;
 }
 
 function keepsConnection(error: unknown): boolean {
