@@ -89,10 +89,7 @@ describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
 
   it("decisions asked in one turn reach Redis in one read, each answered as if asked in turn", async () => {
     const observer = connect();
-    // The hub's own connection settings (enableAutoPipelining): what is sent together is written together.
-    const client = createRedisConnection(REDIS_URL!);
-    clients.push(client);
-    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix, LIMITER_TIMEOUT_MS);
+    const limiter = onHubConnection();
     const policy = { limit: 100, windowSeconds: 60 };
     await limiter.limit("key:together", policy);
     const readsBefore = await readsProcessed(observer);
@@ -107,15 +104,20 @@ describe("@upstash/ratelimit over ioredis (real Redis)", { skip: SKIP }, () => {
 
   it("decisions asked together at the edge of the budget: exactly the budget is allowed, the refused take nothing", async () => {
     const observer = connect();
-    const client = createRedisConnection(REDIS_URL!);
-    clients.push(client);
-    const limiter = createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix, LIMITER_TIMEOUT_MS);
+    const limiter = onHubConnection();
     const policy = { limit: 5, windowSeconds: 60 };
     for (let index = 0; index < 3; index += 1) await limiter.limit("key:edge", policy);
     const answers = await Promise.all(Array.from({ length: 4 }, () => limiter.limit("key:edge", policy)));
     assert.deepEqual(answers.map((answer) => [answer.success, answer.remaining]), [[true, 1], [true, 0], [false, 0], [false, 0]]);
     assert.equal(await windowCount(observer, "key:edge", policy), 5);
   });
+
+  /** A limiter on a connection with the hub's own settings (enableAutoPipelining: what is sent together is written together). */
+  function onHubConnection() {
+    const client = createRedisConnection(REDIS_URL!);
+    clients.push(client);
+    return createUpstashSlidingWindowLimiter(createRatelimitRedisAdapter(client), "redis", prefix, LIMITER_TIMEOUT_MS);
+  }
 
   async function readsProcessed(observer: Redis): Promise<number> {
     return Number(/total_reads_processed:(\d+)/.exec(await observer.info("stats"))?.[1]);
