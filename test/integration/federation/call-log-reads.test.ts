@@ -51,7 +51,7 @@ before(async () => {
     await seed.user("admin@example.com", "admin");
     await seed.user("member@example.com");
     keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
-    keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "2/1m" });
+    keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "2/1h" });
     keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
   });
   hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: "debug" } });

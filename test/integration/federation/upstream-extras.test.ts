@@ -90,7 +90,7 @@ before(async () => {
       await seed.user("member@example.com");
       await seed.user("outsider@example.com");
       keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
-      keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "3/1m" });
+      keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "3/1h" });
       keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
       keys.outsider = await seed.key("outsider@example.com", "outsider", { rateLimit: "10000/1m" });
     }),
@@ -121,7 +121,7 @@ describe("the default per-server concurrency cap", () => {
 });
 
 describe("resources/read and prompts/get draw on the key's call limit", () => {
-  test("on a 3/1m key a read, a prompt and a tool call pass; the next read and prompt are 429 in the tools/call envelope", async () => {
+  test("on a 3/1h key a read, a prompt and a tool call pass; the next read and prompt are 429 in the tools/call envelope", async () => {
     const client = await connect(hubs.alpha!, "streamable", keys.limited);
     const forwarded = async () => {
       const text = await (await fetch(`${hubs.alpha!.url}/metrics`, { headers: { Authorization: `Bearer ${keys.admin}` } })).text();
@@ -135,7 +135,7 @@ describe("resources/read and prompts/get draw on the key's call limit", () => {
     const afterOne = await forwarded();
     assert.deepEqual({ read: afterOne.read - before.read, prompt: afterOne.prompt - before.prompt }, { read: 1, prompt: 1 });
     assert.equal(textOf(await call(client, "fixture__greet", { name: "Ada" })), 'greet: {"name":"Ada"}');
-    const limited = (error: Error & { code?: unknown }) => error.code === 429 && /"code":"rate_limited","message":"Rate limit exceeded: 3 tool calls per 60 s\./.test(error.message);
+    const limited = (error: Error & { code?: unknown }) => error.code === 429 && /"code":"rate_limited","message":"Rate limit exceeded: 3 tool calls per 3600 s\./.test(error.message);
     await assert.rejects(client.readResource({ uri: RESOURCE_URI }), limited);
     await assert.rejects(client.getPrompt({ name: "fixture__hello" }), limited);
     // resources/list and prompts/list are not charged (like tools/list).
@@ -157,7 +157,7 @@ describe("resources/read and prompts/get draw on the key's call limit", () => {
       assert.equal(refused.headers.get("ratelimit-remaining"), "0", method);
       const body = (await refused.json()) as { error: { code: string; message: string } };
       assert.equal(body.error.code, "rate_limited", method);
-      assert.match(body.error.message, /^Rate limit exceeded: 3 tool calls per 60 s\. Retry in \d+ s\.$/, method);
+      assert.match(body.error.message, /^Rate limit exceeded: 3 tool calls per 3600 s\. Retry in \d+ s\.$/, method);
     }
   });
 });
