@@ -6,8 +6,11 @@ export type HubEvent =
   | { type: "key_revoked"; keyId: string }
   | { type: "user_disabled"; userId: string }
   | { type: "permissions_changed" }
-  /** An upstream server was added, edited or removed: pools reconnect it (or let it go). */
-  | { type: "upstreams_changed"; serverId: string }
+  /**
+   * An upstream server was added, edited, renamed or removed: pools reconnect it (or let it go).
+   * `renamed` (a rename): resource watches move from the old name to the new one.
+   */
+  | { type: "upstreams_changed"; serverId: string; renamed?: { from: string; to: string } }
   /** An upstream server announced that its resources or prompts changed (by name: sessions know servers by name). */
   | { type: "upstream_list_changed"; server: string; list: "resources" | "prompts" };
 

@@ -32,8 +32,8 @@ export interface RenamedUpstreamServer {
  * clients called, under the name it had then (see docs/operations.md).
  *
  * After the commit every instance hears it through hub events: pools let the old connection go
- * and connect under the new name (upstreams_changed; the upstream is not probed, its settings are
- * unchanged), catalogues reload (catalog_changed) and cached principals and permitted-tool lists
+ * and connect under the new name (upstreams_changed, naming the rename so resource subscriptions
+ * move with the server; the upstream is not probed, its settings are unchanged), catalogues reload (catalog_changed) and cached principals and permitted-tool lists
  * are dropped (permissions_changed), so live sessions get tools, resources and prompts
  * list_changed. `expectedVersion`, when given, must be the stored settingsVersion.
  * HubError validation_failed for a bad or unchanged name, not_found for an unknown server,
@@ -89,7 +89,7 @@ export async function renameUpstreamServer(input: { name: string; newName: unkno
     },
     { timeout: 30_000 },
   );
-  publishHubEvent({ type: "upstreams_changed", serverId: result.id });
+  publishHubEvent({ type: "upstreams_changed", serverId: result.id, renamed: result.renamed });
   publishHubEvent({ type: "catalog_changed" });
   publishHubEvent({ type: "permissions_changed" });
   const { id: _id, ...renamed } = result;

@@ -22,7 +22,8 @@ const LIST_TIMEOUT_MS = 30_000;
  * goes to this instance's subscribers and each new connection renews their subscriptions
  * (upstream-resource-subscriptions.ts), status changes are stored for the console and the CLI,
  * and an upstreams_changed event drops a server's connection so the next use reconnects with its
- * new config. Every registered server is connected in the background.
+ * new config (a rename first moves the resource watches to the new name). Every registered server
+ * is connected in the background.
  * Returns the stop function (stops every stdio process and connection).
  */
 export async function startUpstreamFederation(options: { resyncSeconds: number }): Promise<() => Promise<void>> {
@@ -77,6 +78,8 @@ export async function startUpstreamFederation(options: { resyncSeconds: number }
   });
   const unsubscribe = subscribeHubEvents((event) => {
     if (event.type !== "upstreams_changed") return;
+    // Before the old connection goes: an update it still delivers finds no watch under the old name.
+    if (event.renamed && !stopping) resourceSubscriptions.onUpstreamRenamed(event.renamed.from, event.renamed.to);
     void pool.forget({ id: event.serverId }).then(async () => {
       const row = await prisma.upstreamServer.findUnique({ where: { id: event.serverId }, select: { name: true } });
       if (row && !stopping) await pool.connectAll([row.name]);

@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
-import { filterToldRecipients } from "@/lib/events/filter-told-recipients";
 import type { ServerVisibility } from "@/lib/events/list-changes-of";
+import { sortRecipientsByVisibility } from "@/lib/events/sort-recipients-by-visibility";
 import { logger } from "@/lib/log/logger";
 import { recordUpstreamRequest, type ForwardedUpstreamMethod } from "@/lib/metrics/record-upstream-request";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
@@ -16,13 +16,14 @@ const UPSTREAM_TIMEOUT_MS = 10_000;
 
 /** A session or listen stream that watches resources. */
 export interface ResourceSubscriber {
-  /** Who is told: re-checked at every update (a principal who lost sight of the server hears nothing). */
+  /** Who is told: re-checked at every update (a principal who lost sight of the server hears nothing, and its watch ends). */
   readonly principal: Principal;
   /** Sends notifications/resources/updated with the URI as the client knows it (sb-upstream://…). */
   notifyUpdated(hubUri: string): void;
 }
 
 interface WatchedResource {
+  /** The server's name now (a rename moves the watch: onUpstreamRenamed). */
   server: string;
   uri: string;
   hubUri: string;
@@ -41,12 +42,17 @@ const keyOf = (server: string, uri: string) => `${server}\n${uri}`;
  * resources/unsubscribe once none does (unsubscribing and closing both count), renewed on every
  * new connection (a reconnected upstream holds none). Each notifications/resources/updated from
  * an upstream goes to the resource's subscribers whose principal may still see that server,
- * with the hub's URI. Updates are not fanned out between instances: each instance subscribes on
- * its own connection and hears its own.
+ * with the hub's URI; a subscriber found no longer permitted (grant or tool gone) loses that watch
+ * there and then, and the upstream's subscription goes with the last watcher, so nothing is held
+ * for someone who may not see it. A renamed server keeps its watches: they move to the new name
+ * and are renewed on the new connection. Updates are not fanned out between instances: each
+ * instance subscribes on its own connection and hears its own.
  */
 export class UpstreamResourceSubscriptions {
   readonly #watched = new Map<string, WatchedResource>();
   readonly #bySubscriber = new Map<ResourceSubscriber, Set<string>>();
+  /** Old server name → the name it has now, so an unsubscribe by a URI from before a rename still ends the watch. */
+  readonly #renamedTo = new Map<string, string>();
   #maySeeServer: ServerVisibility | undefined;
 
   /** Sets who may hear a server's updates (without it, nobody is told). */
@@ -83,9 +89,14 @@ export class UpstreamResourceSubscriptions {
     }
   }
 
-  /** Removes one subscription (none there: nothing happens); the upstream's goes with the last one. */
+  /**
+   * Removes one subscription (none there: nothing happens); the upstream's goes with the last one.
+   * A URI naming a server by a name it had before a rename ends the watch that moved with it.
+   */
   unsubscribe(subscriber: ResourceSubscriber, server: string, uri: string): void {
-    this.#remove(subscriber, keyOf(server, uri));
+    const key = keyOf(server, uri);
+    const renamed = this.#renamedTo.get(server);
+    this.#remove(subscriber, this.#bySubscriber.get(subscriber)?.has(key) || renamed === undefined ? key : keyOf(renamed, uri));
   }
 
   /** Removes every subscription of a subscriber that ended (session closed, stream gone). */
@@ -98,14 +109,51 @@ export class UpstreamResourceSubscriptions {
     return this.#bySubscriber.get(subscriber)?.size ?? 0;
   }
 
-  /** An upstream's notifications/resources/updated: tells the resource's subscribers who may still see the server. */
+  /**
+   * An upstream's notifications/resources/updated: tells the resource's subscribers who may still
+   * see the server, and ends the watch of those who may not (a failed check ends nothing).
+   */
   onUpstreamUpdated(server: string, uri: string): void {
-    const watched = this.#watched.get(keyOf(server, uri));
+    const key = keyOf(server, uri);
+    const watched = this.#watched.get(key);
     if (!watched) return;
-    void filterToldRecipients([...watched.subscribers], server, this.#maySeeServer).then((told) => {
+    void sortRecipientsByVisibility([...watched.subscribers], server, this.#maySeeServer).then(({ allowed, refused }) => {
+      // Renamed while visibility was being checked: the verdicts were about the old name.
+      if (watched.server !== server) return;
       // A subscriber that left while visibility was being checked is not told.
-      for (const subscriber of told) if (watched.subscribers.has(subscriber)) subscriber.notifyUpdated(watched.hubUri);
+      for (const subscriber of allowed) if (watched.subscribers.has(subscriber)) subscriber.notifyUpdated(watched.hubUri);
+      for (const subscriber of refused) this.#remove(subscriber, key);
+      if (refused.length > 0) logger.info({ server, watchersLeft: watched.subscribers.size, ended: refused.length }, "resource watches ended: their principal may no longer see the server");
     });
+  }
+
+  /**
+   * A server renamed `from` → `to` (before its old connection is let go): its watches move to the
+   * new name, so they keep working. Updates then name the new hub URI (the one resources/list and
+   * resources/read now know); the old connection's subscriptions go with it, and the new
+   * connection renews them (onUpstreamConnected).
+   */
+  onUpstreamRenamed(from: string, to: string): void {
+    for (const [oldKey, watched] of [...this.#watched]) {
+      if (watched.server !== from) continue;
+      const newKey = keyOf(to, watched.uri);
+      // Watches left by a removed server once named `to` name the same hub URI: they hear this one now.
+      for (const subscriber of this.#watched.get(newKey)?.subscribers ?? []) watched.subscribers.add(subscriber);
+      this.#watched.delete(oldKey);
+      watched.server = to;
+      watched.hubUri = toHubResourceUri(to, watched.uri);
+      watched.subscribedUpstream = false;
+      this.#watched.set(newKey, watched);
+      for (const subscriber of watched.subscribers) {
+        const mine = this.#bySubscriber.get(subscriber);
+        mine?.delete(oldKey);
+        mine?.add(newKey);
+      }
+    }
+    // `to` is a live name now, and older names that led to `from` lead to `to`: no chains, no cycles.
+    this.#renamedTo.delete(to);
+    for (const [old, current] of this.#renamedTo) if (current === from) this.#renamedTo.set(old, to);
+    this.#renamedTo.set(from, to);
   }
 
   /** A new connection to `server`: it holds none of the old one's subscriptions, so each wanted one is renewed. */

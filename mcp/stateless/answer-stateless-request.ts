@@ -20,12 +20,16 @@ export interface StatelessRequestContext {
 }
 
 /**
- * Freshness hints (2026-07-28 caching): server/discover is the same for everyone and changes only
- * with a deploy; tools/list varies per key (private) and is also pushed by subscriptions/listen,
- * so a minute keeps clients that do not listen from acting on a stale list for long.
+ * Freshness hints (2026-07-28 caching). server/discover is the same for everyone (public), but its
+ * resources.subscribe follows the upstreams connected to the answering instance (one that connects
+ * later, is added, or goes away flips it, and instances may differ for a while), and nothing
+ * pushes a discover change: a minute, so a client does not go an hour without subscriptions (or
+ * offering ones nobody can hear). tools/list varies per key (private) and is also pushed by
+ * subscriptions/listen, so a minute keeps clients that do not listen from acting on a stale list
+ * for long.
  */
 export const CACHE_HINTS = {
-  discover: { ttlMs: 3_600_000, cacheScope: "public" },
+  discover: { ttlMs: 60_000, cacheScope: "public" },
   toolsList: { ttlMs: 60_000, cacheScope: "private" },
   /** Upstream resources and prompts: visible per principal, so private like tools/list. */
   upstreamList: { ttlMs: 60_000, cacheScope: "private" },

@@ -2,7 +2,8 @@
 // resource (by the URI the hub lists) brings notifications/resources/updated with that URI when
 // the upstream announces it; the hub holds one upstream subscription per resource while any
 // session or listen stream wants it (unsubscribe and close both let go), re-checks who may see
-// the server at every update, bounds URIs and counts, and offers the same to 2026-07-28 clients
+// the server at every update (ending the watch of whoever may no longer see it; a revoked key's
+// sessions and streams end, and their watches with them), bounds URIs and counts, and offers the same to 2026-07-28 clients
 // through subscriptions/listen's resourceSubscriptions, and renews its subscriptions when an
 // upstream restarts. A real hub, the real @modelcontextprotocol/server-everything over stdio (its
 // toggle-subscriber-updates tool makes it announce every subscribed resource at once and then
@@ -16,6 +17,8 @@ import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ErrorCode, ResourceUpdatedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { API_KEY_FORMAT } from "@/lib/api-keys/api-key-format";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { CLI_ACTOR } from "@/lib/audit/record-audit-event";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { startEventFanOut } from "@/lib/events/start-event-fan-out";
@@ -28,7 +31,8 @@ import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { runSb } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
-import { openRawEventStream, type RawEventStream } from "@/test/integration/mcp/open-raw-event-stream";
+import { messagesOf, MODERN_META, modernHeaders, openListenStream } from "@/test/integration/federation/modern-requests";
+import type { RawEventStream } from "@/test/integration/mcp/open-raw-event-stream";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const EVERYTHING = path.join(ROOT, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
@@ -44,7 +48,7 @@ let folder: string;
 let stopFanOut: (() => Promise<void>) | undefined;
 /** An upstream resource as the hub lists it (sb-upstream://everything/…). */
 let resourceUri = "";
-const keys = { admin: "", member: "", outsider: "" };
+const keys = { admin: "", member: "", outsider: "", revocable: "" };
 const clients: Client[] = [];
 const streams: RawEventStream[] = [];
 
@@ -106,6 +110,7 @@ before(async () => {
       keys.admin = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
       keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
       keys.outsider = await seed.key("outsider@example.com", "outsider", { rateLimit: "10000/1m" });
+      keys.revocable = await seed.key("admin@example.com", "revocable", { rateLimit: "10000/1m" });
     }),
     sbOk("server", "add", "everything", "--command", process.execPath, "--arg", EVERYTHING),
     sbOk("server", "add", "fixture", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE, "--arg", definitionsFile, "--cwd", ROOT),
@@ -175,13 +180,17 @@ describe("resources/subscribe on sessions", () => {
     await eventually("the upstream subscription is let go again", async () => (await upstreamRequests()).unsubscribe === start.unsubscribe + 2, 10_000, 100);
   });
 
-  test("who may hear is re-checked at every update: a member who loses the server's last tool stops hearing while an admin goes on; an outsider cannot subscribe", async () => {
+  test("who may hear is re-checked at every update: a member who loses the server's last tool stops hearing, and its watches end with its session still open (the upstream lets go of what only it watched), while an admin goes on; an outsider cannot subscribe", async () => {
+    const start = await upstreamRequests();
     const member = await connect("streamable", keys.member);
     const admin = await connect("sse", keys.admin);
     const heard = { member: recordUpdates(member), admin: recordUpdates(admin) };
+    const memberOnly = `sb-upstream://everything/${encodeURIComponent("demo://watched-by-the-member-only")}`;
     await member.subscribeResource({ uri: resourceUri });
+    await member.subscribeResource({ uri: memberOnly });
     await admin.subscribeResource({ uri: resourceUri });
-    await eventually("both hear an update", async () => heard.member.length >= 1 && heard.admin.length >= 1, UPDATE_WAIT_MS, 50);
+    assert.deepEqual(await upstreamRequests(), { subscribe: start.subscribe + 2, unsubscribe: start.unsubscribe });
+    await eventually("both hear an update", async () => heard.member.includes(resourceUri) && heard.member.includes(memberOnly) && heard.admin.length >= 1, UPDATE_WAIT_MS, 50);
 
     const outsider = await connect("streamable", keys.outsider);
     await assert.rejects(outsider.subscribeResource({ uri: resourceUri }), invalidParams(/Unknown resource: sb-upstream:\/\/everything\//));
@@ -196,9 +205,28 @@ describe("resources/subscribe on sessions", () => {
     const adminHeard = heard.admin.length;
     await eventually("the admin hears the next update", async () => heard.admin.length > adminHeard, UPDATE_WAIT_MS, 50);
     assert.equal(heard.member.length, memberHeard, "the member hears nothing more");
-    // Client.close() sends no DELETE for a Streamable session: end it, so its subscription goes with it.
-    await (member.transport as StreamableHTTPClientTransport).terminateSession();
+    // The update that found the member refused ended its watches: the resource only it watched is let go upstream, its session still open.
+    await eventually("the upstream lets go of the resource only the member watched", async () => (await upstreamRequests()).unsubscribe === start.unsubscribe + 1, UPDATE_WAIT_MS, 100);
+    assert.equal((await upstreamRequests()).subscribe, start.subscribe + 2, "nothing was subscribed again");
+    // The admin still watches the shared resource: its subscription stays until the admin leaves.
     await admin.close();
+    await eventually("the shared resource is let go with the admin", async () => (await upstreamRequests()).unsubscribe === start.unsubscribe + 2, 10_000, 100);
+    // Client.close() sends no DELETE for a Streamable session: end it (it watches nothing now, so nothing more goes upstream).
+    await (member.transport as StreamableHTTPClientTransport).terminateSession();
+    await pause(300);
+    assert.equal((await upstreamRequests()).unsubscribe, start.unsubscribe + 2);
+  });
+
+  test("a revoked key's sessions and listen streams end at once, and with them their subscriptions upstream", async () => {
+    const start = await upstreamRequests();
+    const session = await connect("streamable", keys.revocable);
+    await session.subscribeResource({ uri: `sb-upstream://everything/${encodeURIComponent("demo://watched-by-a-revocable-session")}` });
+    const stream = await openListenStream(hub.port, keys.revocable, "revocable", { resourceSubscriptions: [`sb-upstream://everything/${encodeURIComponent("demo://watched-by-a-revocable-stream")}`] });
+    streams.push(stream);
+    await eventually("the stream is acknowledged", async () => stream.text().includes("notifications/subscriptions/acknowledged"), 10_000, 50);
+    assert.deepEqual(await upstreamRequests(), { subscribe: start.subscribe + 2, unsubscribe: start.unsubscribe });
+    await revokeApiKey({ prefix: keys.revocable.slice(0, API_KEY_FORMAT.visiblePrefixLength), actor: CLI_ACTOR });
+    await eventually("both subscriptions are let go upstream", async () => (await upstreamRequests()).unsubscribe === start.unsubscribe + 2, 10_000, 100);
   });
 
   test(`bounds: a URI over ${MAX_RESOURCE_URI_CHARS} characters and resource number ${MAX_RESOURCE_SUBSCRIPTIONS + 1} are refused; closing lets every one of them go upstream`, async () => {
@@ -242,25 +270,16 @@ describe("an upstream that restarts", () => {
 });
 
 describe("resourceSubscriptions on 2026-07-28 subscriptions/listen", () => {
-  const REVISION = "2026-07-28";
-  const meta = { "io.modelcontextprotocol/protocolVersion": REVISION, "io.modelcontextprotocol/clientInfo": { name: "resource-subscriptions-listen", version: "1" }, "io.modelcontextprotocol/clientCapabilities": {} };
-  const headers = (key: string, method: string) => ({ Host: "localhost", "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${key}`, "MCP-Protocol-Version": REVISION, "Mcp-Method": method });
-  const listenBody = (id: string, resourceSubscriptions: unknown) => JSON.stringify({ jsonrpc: "2.0", id, method: "subscriptions/listen", params: { _meta: meta, notifications: { toolsListChanged: true, resourceSubscriptions } } });
-  const messagesOf = (stream: RawEventStream) =>
-    stream
-      .text()
-      .split("\n")
-      .filter((line) => line.startsWith("data: "))
-      .map((line) => JSON.parse(line.slice(6)) as { method?: string; params?: { _meta?: Record<string, unknown>; uri?: string; notifications?: Record<string, unknown> } });
+  const listenBody = (id: string, resourceSubscriptions: unknown) => JSON.stringify({ jsonrpc: "2.0", id, method: "subscriptions/listen", params: { _meta: MODERN_META, notifications: { toolsListChanged: true, resourceSubscriptions } } });
 
   async function listen(key: string, id: string, resourceSubscriptions: unknown): Promise<RawEventStream> {
-    const stream = await openRawEventStream({ port: hub.port, path: "/mcp", headers: headers(key, "subscriptions/listen"), body: listenBody(id, resourceSubscriptions) });
+    const stream = await openListenStream(hub.port, key, id, { toolsListChanged: true, resourceSubscriptions });
     streams.push(stream);
     return stream;
   }
 
   test("server/discover offers resources.subscribe; the acknowledgement names the resources granted (not an unknown server's, not a foreign URI); updates follow, tagged; closing lets the upstream subscription go", async () => {
-    const discovered = await fetch(`${hub.url}/mcp`, { method: "POST", headers: headers(keys.admin, "server/discover"), body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "server/discover", params: { _meta: meta } }) });
+    const discovered = await fetch(`${hub.url}/mcp`, { method: "POST", headers: modernHeaders(keys.admin, "server/discover"), body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "server/discover", params: { _meta: MODERN_META } }) });
     assert.deepEqual(((await discovered.json()) as { result: { capabilities: { resources: unknown } } }).result.capabilities.resources, { listChanged: true, subscribe: true });
 
     const start = await upstreamRequests();
@@ -292,7 +311,7 @@ describe("resourceSubscriptions on 2026-07-28 subscriptions/listen", () => {
     ];
     const start = await upstreamRequests();
     for (const [label, resourceSubscriptions, message] of cases) {
-      const refused = await fetch(`${hub.url}/mcp`, { method: "POST", headers: headers(keys.admin, "subscriptions/listen"), body: listenBody(`bad-${label}`, resourceSubscriptions) });
+      const refused = await fetch(`${hub.url}/mcp`, { method: "POST", headers: modernHeaders(keys.admin, "subscriptions/listen"), body: listenBody(`bad-${label}`, resourceSubscriptions) });
       assert.equal(refused.status, 400, label);
       const body = (await refused.json()) as { id: unknown; error: { code: number; message: string } };
       assert.equal(body.error.code, ErrorCode.InvalidParams, label);

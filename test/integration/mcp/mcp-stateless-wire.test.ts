@@ -205,7 +205,7 @@ describe("2026-07-28 answers", () => {
     assert.deepEqual(JSON.parse(reply.text), {
       jsonrpc: "2.0",
       id: "d-1",
-      result: { resultType: "complete", supportedVersions: SUPPORTED, capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true } }, ttlMs: 3_600_000, cacheScope: "public", _meta: SERVER_INFO },
+      result: { resultType: "complete", supportedVersions: SUPPORTED, capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true } }, ttlMs: 60_000, cacheScope: "public", _meta: SERVER_INFO },
     });
   });
 
