@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/api-keys/principal";
 import { hashApiKey } from "@/lib/api-keys/hash-api-key";
 import { API_KEY_MESSAGES, parseApiKey } from "@/lib/api-keys/parse-api-key";
+import { PRINCIPAL_KEY_SELECT, principalOfKeyRow } from "@/lib/api-keys/principal-of-key-row";
 import { stampKeyLastUsed } from "@/lib/api-keys/stamp-key-last-used";
 import { getPrisma } from "@/lib/db/prisma";
 import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
@@ -95,16 +96,7 @@ async function lookUpKey(hash: string): Promise<CacheEntry> {
   const startedAt = generation;
   const row = await getPrisma().apiKey.findUnique({
     where: { hash },
-    select: {
-      id: true,
-      prefix: true,
-      allowedTools: true,
-      rateLimitPolicy: true,
-      rootKeyId: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: { id: true, email: true, role: true, disabledAt: true } },
-    },
+    select: { ...PRINCIPAL_KEY_SELECT, expiresAt: true, revokedAt: true, user: { select: { ...PRINCIPAL_KEY_SELECT.user.select, disabledAt: true } } },
   });
   const now = Date.now();
   let entry: CacheEntry;
@@ -113,17 +105,7 @@ async function lookUpKey(hash: string): Promise<CacheEntry> {
   else if (row.expiresAt && row.expiresAt.getTime() <= now) entry = { until: now + NEGATIVE_TTL_MS, failure: API_KEY_MESSAGES.expired };
   else if (row.user.disabledAt) entry = { until: now + NEGATIVE_TTL_MS, failure: API_KEY_MESSAGES.disabledUser };
   else {
-    const principal: Principal = Object.freeze({
-      userId: row.user.id,
-      email: row.user.email,
-      role: row.user.role,
-      keyId: row.id,
-      keyPrefix: row.prefix,
-      allowedTools: Object.freeze([...row.allowedTools]),
-      rateLimitPolicy: row.rateLimitPolicy,
-      budgetKeyId: row.rootKeyId ?? row.id,
-    });
-    entry = { until: now + POSITIVE_TTL_MS, staleUntil: now + STALE_SERVE_MS, principal, keyExpiresAt: row.expiresAt?.getTime() ?? null };
+    entry = { until: now + POSITIVE_TTL_MS, staleUntil: now + STALE_SERVE_MS, principal: principalOfKeyRow(row), keyExpiresAt: row.expiresAt?.getTime() ?? null };
   }
   if (startedAt === generation) {
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);

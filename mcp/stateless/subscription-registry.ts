@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { ProtocolErrorCode, SUBSCRIPTION_ID_META_KEY, type RequestId } from "@modelcontextprotocol/server";
+import { lookUpLivePrincipals } from "@/lib/api-keys/look-up-live-principals";
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
 import { filterToldRecipients } from "@/lib/events/filter-told-recipients";
@@ -27,7 +28,7 @@ interface Subscription {
   id: RequestId;
   keyId: string;
   userId: string;
-  /** The principal that opened the stream: who it is told about. */
+  /** Who it is told about: the principal that opened the stream, re-read at every permissions change (a rename rewrites a key's tool list). */
   principal: Principal;
   lists: ReadonlySet<ListKind>;
   response: ServerResponse;
@@ -52,7 +53,8 @@ interface Subscription {
  * (the session limit), since each holds a socket. Which hub events change which lists is
  * listChangesOf's; hub events already reach every instance (Redis, else Postgres LISTEN/NOTIFY),
  * so each instance tells its own listeners, and an upstream server's own resources/prompts change
- * only the streams whose principal may see that server.
+ * only the streams whose principal may see that server (re-read from the key at every
+ * permissions change, since the stream authenticated only once).
  */
 export class SubscriptionRegistry {
   readonly #open = new Set<Subscription>();
@@ -100,7 +102,9 @@ export class SubscriptionRegistry {
       acknowledged: false,
       ended: false,
       watcher: {
-        principal: request.principal,
+        get principal() {
+          return subscription.principal;
+        },
         notifyUpdated: (uri) => {
           if (subscription.acknowledged && !subscription.ended) write(subscription, { jsonrpc: "2.0", method: "notifications/resources/updated", params: { _meta: { [SUBSCRIPTION_ID_META_KEY]: request.id }, uri } });
         },
@@ -163,8 +167,25 @@ export class SubscriptionRegistry {
       }
       return;
     }
+    if (event.type === "permissions_changed") void this.#refreshPrincipals();
     const changes = listChangesOf(event);
     if (changes.lists.length > 0) void this.#tellListChanges(event.type, changes);
+  }
+
+  /**
+   * Re-reads the principals of the open streams (one query): a stream authenticates once, and a
+   * principal kept from then would go on naming tools a rename has renamed, and so stop hearing a
+   * server it may still see. A key no longer live keeps its old principal: its stream ends through
+   * key_revoked or user_disabled.
+   */
+  async #refreshPrincipals(): Promise<void> {
+    const open = [...this.#open];
+    try {
+      const fresh = await lookUpLivePrincipals(open.map((subscription) => subscription.keyId));
+      for (const subscription of open) subscription.principal = fresh.get(subscription.keyId) ?? subscription.principal;
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "could not re-read the principals of subscriptions/listen streams");
+    }
   }
 
   async #tellListChanges(eventType: HubEvent["type"], changes: ListChanges): Promise<void> {

@@ -5,7 +5,8 @@
 // so it is cached for a minute, not an hour; a session on one instance and a listen stream on the
 // other each subscribe on their own instance's connection and hear its updates; a rename made by
 // the CLI (a third process) moves both subscriptions to the new name on both instances, renewed on
-// the new connections, the old URI still ends them.
+// the new connections (the stream's principal is re-read, so its key's rewritten tool list still
+// lets it see the server), the old URI still ends them.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -80,6 +81,7 @@ before(async () => {
   database = await createTestDatabase();
   await seedAccounts(database.url, async (seed) => {
     await seed.user("admin@example.com", "admin");
+    await seed.user("member@example.com");
     key = await seed.key("admin@example.com", "admin", { rateLimit: "10000/1m" });
   });
   const [alpha, bravo] = await Promise.all(["alpha", "bravo"].map((instance) => startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, SWITCHBOARD_INSTANCE_ID: instance } })));
@@ -108,11 +110,14 @@ test("server/discover's resources.subscribe follows the servers connected to the
   assert.equal((await discover("bravo")).ttlMs, before.ttlMs);
 });
 
-test("a session on one instance and a listen stream on the other each subscribe on their own instance's connection, and hear its updates; after a rename by the CLI both keep working under the new name, and the old URI still ends them", async () => {
+test("a session on one instance and a listen stream on the other each subscribe on their own instance's connection, and hear its updates; after a rename by the CLI both keep working under the new name (the stream's key names the server's tool: the rename rewrites it), and the old URI still ends them", async () => {
+  // A member who may see the server only through a key narrowed to its one tool.
+  await sbOk("tool", "grant", "fixture__touch", "--email", "member@example.com");
+  const narrowKey = await seedAccounts(database.url, (seed) => seed.key("member@example.com", "narrow", { tools: ["fixture__touch"], rateLimit: "10000/1m" }));
   const [onAlpha, onBravo] = await Promise.all([connect("alpha"), connect("bravo")]);
   const heardOnAlpha = recordUpdates(onAlpha);
   await onAlpha.subscribeResource({ uri: resourceOf("fixture") });
-  const stream = await openListenStream(hub("bravo").port, key, "bravo-watch", { resourceSubscriptions: [resourceOf("fixture")] });
+  const stream = await openListenStream(hub("bravo").port, narrowKey, "bravo-watch", { resourceSubscriptions: [resourceOf("fixture")] });
   streams.push(stream);
   assert.deepEqual(messagesOf(stream)[0].params?.notifications, { resourceSubscriptions: [resourceOf("fixture")] });
 
