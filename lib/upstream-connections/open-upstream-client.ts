@@ -4,7 +4,7 @@
 // plus the ReadBuffer our own stdio transport needs. One SDK generation end to end means a
 // CallToolResult from upstream is handed to the caller as the very object type the server sends.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { SSEClientTransport, SseError } from "@modelcontextprotocol/sdk/client/sse.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSchema, ResourceUpdatedNotificationSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import type { JsonSchemaValidator as SchemaCheck, jsonSchemaValidator as JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
@@ -78,6 +78,7 @@ export async function openUpstreamClient(config: UpstreamConfig, events: Upstrea
     await close();
     throw new Error(describeConnectFailure(error, lastError, diagnostics()));
   }
+  if (transport instanceof SSEClientTransport) closeWhenStreamLost(transport);
   return { client, rpc: new UpstreamRpc(transport), diagnostics, close };
 }
 
@@ -89,6 +90,21 @@ function createTransport(config: UpstreamConfig): Transport {
   if (config.transport === "sse") return new SSEClientTransport(url, { requestInit: { headers }, fetch: fetchOnOwnSignal });
   // The pool lets a call run up to 10 × the timeout while progress keeps arriving (maxTotalTimeout).
   return new StreamableHttpUpstreamTransport(url, { headers, connections: config.maxConcurrency, idleTimeoutMs: config.timeoutMs * 10 });
+}
+
+/**
+ * A legacy SSE session lives as long as its event stream: once the stream is lost (the server
+ * stopped or restarted), the session is gone with it. The SDK's transport only reports the error
+ * while its EventSource reconnects by itself, to a new session nobody initialized, and its POSTs
+ * still name the old one (which a restarted server may never answer). Closing the transport
+ * instead ends the connection, so the pool marks the server failing and reconnects with backoff.
+ */
+function closeWhenStreamLost(transport: SSEClientTransport): void {
+  const onerror = transport.onerror;
+  transport.onerror = (error) => {
+    onerror?.(error);
+    if (error instanceof SseError) void transport.close();
+  };
 }
 
 /**

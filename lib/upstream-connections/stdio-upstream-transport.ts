@@ -47,6 +47,10 @@ export class StdioUpstreamTransport implements Transport {
         this.#finish();
       });
       child.once("exit", (code, signal) => {
+        // What is left of its process group lost the process that started it: a server that ends,
+        // asked to or not, takes its helpers with it (one that ignores SIGTERM too), instead of
+        // leaving them to run on beside its restarted self or after the hub.
+        if (child.pid !== undefined) signalGroup(child.pid, "SIGKILL");
         if (!this.#closed) this.onerror?.(new Error(`process exited (${signal ?? `code ${code}`})${this.stderrTail ? `: ${this.stderrTail.split("\n").at(-1)}` : ""}`));
         this.#finish();
       });
@@ -75,7 +79,10 @@ export class StdioUpstreamTransport implements Transport {
     if (!stdin.write(serializeMessage(message))) await new Promise<void>((resolve) => stdin.once("drain", resolve));
   }
 
-  /** SIGTERM to the whole process group, SIGKILL after a grace period; resolves once it exited. */
+  /**
+   * SIGTERM to the whole process group, SIGKILL to it once the server exited (or after a grace
+   * period, when it does not); resolves once it exited.
+   */
   async close(): Promise<void> {
     const child = this.#child;
     this.#closed = true;

@@ -39,8 +39,9 @@ type Headers = Record<string, string | string[] | undefined>;
  * behaviour: POST each message with the session and protocol-version headers, take a JSON or SSE
  * answer, resume a cut answer stream with Last-Event-ID, open the GET stream after
  * `notifications/initialized` (405: the server has none), DELETE the session on close, and end
- * the connection (onclose) when the upstream has forgotten the session (404), so the pool starts a
- * new one. A cancelled request's HTTP exchange is aborted, so a hung call does not hold one of the
+ * the connection (onclose) when the upstream has forgotten the session (404; 400 to a reopened
+ * GET stream) or no longer listens (the GET stream's reopening refused), so the pool starts a new
+ * one. A cancelled request's HTTP exchange is aborted, so a hung call does not hold one of the
  * capped connections. Redirects are refused, not followed: an upstream's URL is registered by an
  * admin, and a redirect elsewhere would carry its configured headers (bearer tokens) to another host.
  */
@@ -61,6 +62,8 @@ export class StreamableHttpUpstreamTransport implements Transport {
   #streamRetryMs = FIRST_STREAM_RETRY_MS;
   #streamLastEventId: string | undefined;
   #streamTimer: NodeJS.Timeout | undefined;
+  /** Whether the GET stream was open on this session once (a later 400 to it then means the session is gone). */
+  #streamWasOpen = false;
   #closed = false;
 
   constructor(url: URL, options: StreamableHttpUpstreamOptions) {
@@ -259,17 +262,16 @@ export class StreamableHttpUpstreamTransport implements Transport {
     if (status === 404 && this.sessionId) {
       // The upstream restarted or expired the session: this connection is over (spec: start a new
       // one). After the caller has seen the 404: ending it now would fail the call as "destroyed".
-      queueMicrotask(() => this.#lose());
+      queueMicrotask(() => this.#lose("the upstream ended its session (HTTP 404: restarted or expired)"));
       return httpError("POST", 404, "");
     }
     return undefined;
   }
 
   /** Ends the connection from the upstream's side: no DELETE (the session is gone), onclose so the pool reconnects. */
-  #lose(): void {
+  #lose(reason: string): void {
     if (this.#closed) return;
     this.sessionId = undefined;
-    const reason = "the upstream ended its session (HTTP 404: restarted or expired)";
     // Said first: it is why the connection was lost, in the pool's status and log.
     this.onerror?.(new Error(reason));
     void this.#end(reason);
@@ -302,12 +304,23 @@ export class StreamableHttpUpstreamTransport implements Transport {
           ended = true;
           return controller.abort(new Error("the upstream has no event stream"));
         }
+        if (status === 400 && this.sessionId && this.#streamWasOpen) {
+          // The stream opened on this session before, and a GET carries nothing to refuse but its
+          // session: many servers (the SDK's own examples among them) answer an unknown one with
+          // 400 where the spec says 404. Reopening would get the same answer forever while every
+          // call went to a session the upstream forgot. (A first GET refused with 400 is only a
+          // server without a stream that says so oddly: the connection stays.)
+          ended = true;
+          controller.abort(new Error("no event stream"));
+          return this.#lose("the upstream no longer knows its session (HTTP 400 to its event stream: restarted?)");
+        }
         const refusal = this.#refusalOf(status, responseHeaders);
         if (refusal || status !== 200 || mediaType(responseHeaders["content-type"]) !== "text/event-stream") {
           retry(refusal ? refusal.message : `answered HTTP ${status}`);
           return controller.abort(new Error("no event stream"));
         }
         // Backoff is reset by an event, not by the 200: a server that closes at once is not re-polled every second.
+        this.#streamWasOpen = true;
         reader = this.#eventReader(undefined, () => (this.#streamRetryMs = FIRST_STREAM_RETRY_MS));
       },
       onResponseData: (controller, chunk) => {
@@ -318,7 +331,16 @@ export class StreamableHttpUpstreamTransport implements Transport {
         }
       },
       onResponseEnd: () => retry("ended"),
-      onResponseError: (_controller, error) => retry(`failed (${error.message})`),
+      onResponseError: (_controller, error) => {
+        // Nothing listens any more (the upstream stopped): the connection is over, and the pool's
+        // reconnecting with backoff says so in the server's status, instead of reading "connected"
+        // until the next call fails.
+        if ((error as NodeJS.ErrnoException).code === "ECONNREFUSED") {
+          ended = true;
+          return this.#lose("the upstream is not listening any more (ECONNREFUSED)");
+        }
+        retry(`failed (${error.message})`);
+      },
     });
   }
 

@@ -37,9 +37,11 @@ function configFor(url: string, headers: Record<string, string> = {}, maxConcurr
 /**
  * A stateful SDK upstream, as the SDK's examples (and the bench's SDK server) run it: `echo`,
  * `hang` (answers only when cancelled), and `poll` (closes its answer stream first, so the client
- * must resume it with Last-Event-ID; needs `resumable`).
+ * must resume it with Last-Event-ID; needs `resumable`). `unknownSessionStatus` 400 answers a
+ * session it does not know as the SDK's example servers (and server-everything) do, where the
+ * spec says 404.
  */
-async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog?: number; resumable?: boolean } = {}) {
+async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog?: number; resumable?: boolean; unknownSessionStatus?: 400 } = {}) {
   const sessions = new Map<string, SdkSession>();
   const closedSessions: string[] = [];
   const seenHeaders: http.IncomingHttpHeaders[] = [];
@@ -67,6 +69,10 @@ async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog
   });
   const url = await listen((request, response) => {
     seenHeaders.push(request.headers);
+    const sessionId = request.headers["mcp-session-id"];
+    if (options.unknownSessionStatus && typeof sessionId === "string" && !sessions.has(sessionId)) {
+      return void response.writeHead(options.unknownSessionStatus, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message: "Bad Request: No valid session ID provided" }, id: null }));
+    }
     return serve(request, response);
   }, options.backlog);
   return { url, sessions, closedSessions, seenHeaders, hangs };
@@ -148,6 +154,20 @@ describe("an upstream's life", () => {
     await assert.rejects(echo(upstream, "after"), /HTTP 404/);
     await eventually("the connection is reported lost", async () => lost !== undefined, 5000, 20);
     assert.match(lost ?? "", /404/);
+    await upstream.close();
+  });
+
+  test("an upstream that answers its event stream's reopening with 400 (restarted, and says so the SDK examples' way) ends the connection", async () => {
+    const upstreamServer = await startSdkUpstream({ unknownSessionStatus: 400 });
+    let lost: string | undefined;
+    const upstream = await openUpstreamClient(configFor(upstreamServer.url), { onLost: (reason) => (lost = reason) });
+    assert.equal(await echo(upstream, "before"), "before");
+    await waitForEventStream(upstreamServer.seenHeaders);
+    // As a restart leaves it: every session gone with its streams, and no call made meanwhile.
+    for (const session of upstreamServer.sessions.values()) await session.transport.close();
+    upstreamServer.sessions.clear();
+    await eventually("the connection is reported lost", async () => lost !== undefined, 5000, 20);
+    assert.match(lost ?? "", /HTTP 400 to its event stream/);
     await upstream.close();
   });
 
