@@ -16,8 +16,9 @@ const CALLABLE_STATUSES: ReadonlySet<CatalogItem["status"]> = new Set(["active",
 
 /**
  * The tools for GET /api/v1/tools. Admins (callerMay manageHub, so not through a tool-limited
- * key): the full catalogue with status and grants. Everyone else: the callable tools the caller
- * may use (through a key, also narrowed to the key's tools), by name.
+ * key): the full catalogue with status, review state and grants. Everyone else: the callable
+ * tools the caller may use (through a key, also narrowed to the key's tools; upstream tools only
+ * when approved), by name.
  */
 export async function listCallerTools(caller: Pick<ApiCaller, "role" | "via" | "principal">): Promise<AdminToolView[] | MemberToolView[]> {
   if (callerMay(caller, "manageHub")) {
@@ -26,6 +27,6 @@ export async function listCallerTools(caller: Pick<ApiCaller, "role" | "via" | "
   }
   const [catalog, permitted] = await Promise.all([listCatalog(), listPermittedTools(caller.principal)]);
   return catalog
-    .filter((tool) => permitted.has(tool.name) && CALLABLE_STATUSES.has(tool.status))
+    .filter((tool) => permitted.has(tool.name) && CALLABLE_STATUSES.has(tool.status) && (tool.review ?? "approved") === "approved")
     .map(({ name, version, title, description, status, deprecationMessage, replacement, sunsetAt }) => ({ name, version, title, description, status, deprecationMessage, replacement, sunsetAt }));
 }

@@ -7,10 +7,11 @@ import { DeprecateToolForm } from "./deprecate-tool-form";
 import { InputSchemaDetails } from "./input-schema-details";
 import { ToolDetailHeader } from "./tool-detail-header";
 import { ToolGrants } from "./tool-grants";
+import { UpstreamReviewNotice } from "./upstream-review-notice";
 
 const SECTION = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900";
 
-/** One catalogue tool for admins: what clients see, its switches, deprecation, grants and callers. */
+/** One catalogue tool for admins: what clients see (or why they do not: held, missing), its switches, deprecation, grants, callers and schema. */
 export function AdminToolDetail({ tool, grantees, otherTools }: { tool: AdminToolView & { server: string | null }; grantees: { id: string; email: string }[]; otherTools: string[] }) {
   return (
     <article aria-labelledby="tool-title" className="flex min-w-0 flex-col gap-4">
@@ -20,6 +21,7 @@ export function AdminToolDetail({ tool, grantees, otherTools }: { tool: AdminToo
         <p className="mt-1 text-sm break-words text-zinc-700 dark:text-zinc-300" data-testid="client-description">
           {tool.description}
         </p>
+        <UpstreamReviewNotice review={tool.review} server={tool.server} />
         {tool.deprecatedAt ? (
           <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">
             Deprecated since <LocalTime iso={tool.deprecatedAt.toISOString()} style="dayTime" />

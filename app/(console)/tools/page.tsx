@@ -7,10 +7,10 @@ import { PageHeader } from "@/app/_components/page-header";
 import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { describeToolSource } from "@/lib/console/tools/describe-tool-source";
 import { filterToolList, toolListFilterSchema } from "@/lib/console/tools/filter-tool-list";
+import { TOOL_LIST_STATUSES } from "@/lib/console/tools/get-tool-list-status";
 import { getToolSource } from "@/lib/console/tools/get-tool-source";
 import { listToolListItems } from "@/lib/console/tools/list-tool-list-items";
 import { ROLES } from "@/lib/permissions/roles";
-import { TOOL_STATUSES } from "@/lib/tool-catalog/get-tool-status";
 import { ToolList } from "./tool-list";
 import { ToolListFilters } from "./tool-list-filters";
 
@@ -29,7 +29,7 @@ export default async function ToolsPage({ searchParams }: { searchParams: Promis
   const filter = toolListFilterSchema.parse({ q: single(params.q), status: single(params.status), source: single(params.source) });
   const shown = filterToolList(items, filter);
   const count = (predicate: (item: (typeof items)[number]) => boolean) => items.filter(predicate).length;
-  const statuses = [...TOOL_STATUSES].reverse().filter((status) => admin || status === "active" || status === "deprecated");
+  const statuses = [...TOOL_LIST_STATUSES].reverse().filter((status) => admin || status === "active" || status === "deprecated");
   const sources = [...new Set(items.map(getToolSource))].sort();
 
   return (

@@ -3,11 +3,13 @@ import { ArrowLeft } from "lucide-react";
 import { StatusBadge } from "@/app/(console)/admin/_components/status-badge";
 import { describeToolSource } from "@/lib/console/tools/describe-tool-source";
 import { getToolSource } from "@/lib/console/tools/get-tool-source";
+import { getToolListStatus } from "@/lib/console/tools/get-tool-list-status";
 import type { ToolStatus } from "@/lib/tool-catalog/get-tool-status";
+import type { UpstreamReviewState } from "@/lib/tool-catalog/get-upstream-review-state";
 import { ToolStatusBadge } from "./tool-status-badge";
 
-/** The top of a tool's page: back to the list, name (the page's h1), title, status, version, source. */
-export function ToolDetailHeader({ tool, calls24h }: { tool: { name: string; title: string; version: string; status: ToolStatus; kind: string; server?: string | null }; calls24h: number | null }) {
+/** The top of a tool's page: back to the list, name (the page's h1), title, status (held / missing for an upstream tool in review), version, source. */
+export function ToolDetailHeader({ tool, calls24h }: { tool: { name: string; title: string; version: string; status: ToolStatus; review?: UpstreamReviewState | null; kind: string; server?: string | null }; calls24h: number | null }) {
   return (
     <header className="flex min-w-0 flex-col gap-2">
       <Link href="/tools" className="flex w-fit items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
@@ -20,7 +22,7 @@ export function ToolDetailHeader({ tool, calls24h }: { tool: { name: string; tit
         <span className="text-zinc-600 dark:text-zinc-400">{tool.title}</span>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-        <ToolStatusBadge status={tool.status} />
+        <ToolStatusBadge status={getToolListStatus({ status: tool.status, review: tool.review ?? null })} />
         <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-mono text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">v{tool.version}</span>
         <StatusBadge tone="indigo">{describeToolSource(getToolSource({ kind: tool.kind, server: tool.server ?? null }))}</StatusBadge>
         {calls24h === null ? null : (

@@ -1,9 +1,10 @@
 import { StatusBadge, type BadgeTone } from "@/app/(console)/admin/_components/status-badge";
-import type { ToolStatus } from "@/lib/tool-catalog/get-tool-status";
+import type { ToolListStatus } from "@/lib/console/tools/get-tool-list-status";
 
-const STATUS_TONES = { active: "green", deprecated: "amber", sunset: "red", disabled: "grey" } as const satisfies Record<ToolStatus, BadgeTone>;
+// Held awaits an admin's review (the Servers page); missing is gone upstream until it returns.
+const STATUS_TONES = { active: "green", deprecated: "amber", held: "indigo", sunset: "red", missing: "red", disabled: "grey" } as const satisfies Record<ToolListStatus, BadgeTone>;
 
-/** A tool's lifecycle state as a coloured label. */
-export function ToolStatusBadge({ status }: { status: ToolStatus }) {
+/** A tool's state as a coloured label: its lifecycle status, or held / missing for an upstream tool in review. */
+export function ToolStatusBadge({ status }: { status: ToolListStatus }) {
   return <StatusBadge tone={STATUS_TONES[status]}>{status}</StatusBadge>;
 }

@@ -1,6 +1,7 @@
 import type { CliIo } from "@/lib/cli/cli-io";
 import { formatTable } from "@/lib/cli/format-table";
 import { parseCommandOptions } from "@/lib/cli/parse-command-options";
+import { formatDefinitionValue } from "@/lib/upstreams/format-definition-value";
 import { getUpstreamServer } from "@/lib/upstreams/get-upstream-server";
 
 /** `sb server show NAME`: the server's settings (secrets redacted), its tools and their state, and diffs of held changes. */
@@ -23,9 +24,10 @@ export async function runServerShow(args: string[], io: CliIo): Promise<void> {
     if (!tool.change) continue;
     lines.push("", `--- ${tool.name}: ${tool.change.kind === "new" ? "new tool" : `changed (${tool.change.classification})`}, awaiting review`);
     for (const change of tool.change.changes) lines.push(`  ${change}`);
-    if (tool.change.before && tool.change.before.description !== tool.change.after.description) lines.push(`  - description: ${tool.change.before.description}`, `  + description: ${tool.change.after.description}`);
-    if (tool.change.before) lines.push(`  - input schema: ${JSON.stringify(tool.change.before.inputSchema)}`);
-    lines.push(`  + input schema: ${JSON.stringify(tool.change.after.inputSchema)}`);
+    for (const field of tool.change.fields) {
+      if (tool.change.kind === "changed") lines.push(`  - ${field.label}: ${formatDefinitionValue(field.before, "one-line")}`);
+      lines.push(`  + ${field.label}: ${formatDefinitionValue(field.after, "one-line")}`);
+    }
     lines.push(`  approve: npm run -s sb -- server approve ${server.name} --tool ${tool.upstreamName}`);
   }
   io.out(lines.join("\n"));

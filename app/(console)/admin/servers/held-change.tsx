@@ -2,8 +2,9 @@ import { ActionButton } from "@/app/(console)/admin/_components/action-button";
 import { StatusBadge } from "@/app/(console)/admin/_components/status-badge";
 import type { UpstreamToolState } from "@/lib/upstreams/get-upstream-server";
 import { approveServerAction } from "./actions";
+import { HeldDefinitionDiff } from "./held-definition-diff";
 
-/** One held tool definition: what changed (old vs new text and schema), the hub's classification, Approve. */
+/** One held tool definition: what changed (old vs new, field by field), the hub's classification, Approve. */
 export function HeldChange({ server, tool }: { server: string; tool: UpstreamToolState }) {
   const change = tool.change;
   if (!change) return null;
@@ -18,22 +19,10 @@ export function HeldChange({ server, tool }: { server: string; tool: UpstreamToo
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        <DefinitionText label="Approved" text={change.before ? `${change.before.description}\n\n${JSON.stringify(change.before.inputSchema, null, 2)}` : "(new tool)"} />
-        <DefinitionText label="Held" text={`${change.after.description}\n\n${JSON.stringify(change.after.inputSchema, null, 2)}`} />
-      </div>
+      <HeldDefinitionDiff change={change} />
       <div className="mt-3">
         <ActionButton label="Approve" ariaLabel={`Approve ${tool.name}`} action={approveServerAction} fields={{ server, tool: tool.upstreamName }} />
       </div>
     </li>
-  );
-}
-
-function DefinitionText({ label, text }: { label: string; text: string }) {
-  return (
-    <figure className="min-w-0">
-      <figcaption className="text-xs font-medium text-zinc-500">{label}</figcaption>
-      <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">{text}</pre>
-    </figure>
   );
 }
