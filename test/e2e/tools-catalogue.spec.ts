@@ -150,7 +150,6 @@ test("admin finds tools among 300 by search, server and status, and opens one wi
   await expect(change.getByRole("figure", { name: "Held annotations" })).toContainText('"readOnlyHint": false');
   await expect(change.getByRole("figure", { name: "Held output schema" })).toContainText(/"required": \[\s*"tool"\s*\]/);
   await expect(change.getByRole("figure", { name: "Approved title" })).toHaveCount(0);
-  await change.scrollIntoViewIfNeeded();
   await capturePage(page, testInfo, "tools-catalogue-held-diff");
 
   // An active tool, called once by the admin's key, then deprecated from its page: grants, schema, callers.
