@@ -1,5 +1,6 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { Principal } from "@/lib/api-keys/principal";
+import { refreshPrincipals } from "@/lib/api-keys/refresh-principals";
 import { HubError } from "@/lib/errors/hub-error";
 import { filterToldRecipients } from "@/lib/events/filter-told-recipients";
 import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
@@ -20,7 +21,7 @@ export interface HubSession {
   transport: SessionTransportKind;
   keyId: string;
   userId: string;
-  /** The principal of the session's latest request (findSessionOrThrow refreshes it): who it is told about. */
+  /** The principal of the session's latest request (findSessionOrThrow refreshes it), re-read at every permissions change: who it is told about. */
   principal: Principal;
   server: Server;
   channel: SessionChannel;
@@ -243,6 +244,8 @@ export class SessionRegistry {
         });
         return;
       default: {
+        // An idle session's principal is its last request's: one from before a rename would go on naming renamed tools.
+        if (event.type === "permissions_changed") void refreshPrincipals([...this.#sessions.values()]);
         const changes = listChangesOf(event);
         if (changes.lists.length > 0) void this.#tellListChanges(changes);
       }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { ProtocolErrorCode, SUBSCRIPTION_ID_META_KEY, type RequestId } from "@modelcontextprotocol/server";
-import { lookUpLivePrincipals } from "@/lib/api-keys/look-up-live-principals";
 import type { Principal } from "@/lib/api-keys/principal";
+import { refreshPrincipals } from "@/lib/api-keys/refresh-principals";
 import { HubError } from "@/lib/errors/hub-error";
 import { filterToldRecipients } from "@/lib/events/filter-told-recipients";
 import { subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
@@ -167,25 +167,10 @@ export class SubscriptionRegistry {
       }
       return;
     }
-    if (event.type === "permissions_changed") void this.#refreshPrincipals();
+    // A stream authenticates once: a principal kept from then would go on naming tools a rename renamed.
+    if (event.type === "permissions_changed") void refreshPrincipals([...this.#open]);
     const changes = listChangesOf(event);
     if (changes.lists.length > 0) void this.#tellListChanges(event.type, changes);
-  }
-
-  /**
-   * Re-reads the principals of the open streams (one query): a stream authenticates once, and a
-   * principal kept from then would go on naming tools a rename has renamed, and so stop hearing a
-   * server it may still see. A key no longer live keeps its old principal: its stream ends through
-   * key_revoked or user_disabled.
-   */
-  async #refreshPrincipals(): Promise<void> {
-    const open = [...this.#open];
-    try {
-      const fresh = await lookUpLivePrincipals(open.map((subscription) => subscription.keyId));
-      for (const subscription of open) subscription.principal = fresh.get(subscription.keyId) ?? subscription.principal;
-    } catch (error) {
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "could not re-read the principals of subscriptions/listen streams");
-    }
   }
 
   async #tellListChanges(eventType: HubEvent["type"], changes: ListChanges): Promise<void> {

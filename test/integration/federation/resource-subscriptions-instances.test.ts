@@ -5,8 +5,8 @@
 // so it is cached for a minute, not an hour; a session on one instance and a listen stream on the
 // other each subscribe on their own instance's connection and hear its updates; a rename made by
 // the CLI (a third process) moves both subscriptions to the new name on both instances, renewed on
-// the new connections (the stream's principal is re-read, so its key's rewritten tool list still
-// lets it see the server), the old URI still ends them.
+// the new connections (the session's and the stream's principals are re-read, so their key's
+// rewritten tool list still lets them see the server), the old URI still ends them.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -48,8 +48,8 @@ async function sbOk(...args: string[]): Promise<void> {
   assert.equal(result.code, 0, `sb ${args.join(" ")}: ${result.stderr}`);
 }
 
-async function connect(on: "alpha" | "bravo"): Promise<Client> {
-  const client = await connectHubClient(hub(on).url, "streamable", key, `subscriptions-${on}`);
+async function connect(on: "alpha" | "bravo", withKey = key): Promise<Client> {
+  const client = await connectHubClient(hub(on).url, "streamable", withKey, `subscriptions-${on}`);
   clients.push(client);
   return client;
 }
@@ -110,22 +110,23 @@ test("server/discover's resources.subscribe follows the servers connected to the
   assert.equal((await discover("bravo")).ttlMs, before.ttlMs);
 });
 
-test("a session on one instance and a listen stream on the other each subscribe on their own instance's connection, and hear its updates; after a rename by the CLI both keep working under the new name (the stream's key names the server's tool: the rename rewrites it), and the old URI still ends them", async () => {
+test("a session on one instance and a listen stream on the other each subscribe on their own instance's connection, and hear its updates; after a rename by the CLI both keep working under the new name (their key names the server's tool: the rename rewrites it, and neither makes a request meanwhile), and the old URI still ends them", async () => {
   // A member who may see the server only through a key narrowed to its one tool.
   await sbOk("tool", "grant", "fixture__touch", "--email", "member@example.com");
   const narrowKey = await seedAccounts(database.url, (seed) => seed.key("member@example.com", "narrow", { tools: ["fixture__touch"], rateLimit: "10000/1m" }));
-  const [onAlpha, onBravo] = await Promise.all([connect("alpha"), connect("bravo")]);
-  const heardOnAlpha = recordUpdates(onAlpha);
-  await onAlpha.subscribeResource({ uri: resourceOf("fixture") });
+  // The admin's sessions touch; the member's session and stream only listen.
+  const [touchOnAlpha, touchOnBravo, watcher] = await Promise.all([connect("alpha"), connect("bravo"), connect("alpha", narrowKey)]);
+  const heardOnAlpha = recordUpdates(watcher);
+  await watcher.subscribeResource({ uri: resourceOf("fixture") });
   const stream = await openListenStream(hub("bravo").port, narrowKey, "bravo-watch", { resourceSubscriptions: [resourceOf("fixture")] });
   streams.push(stream);
   assert.deepEqual(messagesOf(stream)[0].params?.notifications, { resourceSubscriptions: [resourceOf("fixture")] });
 
   // Each instance's fixture process holds exactly its own instance's one subscription.
-  assert.equal(await touch(onAlpha, "fixture"), "touched 1");
+  assert.equal(await touch(touchOnAlpha, "fixture"), "touched 1");
   await eventually("the session on alpha hears alpha's update", async () => heardOnAlpha.length === 1, 10_000, 50);
   assert.deepEqual(updatesOf(stream), [], "bravo's stream hears nothing of alpha's connection");
-  assert.equal(await touch(onBravo, "fixture"), "touched 1");
+  assert.equal(await touch(touchOnBravo, "fixture"), "touched 1");
   await eventually("the stream on bravo hears bravo's update", async () => updatesOf(stream).length === 1, 10_000, 50);
   assert.deepEqual(updatesOf(stream), [{ _meta: { "io.modelcontextprotocol/subscriptionId": "bravo-watch" }, uri: resourceOf("fixture") }]);
   assert.deepEqual(heardOnAlpha, [resourceOf("fixture")]);
@@ -133,7 +134,7 @@ test("a session on one instance and a listen stream on the other each subscribe 
   await sbOk("server", "rename", "fixture", "renamed");
   // Each instance let its old process go and started one under the new name: that one holds a
   // subscription only because the instance moved its watch to the new name and renewed it there.
-  for (const [instance, client] of [["alpha", onAlpha], ["bravo", onBravo]] as const) {
+  for (const [instance, client] of [["alpha", touchOnAlpha], ["bravo", touchOnBravo]] as const) {
     await eventually(`${instance}'s new connection holds the moved subscription`, async () => (await touch(client, "renamed")) === "touched 1", 30_000, 200);
   }
   await eventually("the session hears the renamed server's update under the new URI", async () => heardOnAlpha.includes(resourceOf("renamed")), 10_000, 50);
@@ -141,9 +142,9 @@ test("a session on one instance and a listen stream on the other each subscribe 
   assert.ok(heardOnAlpha.every((uri) => uri === resourceOf("fixture") || uri === resourceOf("renamed")), JSON.stringify(heardOnAlpha));
 
   // Unsubscribing by the URI it subscribed with ends the moved subscription.
-  await onAlpha.unsubscribeResource({ uri: resourceOf("fixture") });
-  await eventually("alpha's new connection lets the subscription go", async () => (await touch(onAlpha, "renamed")) === "touched 0", 10_000, 200);
+  await watcher.unsubscribeResource({ uri: resourceOf("fixture") });
+  await eventually("alpha's new connection lets the subscription go", async () => (await touch(touchOnAlpha, "renamed")) === "touched 0", 10_000, 200);
   // The stream's closing lets bravo's go.
   stream.close();
-  await eventually("bravo's new connection lets the subscription go", async () => (await touch(onBravo, "renamed")) === "touched 0", 10_000, 200);
+  await eventually("bravo's new connection lets the subscription go", async () => (await touch(touchOnBravo, "renamed")) === "touched 0", 10_000, 200);
 });
