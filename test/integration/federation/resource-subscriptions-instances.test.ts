@@ -18,7 +18,7 @@ import { eventually } from "@/test/helpers/eventually";
 import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
-import { runSb } from "@/test/integration/cli/run-sb";
+import { runSbOk } from "@/test/integration/cli/run-sb-ok";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
 import { messagesOf, MODERN_META, modernHeaders, openListenStream } from "@/test/integration/federation/modern-requests";
 import { toolResultText } from "@/test/integration/federation/tool-result-text";
@@ -43,10 +43,7 @@ const hub = (name: "alpha" | "bravo"): TestHub => {
   return started;
 };
 
-async function sbOk(...args: string[]): Promise<void> {
-  const result = await runSb(args, { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
-  assert.equal(result.code, 0, `sb ${args.join(" ")}: ${result.stderr}`);
-}
+const sbOk = (...args: string[]) => runSbOk(args, { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
 
 async function connect(on: "alpha" | "bravo", withKey = key): Promise<Client> {
   const client = await connectHubClient(hub(on).url, "streamable", withKey, `subscriptions-${on}`);
