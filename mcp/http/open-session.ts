@@ -13,7 +13,7 @@ export async function openSession(
   options: { sessionId: string; transport: SessionTransportKind; principal: Principal; channel: Transport & SessionChannel },
 ): Promise<HubSession> {
   const { sessionId, channel, principal } = options;
-  const server = createSessionServer({ sessionId, transport: options.transport });
+  const { server, connect } = createSessionServer({ sessionId, transport: options.transport });
   const session: HubSession = {
     id: sessionId,
     transport: options.transport,
@@ -28,6 +28,6 @@ export async function openSession(
   channel.onclose = () => registry.remove(sessionId);
   server.onerror = (error) => logger.warn({ err: error, sessionId }, "MCP session error");
   registry.add(session);
-  await server.connect(channel);
+  await connect(channel);
   return session;
 }

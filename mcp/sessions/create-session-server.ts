@@ -10,9 +10,11 @@ import {
   ReadResourceRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
+  type CallToolResult,
   type MessageExtraInfo,
   type ServerCapabilities,
 } from "@modelcontextprotocol/sdk/types.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { Principal } from "@/lib/api-keys/principal";
 import { HubError } from "@/lib/errors/hub-error";
@@ -23,6 +25,7 @@ import { readTraceParent } from "@/mcp/pipeline/read-trace-parent";
 import { upstreamExtras, type UpstreamReadContext } from "@/mcp/pipeline/serve-upstream-extras";
 import { createSessionInteraction } from "./create-session-interaction";
 import type { HubRequestContext } from "./build-message-extra";
+import { serveSessionToolCalls, type SessionToolCall, type ToolCallParams } from "./serve-session-tool-calls";
 import { getSessionRegistry, type SessionTransportKind } from "./session-registry";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -47,12 +50,19 @@ export function hubServerCapabilities(): ServerCapabilities {
 // keeps an idle session small (it validates elicitation answers, which only upstream tools ask for).
 const sharedValidator = new AjvJsonSchemaValidator();
 
+/** A session's MCP server, and how it connects to the session's transport (with its tools/call path). */
+export interface SessionServer {
+  server: Server;
+  connect(channel: Transport): Promise<void>;
+}
+
 /**
  * A low-level MCP Server for one session (cheaper per session than McpServer): tools/list and
  * tools/call run the hub pipeline with the principal the HTTP layer authenticated for each request.
- * Its resource subscriptions end with it.
+ * Its resource subscriptions end with it. Plain tools/call requests skip the SDK's Protocol
+ * (serveSessionToolCalls); both paths run the same callSessionTool.
  */
-export function createSessionServer(session: { sessionId: string; transport: SessionTransportKind }): Server {
+export function createSessionServer(session: { sessionId: string; transport: SessionTransportKind }): SessionServer {
   const server = new Server(SERVER_INFO, { capabilities: hubServerCapabilities(), jsonSchemaValidator: sharedValidator });
   let subscriber: ResourceSubscriber | undefined;
   // Created on the first subscribe: most sessions never watch a resource.
@@ -88,30 +98,40 @@ export function createSessionServer(session: { sessionId: string; transport: Ses
   server.setRequestHandler(ListPromptsRequestSchema, (_request, extra) => upstreamExtras.listPrompts(requestContextOf(extra).principal, extra.signal));
   server.setRequestHandler(GetPromptRequestSchema, (request, extra) => upstreamExtras.getPrompt(request.params.name, request.params.arguments, readContext(extra, request.params)));
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => listTools(requestContextOf(extra).principal));
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
-    const context = requestContextOf(extra);
-    const progressToken = request.params._meta?.progressToken;
-    const call = callTool(request.params.name, request.params.arguments, {
+  const callSessionTool = (params: ToolCallParams, call: SessionToolCall): Promise<CallToolResult> => {
+    const context = requestContextOf(call.extra);
+    const progressToken = params._meta?.progressToken;
+    const work = callTool(params.name, params.arguments, {
       principal: context.principal,
       sessionId: session.sessionId,
       transport: session.transport,
       client: server.getClientVersion(),
       requestBytes: context.requestBytes,
-      traceParent: readTraceParent(request.params),
-      signal: extra.signal,
+      traceParent: readTraceParent(params),
+      signal: call.signal,
       reportProgress:
         progressToken === undefined
           ? undefined
-          : (progress) => void extra.sendNotification({ method: "notifications/progress", params: { progressToken, ...progress } }).catch(() => {}),
-      interaction: createSessionInteraction(server, { requestId: extra.requestId, signal: extra.signal }),
+          : (progress) => {
+              if (!call.signal.aborted) void server.notification({ method: "notifications/progress", params: { progressToken, ...progress } }, { relatedRequestId: call.requestId }).catch(() => {});
+            },
+      interaction: createSessionInteraction(server, { requestId: call.requestId, signal: call.signal }),
     });
-    return getSessionRegistry().trackCall(call, session.sessionId);
-  });
-  return server;
+    return getSessionRegistry().trackCall(work, session.sessionId);
+  };
+  // What serveSessionToolCalls leaves to the Protocol (task-augmented or malformed calls) comes here, zod-checked.
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => callSessionTool(request.params, { requestId: extra.requestId, signal: extra.signal, extra }));
+  return {
+    server,
+    async connect(channel) {
+      await server.connect(channel);
+      serveSessionToolCalls(channel, callSessionTool);
+    },
+  };
 }
 
-function requestContextOf(extra: MessageExtraInfo): HubRequestContext {
-  const context = extra.authInfo?.extra?.hub as HubRequestContext | undefined;
+function requestContextOf(extra: MessageExtraInfo | undefined): HubRequestContext {
+  const context = extra?.authInfo?.extra?.hub as HubRequestContext | undefined;
   // Every message reaches the server through the authenticated HTTP pipeline; this is a bug guard.
   if (!context) throw new HubError("unauthorized", "Request was not authenticated.");
   return context;

@@ -4,6 +4,7 @@ import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { MAX_CLIENT_INFO_CHARS, boundClientString } from "@/lib/limits/bound-client-string";
 import { JsonRpcRefusal } from "@/mcp/pipeline/json-rpc-refusal";
 import { ALL_PROTOCOL_VERSIONS, HEADER_MISMATCH, STATELESS_PROTOCOL_VERSIONS } from "./protocol-revisions";
+import { isPlainObject } from "@/lib/json/is-plain-object";
 
 /** A 2026-07-28 request or notification, validated against its headers; needs no session. */
 export interface StatelessMessage {
@@ -93,10 +94,6 @@ function isPlainSessionMessage(message: JSONRPCMessage, protocolVersionHeader: s
   if (!isPlainObject(params)) return false;
   const meta = params._meta;
   return meta === undefined || (isPlainObject(meta) && !(PROTOCOL_VERSION_META_KEY in meta));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function single(value: string | string[] | undefined): string | undefined {

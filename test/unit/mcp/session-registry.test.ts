@@ -30,7 +30,7 @@ function startRegistry(ttlSeconds: number, maySeeServer?: ServerVisibility): Ses
  * session counts as holding a client stream (SSE / standalone GET) for expiry purposes.
  */
 async function openSession(registry: SessionRegistry, options: { id: string; keyId: string; userId: string; stream: boolean }) {
-  const server = createSessionServer({ sessionId: options.id, transport: "streamable" });
+  const { server, connect } = createSessionServer({ sessionId: options.id, transport: "streamable" });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const keepAlives: number[] = [];
   const session: HubSession = {
@@ -50,7 +50,7 @@ async function openSession(registry: SessionRegistry, options: { id: string; key
     registry.remove(options.id);
   };
   registry.add(session);
-  await server.connect(serverSide);
+  await connect(serverSide);
   const client = new Client({ name: "registry-test", version: "1.0.0" });
   await client.connect(clientSide);
   return { session, client, keepAlives, isClosed: () => closed };
