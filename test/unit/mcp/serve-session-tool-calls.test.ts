@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, CallToolResultSchema, ErrorCode, McpError, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, CallToolResultSchema, ErrorCode, McpError, type CallToolResult, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { serveSessionToolCalls, type SessionToolCall, type ToolCallParams } from "@/mcp/sessions/serve-session-tool-calls";
 
 /**
@@ -31,7 +31,7 @@ async function startSession(handle: (params: ToolCallParams, call: SessionToolCa
   return { server, clientSide, serverSide, received, answerTo, send: (message: object) => clientSide.send({ jsonrpc: "2.0", ...message } as JSONRPCMessage) };
 }
 
-const taken = async (params: ToolCallParams) => ({ content: [{ type: "text", text: `taken: ${params.name}` }] });
+const taken = async (params: ToolCallParams): Promise<CallToolResult> => ({ content: [{ type: "text", text: `taken: ${params.name}` }] });
 
 test("a plain tools/call is answered by the handler, with its arguments and the client's extra", async () => {
   const seen: { params: ToolCallParams; requestId: unknown }[] = [];
