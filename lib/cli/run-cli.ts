@@ -43,7 +43,8 @@ const USAGE = `usage: npm run -s sb -- <command>
                                                  --url on a local server or --command on a remote one switches its kind)
   server rename OLD NEW                         (its tools become NEW__TOOL with their grants)
   server show NAME
-  server approve NAME [--tool TOOL]
+  server approve NAME [--tool TOOL [--fingerprint F]]
+                                                (F as server show prints it: approves only the version you reviewed)
   server remove NAME`;
 
 /**

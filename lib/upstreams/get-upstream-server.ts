@@ -15,7 +15,15 @@ export interface UpstreamToolState {
   approvedBy: string | null;
   missingSince: Date | null;
   /** The held change (diff and classification) when state is "held". */
-  change: HeldChange | null;
+  change: ReviewableChange | null;
+}
+
+/**
+ * A held change with the fingerprint of the held version: an approval that sends it back approves
+ * only this version, not one the server defined after the admin looked.
+ */
+export interface ReviewableChange extends HeldChange {
+  fingerprint: string;
 }
 
 export interface UpstreamServerDetail extends UpstreamServerView {
@@ -41,7 +49,7 @@ export async function getUpstreamServer(name: string): Promise<UpstreamServerDet
         approvedAt: tool.approvedAt,
         approvedBy: tool.approvedBy,
         missingSince: tool.missingSince,
-        change: pending ? describeHeldChange(approved, pending) : null,
+        change: pending && tool.pendingFingerprint ? { ...describeHeldChange(approved, pending), fingerprint: tool.pendingFingerprint } : null,
       };
     }),
   };

@@ -3,6 +3,7 @@ import { formatTable } from "@/lib/cli/format-table";
 import { parseCommandOptions } from "@/lib/cli/parse-command-options";
 import { formatDefinitionValue } from "@/lib/upstreams/format-definition-value";
 import { getUpstreamServer } from "@/lib/upstreams/get-upstream-server";
+import { SHORT_FINGERPRINT_DIGITS } from "@/lib/upstreams/held-fingerprint-schema";
 
 /** `sb server show NAME`: the server's settings (secrets redacted), its tools and their state, and diffs of held changes. */
 export async function runServerShow(args: string[], io: CliIo): Promise<void> {
@@ -28,7 +29,9 @@ export async function runServerShow(args: string[], io: CliIo): Promise<void> {
       if (tool.change.kind === "changed") lines.push(`  - ${field.label}: ${formatDefinitionValue(field.before, "one-line")}`);
       lines.push(`  + ${field.label}: ${formatDefinitionValue(field.after, "one-line")}`);
     }
-    lines.push(`  approve: npm run -s sb -- server approve ${server.name} --tool ${tool.upstreamName}`);
+    // Approving with the fingerprint approves this version only, not one the server defines after you read it.
+    const fingerprint = tool.change.fingerprint.slice(0, SHORT_FINGERPRINT_DIGITS);
+    lines.push(`  fingerprint: ${fingerprint}`, `  approve: npm run -s sb -- server approve ${server.name} --tool ${tool.upstreamName} --fingerprint ${fingerprint}`);
   }
   io.out(lines.join("\n"));
 }

@@ -57,12 +57,12 @@ export async function renameServerAction(formData: FormData): Promise<AdminActio
   });
 }
 
-/** Approves the held changes of a server (all, or the one tool named in the form). */
+/** Approves the held changes of a server (all, or the one tool named in the form, in the version its fingerprint names). */
 export async function approveServerAction(formData: FormData): Promise<AdminActionResult> {
   return runAdminAction("approve the change", async ({ actor }) => {
-    const approved = await approveUpstreamTools({ serverName: readServerNameField(formData.get("server")), toolName: text(formData, "tool") || undefined, actor });
+    const approved = await approveUpstreamTools({ serverName: readServerNameField(formData.get("server")), toolName: text(formData, "tool") || undefined, fingerprint: text(formData, "fingerprint") || undefined, actor });
     refresh();
-    return { ok: true, message: `Approved ${approved.join(", ")}; connected clients see it now.` };
+    return { ok: true, message: `Approved ${approved.map((tool) => tool.name).join(", ")}; connected clients see it now.` };
   });
 }
 

@@ -4,7 +4,11 @@ import type { UpstreamToolState } from "@/lib/upstreams/get-upstream-server";
 import { approveServerAction } from "./actions";
 import { HeldDefinitionDiff } from "./held-definition-diff";
 
-/** One held tool definition: what changed (old vs new, field by field), the hub's classification, Approve. */
+/**
+ * One held tool definition: what changed (old vs new, field by field), the hub's classification,
+ * Approve. Approve posts the fingerprint of the version shown, so a redefinition after the page
+ * was loaded is refused ("changed again"), not approved unseen.
+ */
 export function HeldChange({ server, tool }: { server: string; tool: UpstreamToolState }) {
   const change = tool.change;
   if (!change) return null;
@@ -21,7 +25,7 @@ export function HeldChange({ server, tool }: { server: string; tool: UpstreamToo
       </ul>
       <HeldDefinitionDiff change={change} />
       <div className="mt-3">
-        <ActionButton label="Approve" ariaLabel={`Approve ${tool.name}`} action={approveServerAction} fields={{ server, tool: tool.upstreamName }} />
+        <ActionButton label="Approve" ariaLabel={`Approve ${tool.name}`} action={approveServerAction} fields={{ server, tool: tool.upstreamName, fingerprint: change.fingerprint }} />
       </div>
     </li>
   );
