@@ -37,6 +37,7 @@ export const envSchema = z.object({
   UPSTASH_REDIS_REST_URL: optionalUrl.describe("Upstash REST URL (with UPSTASH_REDIS_REST_TOKEN)"),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional().describe("Upstash REST token"),
   SWITCHBOARD_SECRET_KEY: z.string().min(32).optional().describe("Key for upstream secrets at rest (AES-256-GCM), at least 32 characters, the same on every instance; generated into the data folder when unset"),
+  SWITCHBOARD_TOOL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60).describe("Longest a call to one of the hub's own tools may run before it is aborted, in seconds (an upstream server's tools follow its own --timeout)"),
   SWITCHBOARD_UPSTREAM_RESYNC_SECONDS: z.coerce.number().int().min(5).default(300).describe("How often the hub re-reads every upstream server's tools, in seconds (servers that announce changes are re-read at once)"),
   AUTH_SECRET: z.string().min(32).optional().describe("Console session signing secret, at least 32 characters; generated when unset"),
   GITHUB_ID: z.string().optional().describe("GitHub OAuth client id (with GITHUB_SECRET) enables GitHub sign-in"),

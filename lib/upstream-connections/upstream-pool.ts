@@ -3,6 +3,7 @@ import { McpError, ErrorCode, type CallToolResult, type Progress, type ServerCap
 import { HubError } from "@/lib/errors/hub-error";
 import { logger } from "@/lib/log/logger";
 import { checkCallToolResult } from "@/lib/upstream-connections/check-call-tool-result";
+import { maxUpstreamCallMs } from "@/lib/upstream-connections/max-upstream-call-ms";
 import { UpstreamErrorAnswer, UpstreamRpcEnded } from "@/lib/upstream-connections/upstream-rpc";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import { redactConfiguredValues } from "@/lib/upstream-connections/redact-configured-values";
@@ -73,7 +74,7 @@ export class UpstreamPool {
         await rpc.request("tools/call", { name: toolName, arguments: args }, {
           signal: options.signal,
           timeoutMs: config.timeoutMs,
-          maxTotalTimeoutMs: config.timeoutMs * 10,
+          maxTotalTimeoutMs: maxUpstreamCallMs(config.timeoutMs),
           onProgress: options.onProgress,
         }),
       ),
@@ -298,7 +299,7 @@ class PooledUpstream {
     const name = this.config.name;
     if (error instanceof McpError) {
       const ended = hubEndOf(error);
-      if (ended === "total-timeout") return new HubError("internal_error", `Server ${name} was still working on the call after ${(this.config.timeoutMs * 10) / 1000} s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout.`, { cause: error });
+      if (ended === "total-timeout") return new HubError("internal_error", `Server ${name} was still working on the call after ${maxUpstreamCallMs(this.config.timeoutMs) / 1000} s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout.`, { cause: error });
       if (ended === "timeout") return new HubError("internal_error", `Server ${name} did not answer within ${this.config.timeoutMs / 1000} s. Retry later, or ask an admin to raise its timeout.`, { cause: error });
       if (ended === "closed") {
         return new HubError("internal_error", `Server ${name} stopped during the call (${this.status.lastError ?? "connection closed"}). The hub is restarting it; retry the call in a few seconds.`, { cause: error });

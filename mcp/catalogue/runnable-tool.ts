@@ -21,6 +21,12 @@ export interface RunnableTool {
   annotations?: Record<string, unknown>;
   /** The upstream server a tool is forwarded to; undefined for the hub's own tools. */
   server?: string;
+  /**
+   * The longest one run may take before the pipeline aborts it, in ms; undefined: the pipeline's
+   * own limit for the hub's tools (SWITCHBOARD_TOOL_TIMEOUT_SECONDS). Upstream tools carry their
+   * server's, which an admin sets per server (--timeout) and progress may extend.
+   */
+  timeoutMs?: number;
   /** Public tools are callable by every role without a grant. */
   public: boolean;
   /** Schema parse plus semantic checks; the message is safe to show the client. */

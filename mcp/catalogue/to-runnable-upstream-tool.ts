@@ -2,6 +2,7 @@ import type { JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/t
 import { HubError } from "@/lib/errors/hub-error";
 import { formatToolDescription, type ToolDeprecation } from "@/lib/tool-catalog/format-tool-description";
 import { toDeprecationMeta } from "@/lib/tool-catalog/to-deprecation-meta";
+import { maxUpstreamCallMs } from "@/lib/upstream-connections/max-upstream-call-ms";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { approvedSchemaValidator } from "@/lib/upstreams/approved-schema-validator";
 import type { UpstreamToolDefinition } from "@/lib/upstreams/to-upstream-tool-definition";
@@ -10,11 +11,14 @@ import type { RunnableTool } from "@/mcp/catalogue/runnable-tool";
 /**
  * An approved upstream tool as a RunnableTool: its approved definition is what clients see, input
  * is validated against its JSON Schema before anything is forwarded, and run forwards over the
- * server's pooled connection (cancellation and progress passed through, result unchanged).
+ * server's pooled connection (cancellation and progress passed through, result unchanged), timed
+ * by the server's own limits rather than the pipeline's default.
  */
 export function toRunnableUpstreamTool(input: {
   name: string;
   server: string;
+  /** The server's own timeout (--timeout), restarted by progress up to 10 ×. */
+  serverTimeoutMs: number;
   upstreamName: string;
   version: string;
   definition: UpstreamToolDefinition;
@@ -35,6 +39,10 @@ export function toRunnableUpstreamTool(input: {
     outputJsonSchema: definition.outputSchema,
     annotations: definition.annotations,
     server: input.server,
+    // The pool times the call itself (its timeout, restarted by progress up to 10 ×) and says
+    // which limit ended it; the pipeline's limit is a backstop one timeout later, for the wait
+    // for a free slot under the server's concurrency cap and for connecting.
+    timeoutMs: maxUpstreamCallMs(input.serverTimeoutMs) + input.serverTimeoutMs,
     public: input.public,
     async validateInput(args) {
       try {

@@ -27,6 +27,7 @@ export const upstreamToolSource: CatalogueSource = {
         const tool = toRunnableUpstreamTool({
           name: row.name,
           server,
+          serverTimeoutMs: upstream.server.timeoutMs,
           upstreamName: upstream.upstreamName,
           version: row.version,
           definition: upstream.approvedDefinition as unknown as UpstreamToolDefinition,

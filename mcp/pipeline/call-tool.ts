@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/api-keys/principal";
 import { recordToolCall, type ToolCallRecord } from "@/lib/call-log/record-tool-call";
 import { HubError } from "@/lib/errors/hub-error";
 import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
+import { getEnv } from "@/lib/env";
 import { reportError } from "@/lib/errors/report-error";
 import { logger } from "@/lib/log/logger";
 import { assertToolPermitted } from "@/lib/permissions/assert-tool-permitted";
@@ -13,9 +14,6 @@ import type { ToolContext } from "@/mcp/tools/tool-definition";
 import { callRecordCaller } from "./call-record-caller";
 import { assertClientCapable, InputRequired, type ClientInteraction } from "./client-interaction";
 import { createToolAbort } from "./create-tool-abort";
-
-/** A tool that runs longer than this is aborted and answered with isError. */
-export const TOOL_TIMEOUT_MS = 60_000;
 
 /** Everything about one tools/call besides the tool name and arguments. */
 export interface ToolCallContext {
@@ -85,7 +83,8 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
       ? failure(unavailable, "error", "unavailable", null)
       : failure(`Unknown tool: ${name} is not available (disabled, past its sunset date, or never existed).`, "invalid", "not_found", null);
   }
-  const abort = createToolAbort(name, context.signal, TOOL_TIMEOUT_MS);
+  // A tool that runs longer than its limit is aborted and answered with isError.
+  const abort = createToolAbort(name, context.signal, tool.timeoutMs ?? getEnv().SWITCHBOARD_TOOL_TIMEOUT_SECONDS * 1000);
   try {
     const toolContext: ToolContext = {
       principal: context.principal,

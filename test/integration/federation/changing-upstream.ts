@@ -1,12 +1,13 @@
 // A stdio MCP server of the tests' own, started by the hub: its tools, resources and prompts are
 // read from the JSON file named by argv[2] at every list, and it announces tools/list_changed when
 // that file changes, so a test can redefine a tool upstream. Tool behaviour: "crash" exits the
-// process mid-call, "slow" reports progress until cancelled (writing "cancelled" to argv[2] +
-// ".cancelled"), "gather" answers once `count` gather calls are in flight at once (or after
-// `waitMs`) with the most it saw, "announce" sends resources/list_changed or prompts/list_changed
-// (argument `list`) from this process only, "touch" sends resources/updated for every resource
-// this process was subscribed to (resources/subscribe) and answers how many; any other tool
-// answers with its arguments as text and structuredContent.
+// process mid-call, "slow" works for `steps` × 100 ms (default 600), reporting progress when
+// asked, until cancelled (writing "cancelled" to argv[2] + ".cancelled"), "gather" answers once
+// `count` gather calls are in flight at once (or after `waitMs`) with the most it saw, "announce"
+// sends resources/list_changed or prompts/list_changed (argument `list`) from this process only,
+// "touch" sends resources/updated for every resource this process was subscribed to
+// (resources/subscribe) and answers how many; any other tool answers with its arguments as text
+// and structuredContent.
 import { readFileSync, watchFile, writeFileSync } from "node:fs";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
@@ -55,12 +56,13 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
   }
   if (name === "slow") {
     const token = request.params._meta?.progressToken;
-    for (let step = 1; step <= 600; step += 1) {
+    const steps = Number(args.steps ?? 600);
+    for (let step = 1; step <= steps; step += 1) {
       if (extra.signal.aborted) {
         writeFileSync(`${definitionsFile}.cancelled`, "cancelled");
         return { content: [{ type: "text", text: "cancelled" }] };
       }
-      if (token !== undefined) await extra.sendNotification({ method: "notifications/progress", params: { progressToken: token, progress: step, total: 600 } });
+      if (token !== undefined) await extra.sendNotification({ method: "notifications/progress", params: { progressToken: token, progress: step, total: steps } });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return { content: [{ type: "text", text: "finished" }] };
