@@ -8,7 +8,8 @@ import { recordUpstreamRequest } from "@/lib/metrics/record-upstream-request";
 import { getUpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { getUpstreamResourceSubscriptions, MAX_RESOURCE_URI_CHARS, type ResourceSubscriber } from "@/lib/upstreams/upstream-resource-subscriptions";
 import { parseHubResourceUri, toHubResourceUri } from "@/lib/upstreams/upstream-resource-uri";
-import { UPSTREAM_SEPARATOR, upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
+import { parseUpstreamPromptName } from "@/lib/upstreams/parse-upstream-prompt-name";
+import { upstreamToolName } from "@/lib/upstreams/upstream-tool-name";
 import type { ToolCallContext } from "@/mcp/pipeline/call-tool";
 import { callRecordCaller, type CallerContext } from "@/mcp/pipeline/call-record-caller";
 import { listVisibleServers } from "@/mcp/pipeline/list-visible-servers";
@@ -90,10 +91,9 @@ export const upstreamExtras = {
 
   getPrompt(name: string, args: Record<string, string> | undefined, context: UpstreamReadContext): Promise<GetPromptResult> {
     return logged("prompt", name, context, promptBytesOf, async () => {
-      const at = name.indexOf(UPSTREAM_SEPARATOR);
-      const server = at > 0 ? name.slice(0, at) : "";
-      if (!server || !(await listVisibleServers(context.principal)).has(server)) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name.slice(0, 300)}`);
-      return forward(server, "prompts/get", context.signal, (client) => client.getPrompt({ name: name.slice(at + UPSTREAM_SEPARATOR.length), arguments: args }, { signal: context.signal }));
+      const target = parseUpstreamPromptName(name);
+      if (!target || !(await listVisibleServers(context.principal)).has(target.server)) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name.slice(0, 300)}`);
+      return forward(target.server, "prompts/get", context.signal, (client) => client.getPrompt({ name: target.prompt, arguments: args }, { signal: context.signal }));
     });
   },
 };

@@ -8,6 +8,7 @@ import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { buildSearchHref } from "@/lib/console/usage/build-search-href";
 import { describeUsageRange } from "@/lib/console/usage/describe-usage-range";
 import type { RawSearchParams } from "@/lib/console/usage/parse-search-params";
+import { listUsageServerOptions } from "@/lib/console/usage/list-usage-server-options";
 import { rankToolUsage } from "@/lib/console/usage/rank-tool-usage";
 import { resolveUsageScope } from "@/lib/console/usage/resolve-usage-scope";
 import { summarizeUsage } from "@/lib/console/usage/summarize-usage";
@@ -17,6 +18,7 @@ import { getRateLimitViolationsOverTime } from "@/lib/usage/get-rate-limit-viola
 import { getRequestsByClient } from "@/lib/usage/get-requests-by-client";
 import { getRequestsByKey } from "@/lib/usage/get-requests-by-key";
 import { getToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
+import { findToolServers } from "@/lib/upstreams/find-tool-servers";
 import { usageWindow } from "@/lib/usage/usage-ranges";
 import { countLiveSessions } from "@/lib/sessions/count-live-sessions";
 import { listUsers } from "@/lib/users/list-users";
@@ -24,7 +26,7 @@ import { FilterSelect } from "./filter-select";
 import { PageNotice } from "./page-notice";
 import { RangePicker } from "./range-picker";
 import { SummaryStats } from "./summary-stats";
-import { ToolRankingTable } from "./tool-ranking-table";
+import { ToolRankings } from "./tool-rankings";
 import { UsageCharts } from "./usage-charts";
 import { UsageEmptyState } from "./usage-empty-state";
 
@@ -45,7 +47,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
   const [calls, tools, violations, clients, keys, users, ownKeys] = await Promise.all([
     getCallsOverTime(query),
-    getToolUsageStats(query),
+    getToolUsageStats(query).then(async (stats) => ({ stats, servers: await findToolServers(stats.map((tool) => tool.toolName)) })),
     getRateLimitViolationsOverTime(query),
     getRequestsByClient({ ...query, limit: 10 }),
     getRequestsByKey({ ...query, limit: 10 }),
@@ -55,7 +57,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   // Admins see the hub's live sessions (or the filtered user's); members their own.
   const sessions = countLiveSessions(scope.userId ? { userId: scope.userId } : {});
   const summary = summarizeUsage(params.range, calls, violations);
-  const { slowest, mostFailing } = rankToolUsage(tools);
+  const { slowest, mostFailing } = rankToolUsage(tools.stats, { servers: tools.servers, server: params.serverName });
   const rangeText = describeUsageRange(params.range);
   const scopedUser = users.find((user) => user.id === scope.userId);
   const whose = scope.userId === viewer.id ? "your keys" : scopedUser ? scopedUser.email : "everyone on this hub";
@@ -76,7 +78,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       />
       <PageNotice message={scope.notice ?? ignored} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <RangePicker current={params.range} keep={keep} />
+        <RangePicker current={params.range} keep={{ ...keep, server: params.serverName }} />
         {scope.canSeeEveryone ? (
           <form method="get" action="/usage" className="flex flex-wrap items-end gap-2" aria-label="Filter by user">
             <input type="hidden" name="range" value={params.range} />
@@ -95,7 +97,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           <SummaryStats summary={summary} liveSessions={sessions.sse + sessions.streamable} />
           <UsageCharts
             calls={calls}
-            tools={tools.slice(0, CHARTED_TOOLS)}
+            tools={tools.stats.slice(0, CHARTED_TOOLS)}
             violations={violations}
             clients={clients}
             keys={keys}
@@ -106,10 +108,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             whose={whose}
             now={query.now}
           />
-          <div className="grid gap-4 lg:grid-cols-2">
-            <ToolRankingTable id="slowest-tools" title="Slowest tools (by p95)" tools={slowest} emptyText="No tool ran in this range." userId={keep.user} />
-            <ToolRankingTable id="failing-tools" title="Most failing tools" tools={mostFailing} emptyText="No failed calls in this range. Nice." userId={keep.user} />
-          </div>
+          <ToolRankings slowest={slowest} mostFailing={mostFailing} range={params.range} userId={keep.user} server={params.serverName} serverNames={listUsageServerOptions(tools.servers.values(), params.serverName)} />
         </div>
       )}
     </>

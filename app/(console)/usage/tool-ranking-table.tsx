@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { buildSearchHref } from "@/lib/console/usage/build-search-href";
 import { formatUsageValue } from "@/lib/console/usage/format-usage-value";
-import type { ToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
+import type { RankedToolUsage } from "@/lib/console/usage/rank-tool-usage";
 
 /**
- * "Slowest tools" / "Most failing tools": per tool, calls, latency percentiles and failures; each
- * tool links to its calls in the call-log browser.
+ * "Slowest tools" / "Most failing tools": per tool, its upstream server ("—" for the hub's own),
+ * calls, latency percentiles and failures; each tool links to its calls in the call-log browser.
  */
-export function ToolRankingTable({ id, title, tools, emptyText, userId }: { id: string; title: string; tools: readonly ToolUsageStats[]; emptyText: string; userId: string | null }) {
+export function ToolRankingTable({ id, title, tools, emptyText, userId }: { id: string; title: string; tools: readonly RankedToolUsage[]; emptyText: string; userId: string | null }) {
   return (
     <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id={`${id}-title`} className="px-4 pt-4 text-sm font-semibold">
@@ -21,6 +21,7 @@ export function ToolRankingTable({ id, title, tools, emptyText, userId }: { id: 
             <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Tool</th>
+                <th scope="col" className="px-3 py-2 font-medium">Server</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">Calls</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">p50</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">p95</th>
@@ -40,6 +41,7 @@ export function ToolRankingTable({ id, title, tools, emptyText, userId }: { id: 
                       {tool.toolName}
                     </Link>
                   </th>
+                  <td className="px-3 py-2 font-mono text-xs">{tool.server ?? "—"}</td>
                   <td className="px-3 py-2 text-right">{formatUsageValue(tool.calls, "count")}</td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">{formatUsageValue(tool.p50Ms, "ms")}</td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">{formatUsageValue(tool.p95Ms, "ms")}</td>

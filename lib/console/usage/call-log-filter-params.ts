@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CallKind, CallStatus } from "@/lib/generated/prisma/enums";
 import { MAX_TOOL_NAME_CHARS } from "@/lib/limits/bound-client-string";
 import { parseSearchParams, type RawSearchParams } from "@/lib/console/usage/parse-search-params";
+import { upstreamNameSchema } from "@/lib/upstreams/upstream-server-schema";
 
 /** Call statuses in the order the filter offers them. */
 export const CALL_STATUSES = Object.values(CallStatus);
@@ -12,6 +13,7 @@ export const CALL_KINDS = Object.values(CallKind);
 export const callLogFilterParamsShape = {
   kind: z.enum(CallKind).describe("Only tool calls, resource reads or prompt gets"),
   tool: z.string().max(MAX_TOOL_NAME_CHARS).describe("Only calls of this tool, resource hub URI or prompt (exact name, as long as the call log keeps)"),
+  server: upstreamNameSchema.describe("Only calls to this upstream server (its tools, resources and prompts)"),
   user: z.uuid().describe("Admins only: only this user's calls"),
   key: z.uuid().describe("Only calls made with this API key (its id)"),
   status: z.enum(CallStatus).describe("Only calls with this outcome"),
@@ -23,6 +25,7 @@ export const callLogFilterParamsShape = {
 export interface CallLogFilterParams {
   kind?: CallKind;
   toolName?: string;
+  serverName?: string;
   /** The user asked for, before the viewer's role is applied (resolveUsageUserFilter). */
   requestedUserId: string | null;
   apiKeyId?: string;
@@ -40,6 +43,7 @@ export function parseCallLogFilterParams(searchParams: RawSearchParams): CallLog
   return {
     kind: values.kind,
     toolName: values.tool,
+    serverName: values.server,
     requestedUserId: values.user ?? null,
     apiKeyId: values.key,
     status: values.status,

@@ -1,7 +1,8 @@
 // resources/read and prompts/get forwarded to an upstream are in the call log like tool calls
 // (issue 10): server (in the name), user and key, session, client, duration, sizes and outcome,
 // refused and rate-limited ones too, over a 2025 session and the 2026-07-28 stateless era; the
-// dashboards' per-tool figures and "who still calls it" count tool calls only. Real hub, real
+// dashboards' per-tool figures and "who still calls it" count tool calls only; the API names each
+// call's server and filters by it (?server=). Real hub (with the console, for the API), real
 // Postgres, server-everything (which has resources and prompts) as the upstream over stdio.
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -16,8 +17,8 @@ import { getToolUsageStats } from "@/lib/usage/get-tool-usage-stats";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
 import { eventually } from "@/test/helpers/eventually";
 import { seedAccounts } from "@/test/helpers/seed-accounts";
-import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
+import { startApiTestHub, type ApiTestHub } from "@/test/integration/api/start-api-test-hub";
 import { runSb } from "@/test/integration/cli/run-sb";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
 
@@ -26,7 +27,7 @@ const SECRET_KEY = "call-log-reads-test-secret-key-0123456789abcdef";
 const PROMPT = "everything__simple-prompt";
 
 let database: TestDatabase;
-let hub: TestHub;
+let hub: ApiTestHub;
 let session: Client;
 const keys = { admin: "", member: "", limited: "" };
 let resourceUri = "";
@@ -54,7 +55,8 @@ before(async () => {
     keys.limited = await seed.key("admin@example.com", "limited", { rateLimit: "2/1h" });
     keys.member = await seed.key("member@example.com", "member", { rateLimit: "10000/1m" });
   });
-  hub = await startTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: "debug" } });
+  // With the console on (its route handlers serve /api/v1), from the API tests' build.
+  hub = await startApiTestHub({ databaseUrl: database.url, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: "debug" } });
   await sbOk("server", "add", "everything", "--command", process.execPath, "--arg", EVERYTHING);
   session = await connectHubClient(hub.url, "streamable", keys.admin, "call-log-session");
   const { resources } = await session.listResources();
@@ -140,5 +142,37 @@ describe("resource reads and prompt gets in the call log", { timeout: 300_000 },
     const callers = await listDeprecatedToolCallers([PROMPT, "everything__echo"]);
     assert.equal(callers.get(PROMPT), undefined, "a prompt of the name is not a caller of a tool");
     assert.equal(callers.get("everything__echo")?.[0].calls, 1);
+  });
+
+  test("GET /api/v1/usage/calls names each call's server (from the catalogue; none for the hub's own) and ?server= narrows to one server's tool calls, reads and gets", async () => {
+    const builtin = await session.callTool({ name: "echo", arguments: { message: "the hub's own" } });
+    assert.ok(!builtin.isError);
+    await rowsOf("tool", "echo", 1);
+    // A server whose NAME__ is a LIKE pattern matching everything's prompts ("every" + "th" + "ing__…")
+    // if the prefix were not escaped; it needs no connection to be a filter value.
+    await getPrisma().upstreamServer.create({ data: { name: "every", transport: "stdio", command: "/bin/true" } });
+    const page = async (query: string) => {
+      const response = await fetch(`${hub.url}/api/v1/usage/calls${query}`, { headers: { Authorization: `Bearer ${keys.admin}` } });
+      assert.equal(response.status, 200, query);
+      return ((await response.json()) as { entries: Array<{ kind: string; toolName: string; server: string | null }>; nextCursor: string | null });
+    };
+    const all = await page("?limit=200");
+    const serverOf = (kind: string, toolName: string) => all.entries.find((entry) => entry.kind === kind && entry.toolName === toolName)?.server;
+    assert.equal(serverOf("tool", "echo"), null, "a built-in tool has no server");
+    assert.equal(serverOf("tool", "everything__echo"), "everything");
+    assert.equal(serverOf("resource", resourceUri), "everything");
+    assert.equal(serverOf("prompt", PROMPT), "everything");
+
+    const everything = await page("?server=everything&limit=200");
+    assert.deepEqual(
+      everything.entries.map((entry) => `${entry.kind} ${entry.toolName}`).toSorted(),
+      all.entries.filter((entry) => entry.toolName !== "echo").map((entry) => `${entry.kind} ${entry.toolName}`).toSorted(),
+      "every call but the built-in one",
+    );
+    assert.ok(everything.entries.every((entry) => entry.server === "everything"));
+    assert.deepEqual(new Set(everything.entries.map((entry) => entry.kind)), new Set(["tool", "resource", "prompt"]));
+    assert.deepEqual((await page("?server=everything&kind=prompt&limit=200")).entries.map((entry) => entry.toolName), Array(5).fill(PROMPT));
+    assert.deepEqual(await page("?server=every"), { entries: [], nextCursor: null }, "another server's prompts are not this one's");
+    assert.deepEqual(await page("?server=ghost"), { entries: [], nextCursor: null }, "an unknown server is an empty page, not an error");
   });
 });

@@ -6,9 +6,12 @@
 // `count` gather calls are in flight at once (or after `waitMs`) with the most it saw, "announce"
 // sends resources/list_changed or prompts/list_changed (argument `list`) from this process only,
 // "touch" sends resources/updated for every resource this process was subscribed to
-// (resources/subscribe) and answers how many; any other tool answers with its arguments as text
-// and structuredContent.
-import { readFileSync, watchFile, writeFileSync } from "node:fs";
+// (resources/subscribe) and answers how many, "audio" answers one audio content item (its
+// arguments' base64 `data` and `mimeType`), "record" appends its arguments to argv[2] + ".calls"
+// (a line each); any other tool answers with its arguments as text and structuredContent. With
+// "--silent" after the file it never announces a tool list change (nor declares that it would),
+// like a server whose lists a hub must re-read on its own.
+import { appendFileSync, readFileSync, watchFile, writeFileSync } from "node:fs";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import {
@@ -26,9 +29,10 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 
 const definitionsFile = process.argv[2];
+const silent = process.argv[3] === "--silent";
 const readDefinitions = () => JSON.parse(readFileSync(definitionsFile, "utf8")) as { tools: Tool[]; resources?: Resource[]; prompts?: Prompt[] };
 
-const server = new Server({ name: "changing-upstream", version: "1.2.3" }, { capabilities: { tools: { listChanged: true }, resources: { listChanged: true, subscribe: true }, prompts: { listChanged: true } } });
+const server = new Server({ name: "changing-upstream", version: "1.2.3" }, { capabilities: { tools: { listChanged: !silent }, resources: { listChanged: true, subscribe: true }, prompts: { listChanged: true } } });
 server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: readDefinitions().tools }));
 server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: readDefinitions().resources ?? [] }));
 server.setRequestHandler(ReadResourceRequestSchema, (request) => ({ contents: [{ uri: request.params.uri, mimeType: "text/plain", text: `contents of ${request.params.uri}` }] }));
@@ -85,6 +89,11 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     for (const uri of subscribed) await server.sendResourceUpdated({ uri });
     return { content: [{ type: "text", text: `touched ${subscribed.size}` }] };
   }
+  if (name === "audio") return { content: [{ type: "audio", data: String(args.data), mimeType: String(args.mimeType) }] };
+  if (name === "record") {
+    appendFileSync(`${definitionsFile}.calls`, `${JSON.stringify(args)}\n`);
+    return { content: [{ type: "text", text: "recorded" }] };
+  }
   if (name === "announce") {
     await (args.list === "prompts" ? server.sendPromptListChanged() : server.sendResourceListChanged());
     return { content: [{ type: "text", text: `announced ${String(args.list)}` }] };
@@ -92,5 +101,5 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
   return { content: [{ type: "text", text: `${name}: ${JSON.stringify(args)}` }], structuredContent: { tool: name, args } };
 });
 
-watchFile(definitionsFile, { interval: 100 }, () => void server.sendToolListChanged().catch(() => {}));
+if (!silent) watchFile(definitionsFile, { interval: 100 }, () => void server.sendToolListChanged().catch(() => {}));
 await server.connect(new StdioServerTransport());

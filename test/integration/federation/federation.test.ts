@@ -4,7 +4,7 @@
 // hub transports.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -65,6 +65,20 @@ async function connect(kind: "streamable" | "sse", key: string): Promise<Client>
 const listNames = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name);
 const call = (client: Client, name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
 const textOf = (result: CallToolResult) => result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
+
+/** Ids of the running processes whose environment holds `entry` (K=V), read from /proc. */
+function processesWithEnv(entry: string): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(entry);
+      } catch {
+        return false; // gone meanwhile, or not ours to read
+      }
+    })
+    .map(Number);
+}
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: database.url });
@@ -371,14 +385,20 @@ describe("more npm servers: filesystem and memory over stdio, everything as a St
     assert.equal(outside.isError, true, "the upstream's own refusal passes through as isError");
   });
 
-  test("server-memory keeps a graph across calls from different sessions (one pooled process)", async () => {
-    await sbOk("server", "add", "memory", "--command", process.execPath, "--arg", MEMORY, "--env", `MEMORY_FILE_PATH=${path.join(folder, "memory.jsonl")}`);
+  test("server-memory keeps a graph across calls from different sessions, served by one pooled process", async () => {
+    const memoryFile = path.join(folder, "memory.jsonl");
+    await sbOk("server", "add", "memory", "--command", process.execPath, "--arg", MEMORY, "--env", `MEMORY_FILE_PATH=${memoryFile}`);
     const first = await connect("streamable", keys.admin);
     const second = await connect("sse", keys.admin);
     const created = await call(first, "memory__create_entities", { entities: [{ name: "Switchboard", entityType: "project", observations: ["federates MCP servers"] }] });
     assert.notEqual(created.isError, true, textOf(created));
     const graph = await call(second, "memory__read_graph");
     assert.match(textOf(graph), /federates MCP servers/);
+    // The graph alone proves nothing: every process would read the same file. The processes do:
+    // both sessions' calls went to the one the hub keeps (a process per session would be two, one
+    // per call none by now). Polled: the process `server add` probed with may take a moment to exit.
+    let running: number[] = [];
+    await eventually("exactly one server-memory process", async () => (running = processesWithEnv(`MEMORY_FILE_PATH=${memoryFile}`)).length === 1, 10_000).catch(() => assert.fail(`server-memory processes: ${running.join(", ") || "none"}`));
   });
 
   test("a remote over Streamable HTTP with a static header; when it goes away calls say so", async () => {

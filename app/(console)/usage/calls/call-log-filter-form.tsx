@@ -10,6 +10,7 @@ import { LocalDateTimeField } from "./local-date-time-field";
 interface CallLogFilters {
   kind: string | null;
   tool: string | null;
+  server: string | null;
   user: string | null;
   key: string | null;
   status: string | null;
@@ -17,11 +18,12 @@ interface CallLogFilters {
   to: string | null;
 }
 
-/** The call log's GET filter form: kind, tool, user (admins), key, status, time window. */
+/** The call log's GET filter form: kind, tool, server, user (admins), key, status, time window. */
 export function CallLogFilterForm({
   filters,
   filtered,
   toolNames,
+  serverNames,
   users,
   keyOptions,
   showOwners,
@@ -29,6 +31,8 @@ export function CallLogFilterForm({
   filters: CallLogFilters;
   filtered: boolean;
   toolNames: readonly string[];
+  /** The upstream servers to offer (those of the viewer's tools). */
+  serverNames: readonly string[];
   /** Null when the viewer may not pick a user. */
   users: readonly { id: string; email: string }[] | null;
   keyOptions: readonly UsageKeyOption[];
@@ -42,6 +46,7 @@ export function CallLogFilterForm({
         <option key={name} value={name} />
       ))}
     </datalist>
+    <FilterSelect label="Server" name="server" value={filters.server} emptyLabel="Any server" options={serverNames.map((name) => ({ value: name, label: name }))} />
     {users ? <FilterSelect label="User" name="user" value={filters.user} emptyLabel="Everyone" options={users.map((user) => ({ value: user.id, label: user.email }))} /> : null}
     <FilterSelect
       label="Key"

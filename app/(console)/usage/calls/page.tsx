@@ -1,8 +1,6 @@
-import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/app/_components/button";
-import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { listGrantableTools } from "@/lib/console/list-grantable-tools";
@@ -10,11 +8,14 @@ import { requireConsoleUser } from "@/lib/console/require-console-user";
 import { buildSearchHref } from "@/lib/console/usage/build-search-href";
 import { parseCallLogFilterParams } from "@/lib/console/usage/call-log-filter-params";
 import { listUsageKeyOptions } from "@/lib/console/usage/list-usage-key-options";
+import { listUsageServerOptions } from "@/lib/console/usage/list-usage-server-options";
 import type { RawSearchParams } from "@/lib/console/usage/parse-search-params";
 import { resolveUsageScope } from "@/lib/console/usage/resolve-usage-scope";
 import { listCallLogs } from "@/lib/usage/list-call-logs";
+import { findToolServers } from "@/lib/upstreams/find-tool-servers";
 import { listUsers } from "@/lib/users/list-users";
 import { PageNotice } from "../page-notice";
+import { CallLogEmptyState } from "./call-log-empty-state";
 import { CallLogFilterForm } from "./call-log-filter-form";
 import { CallLogTable } from "./call-log-table";
 
@@ -23,26 +24,27 @@ export const metadata: Metadata = { title: "Call log" };
 const PAGE_SIZE = 50;
 
 /**
- * Raw call logs (tool calls, resource reads, prompt gets), newest first, filtered by kind, tool,
- * user (admins), key, status and time, keyset-paged
+ * Raw call logs (tool calls, resource reads, prompt gets), newest first, each with its upstream
+ * server, filtered by kind, tool, server, user (admins), key, status and time, keyset-paged
  * ("Older →") so any page of a large history costs the same. Reads raw rows: a call is listed as
  * soon as the batched writer has stored it, before the dashboards' rollup catches up.
  */
 export default async function CallLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const [viewer, params] = await Promise.all([requireConsoleUser(), searchParams.then(parseCallLogFilterParams)]);
   const scope = resolveUsageScope(viewer, params.requestedUserId);
-  const [page, keyOptions, users, toolNames, ownKeys] = await Promise.all([
-    listCallLogs({ kind: params.kind, toolName: params.toolName, userId: scope.userId, apiKeyId: params.apiKeyId, status: params.status, from: params.from, to: params.to, cursor: params.cursor, limit: PAGE_SIZE }),
+  const [page, keyOptions, users, [toolNames, serverNames], ownKeys] = await Promise.all([
+    listCallLogs({ kind: params.kind, toolName: params.toolName, serverName: params.serverName, userId: scope.userId, apiKeyId: params.apiKeyId, status: params.status, from: params.from, to: params.to, cursor: params.cursor, limit: PAGE_SIZE }),
     listUsageKeyOptions(scope.userId),
     scope.canSeeEveryone ? listUsers() : Promise.resolve([]),
-    // Suggestions only (any name can be typed): the viewer's callable tools, a cached in-memory answer.
-    listGrantableTools(viewer),
+    // Suggestions only (any name can be typed): the viewer's callable tools, a cached in-memory answer, and their servers.
+    listGrantableTools(viewer).then(async (names) => [names, listUsageServerOptions((await findToolServers(names)).values(), params.serverName)] as const),
     listApiKeys(viewer.id),
   ]);
   const emails = new Map(users.map((user) => [user.id, user.email]));
   const filters = {
     kind: params.kind ?? null,
     tool: params.toolName ?? null,
+    server: params.serverName ?? null,
     user: scope.canSeeEveryone ? scope.userId : null,
     key: params.apiKeyId ?? null,
     status: params.status ?? null,
@@ -65,34 +67,10 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
         }
       />
       <PageNotice message={scope.notice ?? ignored} />
-      <CallLogFilterForm filters={filters} filtered={filtered} toolNames={toolNames} users={scope.canSeeEveryone ? users : null} keyOptions={keyOptions} showOwners={showUser} />
+      <CallLogFilterForm filters={filters} filtered={filtered} toolNames={toolNames} serverNames={serverNames} users={scope.canSeeEveryone ? users : null} keyOptions={keyOptions} showOwners={showUser} />
 
       {page.entries.length === 0 ? (
-        filtered || params.cursor ? (
-          <EmptyState
-            icon={<ScrollText className="size-6" />}
-            title={params.cursor ? "No older calls" : "No calls match these filters"}
-            action={
-              <Link href="/usage/calls" className={buttonClasses("secondary")}>
-                Clear filters
-              </Link>
-            }
-          >
-            Widen the time window, pick another tool or status, or clear the filters to see every call.
-          </EmptyState>
-        ) : (
-          <EmptyState
-            icon={<ScrollText className="size-6" />}
-            title={ownKeys.length === 0 ? "Mint your first key" : "No calls yet"}
-            action={
-              <Link href="/keys" className={buttonClasses("primary")}>
-                {ownKeys.length === 0 ? "Mint a key" : "Go to your keys"}
-              </Link>
-            }
-          >
-            Each tool call an MCP client makes with {scope.userId === viewer.id ? "your keys" : "a key"} is listed here within a second or two.
-          </EmptyState>
-        )
+        <CallLogEmptyState narrowed={filtered} olderPage={Boolean(params.cursor)} hasKeys={ownKeys.length > 0} own={scope.userId === viewer.id} />
       ) : (
         <>
           <CallLogTable entries={page.entries} showUser={showUser} emails={emails} keyNames={new Map(keyOptions.map((key) => [key.id, key.name]))} />
