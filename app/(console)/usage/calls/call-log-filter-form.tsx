@@ -31,7 +31,7 @@ export function CallLogFilterForm({
   filters: CallLogFilters;
   filtered: boolean;
   toolNames: readonly string[];
-  /** The upstream servers to offer (those of the viewer's tools). */
+  /** The upstream servers to offer (those of the viewer's tools); none: no server filter. */
   serverNames: readonly string[];
   /** Null when the viewer may not pick a user. */
   users: readonly { id: string; email: string }[] | null;
@@ -46,7 +46,7 @@ export function CallLogFilterForm({
         <option key={name} value={name} />
       ))}
     </datalist>
-    <FilterSelect label="Server" name="server" value={filters.server} emptyLabel="Any server" options={serverNames.map((name) => ({ value: name, label: name }))} />
+    {serverNames.length > 0 ? <FilterSelect label="Server" name="server" value={filters.server} emptyLabel="Any server" options={serverNames.map((name) => ({ value: name, label: name }))} /> : null}
     {users ? <FilterSelect label="User" name="user" value={filters.user} emptyLabel="Everyone" options={users.map((user) => ({ value: user.id, label: user.email }))} /> : null}
     <FilterSelect
       label="Key"
