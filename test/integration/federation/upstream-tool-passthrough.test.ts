@@ -21,7 +21,7 @@ import { eventually } from "@/test/helpers/eventually";
 import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
-import { runSb } from "@/test/integration/cli/run-sb";
+import { runSbOk } from "@/test/integration/cli/run-sb-ok";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
 import { toolResultText } from "@/test/integration/federation/tool-result-text";
 
@@ -51,11 +51,7 @@ let adminKey = "";
 let stopFanOut: (() => Promise<void>) | undefined;
 const clients: Client[] = [];
 
-async function sbOk(...args: string[]): Promise<string> {
-  const result = await runSb(args, { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
-  assert.equal(result.code, 0, `sb ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim();
-}
+const sbOk = (...args: string[]) => runSbOk(args, { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: SECRET_KEY });
 
 async function connect(kind: "streamable" | "sse" = "streamable"): Promise<Client> {
   const client = await connectHubClient(hub.url, kind, adminKey, "upstream-passthrough-test");
