@@ -368,6 +368,30 @@ describe("the tests' own upstream: definitions that change are held until approv
     await eventually("the upstream to see the cancellation", async () => existsSync(`${definitionsFile}.cancelled`));
     assert.equal(readFileSync(`${definitionsFile}.cancelled`, "utf8"), "cancelled");
   });
+
+  test("a call whose upstream keeps sending progress ends at the total timeout (10 × the server's) with an isError naming the server; the next call is answered", async () => {
+    // The fixture again, as a server with the shortest timeout (1 s, so 10 s in all): "slow" reports progress every 100 ms for a minute.
+    await sbOk("server", "add", "brief", "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", FIXTURE, "--arg", definitionsFile, "--cwd", ROOT, "--timeout", "1");
+    rmSync(`${definitionsFile}.cancelled`, { force: true });
+    try {
+      const admin = await connect("streamable", keys.admin);
+      let progressed = 0;
+      const startedAt = performance.now();
+      const result = (await admin.callTool({ name: "brief__slow", arguments: {} }, undefined, { onprogress: () => void (progressed += 1), timeout: 40_000 })) as CallToolResult;
+      const took = performance.now() - startedAt;
+      assert.deepEqual({ isError: result.isError, text: textOf(result) }, { isError: true, text: "Server brief was still working on the call after 10 s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout." });
+      assert.ok(took >= 10_000, `not before the total timeout (${Math.round(took)} ms)`);
+      assert.ok(progressed >= 20, `progress kept the call alive past the 1 s timeout and reached the caller (${progressed} notifications)`);
+      await eventually("the upstream to see the cancellation", async () => existsSync(`${definitionsFile}.cancelled`));
+      assert.equal(textOf(await call(admin, "brief__greet", { name: "Cy", cc: "x" })), 'greet: {"name":"Cy","cc":"x"}');
+      const [row] = await query<{ status: string; lastError: string | null }>(`SELECT status, "lastError" FROM "UpstreamServer" WHERE name = 'brief'`);
+      assert.deepEqual(row, { status: "connected", lastError: null });
+      const lost = hub.output().split("\n").filter((line) => line.includes('"server":"brief"') && line.includes("connection lost"));
+      assert.deepEqual(lost, [], "the connection was kept");
+    } finally {
+      await sbOk("server", "remove", "brief");
+    }
+  });
 });
 
 describe("more npm servers: filesystem and memory over stdio, everything as a Streamable HTTP remote", () => {

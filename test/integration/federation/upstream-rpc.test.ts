@@ -9,12 +9,13 @@ import { after, before, describe, test } from "node:test";
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { HubError } from "@/lib/errors/hub-error";
 import { eventually } from "@/test/helpers/eventually";
+import { withTimeout } from "@/test/helpers/with-timeout";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
 import { UpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 
 // The pool's tools/call path (UpstreamRpc beside the SDK Client, and the result check) against a
 // raw JSON-RPC peer that can misbehave as no SDK server would: malformed results, hangs,
-// progress that outlasts the timeout.
+// progress that outlasts the timeout, progress that never ends.
 
 const PEER = path.join(import.meta.dirname, "raw-stdio-upstream.ts");
 const folder = mkdtempSync(path.join(os.tmpdir(), "upstream-rpc-"));
@@ -92,6 +93,35 @@ describe("tools/call on the pool's own request path", () => {
     setTimeout(() => abort.abort(new Error("caller went away")), 50);
     await assert.rejects(pending, /caller went away/);
     await eventually("the upstream heard of the cancellation", async () => cancellationsOf("hang") === before + 1, 5_000, 25);
+  });
+});
+
+describe("a call whose upstream keeps sending progress", () => {
+  test("fails after the total timeout (10 × the server's), saying so and what to do; the upstream hears it is cancelled and the connection serves the next call", async () => {
+    // A timeout of its own, short so the total is quick, yet 5 × the peer's 100 ms progress interval.
+    const quick: UpstreamConfig = { ...config, id: randomUUID(), name: "quick", timeoutMs: 500 };
+    const states: string[] = [];
+    let connections = 0;
+    const quickPool = new UpstreamPool();
+    quickPool.configure({ loadConfig: async () => quick, onToolsMayHaveChanged: async () => {}, onExtrasChanged: () => {}, onResourceUpdated: () => {}, onConnected: () => void (connections += 1), onStatus: (_name, status) => void states.push(status.state) });
+    try {
+      await quickPool.connectAll(["quick"]);
+      const steps: Progress[] = [];
+      const signal = new AbortController().signal;
+      const startedAt = performance.now();
+      const endless = quickPool.callTool("quick", "endless", {}, { signal, onProgress: (progress) => void steps.push(progress) });
+      const message = await failureOf(withTimeout(endless, 15_000, "the total timeout ends the call"));
+      const took = performance.now() - startedAt;
+      assert.equal(message, "Server quick was still working on the call after 5 s, the most its progress may extend it (10 × its timeout). Retry later, or ask an admin to raise its timeout.");
+      assert.ok(took >= 4_950, `not before the total timeout (${Math.round(took)} ms)`);
+      assert.ok(steps.length >= 10, `progress kept the call alive past the idle timeout and reached the caller (${steps.length} steps)`);
+      await eventually("the upstream heard of the cancellation", async () => cancellationsOf("endless") === 1, 5_000, 25);
+      assert.deepEqual(await quickPool.callTool("quick", "echo", { text: "next" }, { signal }), { content: [{ type: "text", text: "next" }] });
+      assert.equal(connections, 1, "the same connection served the next call");
+      assert.ok(!states.includes("failing"), `states: ${states.join(", ")}`);
+    } finally {
+      await quickPool.closeAll();
+    }
   });
 });
 
