@@ -1,6 +1,7 @@
 import { subscribeHubEvents } from "@/lib/events/hub-events";
 import { logger } from "@/lib/log/logger";
 import { loadCatalogRows } from "@/lib/tool-catalog/load-catalog-rows";
+import { listRenamedUpstreamTools } from "@/lib/upstreams/list-renamed-upstream-tools";
 import type { CatalogueSource, SnapshotEntry } from "@/mcp/catalogue/catalogue-source";
 import { codeToolSource } from "@/mcp/catalogue/code-tool-source";
 import { commandToolSource } from "@/mcp/catalogue/command-tool-source";
@@ -14,6 +15,8 @@ export interface CatalogSnapshot {
   entries: ReadonlyMap<string, SnapshotEntry>;
   /** Known tools that cannot be served now, with the text a call gets (held for review, missing upstream). */
   unavailable: ReadonlyMap<string, string>;
+  /** Old names of renamed servers' tools → their names now (no name the catalogue has). */
+  renamed: ReadonlyMap<string, string>;
   loadedAt: number;
 }
 
@@ -85,6 +88,7 @@ function startLoad(state: SnapshotState): Promise<CatalogSnapshot> {
 
 async function buildSnapshot(): Promise<CatalogSnapshot> {
   const rows = new Map((await loadCatalogRows()).map((row) => [row.name, row]));
+  const renamed = await listRenamedUpstreamTools(new Set(rows.keys()));
   const entries = new Map<string, SnapshotEntry>();
   const unavailable = new Map<string, string>();
   for (const source of SOURCES) {
@@ -92,5 +96,5 @@ async function buildSnapshot(): Promise<CatalogSnapshot> {
     for (const [name, entry] of contributed.entries) if (!entries.has(name)) entries.set(name, entry);
     for (const [name, reason] of contributed.unavailable ?? []) if (!entries.has(name)) unavailable.set(name, reason);
   }
-  return { entries: new Map([...entries].sort(([a], [b]) => a.localeCompare(b))), unavailable, loadedAt: Date.now() };
+  return { entries: new Map([...entries].sort(([a], [b]) => a.localeCompare(b))), unavailable, renamed, loadedAt: Date.now() };
 }

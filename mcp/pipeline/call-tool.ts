@@ -8,6 +8,7 @@ import { reportError } from "@/lib/errors/report-error";
 import { logger } from "@/lib/log/logger";
 import { assertToolPermitted } from "@/lib/permissions/assert-tool-permitted";
 import { getWorkspaceBounds } from "@/lib/workspace/get-workspace-bounds";
+import { explainRenamedTool } from "@/mcp/catalogue/explain-renamed-tool";
 import { explainUnavailableTool } from "@/mcp/catalogue/explain-unavailable-tool";
 import { getRunnableTool } from "@/mcp/catalogue/get-runnable-tool";
 import type { ToolContext } from "@/mcp/tools/tool-definition";
@@ -74,7 +75,9 @@ async function runPipeline(name: string, args: unknown, context: ToolCallContext
   try {
     await assertToolPermitted(context.principal, name);
   } catch (error) {
-    return refusal(error, "denied", null, name);
+    // A renamed server's old tool names are not permitted (nothing is named so any more): say what they are now.
+    const renamed = await explainRenamedTool(context.principal, name).catch(() => undefined);
+    return renamed ? failure(renamed, "invalid", "not_found", null) : refusal(error, "denied", null, name);
   }
   const tool = await getRunnableTool(name);
   if (!tool) {

@@ -2,6 +2,8 @@
 // `sb server rename OLD NEW` against the real hub (console build) with server-everything over
 // stdio. Its tools move from OLD__TOOL to NEW__TOOL with their grants (per tool and per server),
 // keys' tool lists, deprecations and schema history; call logs keep the names that were called.
+// A second hub instance (MCP only) on the same database serves the new names to its own live
+// sessions, which hear list_changed, and refuses the old ones.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -10,6 +12,7 @@ import { PromptListChangedNotificationSchema, ResourceListChangedNotificationSch
 import { getPrisma } from "@/lib/db/prisma";
 import { Role } from "@/lib/generated/prisma/enums";
 import { eventually } from "@/test/helpers/eventually";
+import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
 import { startApiTestEnvironment, type ApiTestEnvironment, type SeededUser } from "@/test/integration/api/api-test-environment";
 import { connectHubClient } from "@/test/integration/federation/connect-hub-client";
 import { serverAdminCalls } from "@/test/integration/federation/server-admin-calls";
@@ -25,9 +28,23 @@ let member: Client;
 let narrow: Client;
 let admin: Client;
 const heard = { tools: 0, resources: 0, prompts: 0 };
+/** The second instance, its sessions (a member's and an admin's) and what they heard. */
+let second: TestHub;
+let memberOnSecond: Client;
+let adminOnSecond: Client;
+const heardOnSecond = { member: 0, admin: 0 };
 
 const { api, sb } = serverAdminCalls(() => env, SECRET_KEY);
 const echo = async (client: Client, name: string) => toolResultText((await client.callTool({ name, arguments: { message: "hi" } })) as CallToolResult);
+/** A refused call's result: flagged isError, and the text it gives. */
+const refusal = async (client: Client, name: string) => {
+  const result = (await client.callTool({ name, arguments: { message: "hi" } })) as CallToolResult;
+  return { isError: result.isError, text: toolResultText(result) };
+};
+/** What a renamed server's old tool name answers to one who may call it under its name now. */
+const renamedTo = (old: string, now: string) => ({ isError: true, text: `Unknown tool: ${old} is now ${now} (its server was renamed). Call ${now}, and update any client or script configured with the old name.` });
+/** ...and to one who may not: as any tool it may not call, so nothing is learnt of the rename. */
+const deniedAs = (name: string) => ({ isError: true, text: `Permission denied: tool ${name} not authorized` });
 const upstreamNames = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name).filter((name) => name.includes("__")).sort();
 /** Everything stored about the server's tools, by name: what a refused rename must leave as it was. */
 const snapshot = async () => {
@@ -42,7 +59,8 @@ const snapshot = async () => {
 };
 
 before(async () => {
-  env = await startApiTestEnvironment({ SWITCHBOARD_SECRET_KEY: SECRET_KEY });
+  env = await startApiTestEnvironment({ SWITCHBOARD_SECRET_KEY: SECRET_KEY, SWITCHBOARD_INSTANCE_ID: "first" });
+  second = await startTestHub({ databaseUrl: process.env.DATABASE_URL!, env: { SWITCHBOARD_SECRET_KEY: SECRET_KEY, SWITCHBOARD_INSTANCE_ID: "second" } });
   const added = await Promise.all([
     api("POST", "/api/v1/servers", { json: { name: "alpha", transport: "stdio", command: process.execPath, args: [EVERYTHING] } }),
     api("POST", "/api/v1/servers", { json: { name: "taken", transport: "stdio", command: process.execPath, args: [EVERYTHING] } }),
@@ -54,18 +72,23 @@ before(async () => {
   assert.equal((await api("POST", "/api/v1/servers/alpha/grants", { json: { userId: carol.user.id } })).status, 201);
   const deprecated = await api("PATCH", "/api/v1/tools/alpha__get-env", { json: { deprecation: { replacement: "alpha__echo", message: "Use echo." } } });
   assert.equal(deprecated.status, 200, JSON.stringify(deprecated.body));
-  [member, narrow, admin] = await Promise.all([
+  [member, narrow, admin, memberOnSecond, adminOnSecond] = await Promise.all([
     connectHubClient(env.hub.url, "streamable", env.member.key, "rename-member"),
     connectHubClient(env.hub.url, "sse", carol.key, "rename-carol"),
     connectHubClient(env.hub.url, "streamable", env.admin.key, "rename-admin"),
+    connectHubClient(second.url, "streamable", env.member.key, "rename-member-second"),
+    connectHubClient(second.url, "sse", env.admin.key, "rename-admin-second"),
   ]);
+  memberOnSecond.setNotificationHandler(ToolListChangedNotificationSchema, () => void (heardOnSecond.member += 1));
+  adminOnSecond.setNotificationHandler(ToolListChangedNotificationSchema, () => void (heardOnSecond.admin += 1));
   member.setNotificationHandler(ToolListChangedNotificationSchema, () => void (heard.tools += 1));
   admin.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (heard.resources += 1));
   admin.setNotificationHandler(PromptListChangedNotificationSchema, () => void (heard.prompts += 1));
 });
 
 after(async () => {
-  await Promise.all([member, narrow, admin].map((client) => client?.close().catch(() => {})));
+  await Promise.all([member, narrow, admin, memberOnSecond, adminOnSecond].map((client) => client?.close().catch(() => {})));
+  await second?.stop();
   await env?.stop();
 });
 
@@ -74,7 +97,11 @@ describe("renaming a server", { timeout: 600_000 }, () => {
     assert.deepEqual(await upstreamNames(member), ["alpha__echo"]);
     assert.deepEqual(await upstreamNames(narrow), ["alpha__echo", "alpha__get-sum"]);
     assert.equal(await echo(member, "alpha__echo"), "Echo: hi");
-    await eventually("the call to be logged", async () => (await getPrisma().callLog.count({ where: { toolName: "alpha__echo" } })) === 1);
+    // The second instance serves the server too, over a connection of its own made under the old name.
+    assert.deepEqual(await upstreamNames(memberOnSecond), ["alpha__echo"]);
+    assert.equal(await echo(memberOnSecond, "alpha__echo"), "Echo: hi");
+    const heardOnSecondBefore = { ...heardOnSecond };
+    await eventually("the calls to be logged", async () => (await getPrisma().callLog.count({ where: { toolName: "alpha__echo" } })) === 2);
     const revisions = await getPrisma().toolRevision.count({ where: { toolName: "alpha__echo" } });
     const toolCount = await getPrisma().upstreamTool.count({ where: { server: { name: "alpha" } } });
 
@@ -91,7 +118,17 @@ describe("renaming a server", { timeout: 600_000 }, () => {
     await eventually("the member's session to list the renamed tool", async () => JSON.stringify(await upstreamNames(member)) === JSON.stringify(["beta__echo"]));
     await eventually("tools, resources and prompts list_changed", async () => heard.tools >= 1 && heard.resources >= 1 && heard.prompts >= 1);
     assert.equal(await echo(member, "beta__echo"), "Echo: hi");
-    assert.equal(((await member.callTool({ name: "alpha__echo", arguments: { message: "hi" } })) as CallToolResult).isError, true);
+    assert.deepEqual(await refusal(member, "alpha__echo"), renamedTo("alpha__echo", "beta__echo"));
+    assert.deepEqual(await refusal(admin, "alpha__get-sum"), renamedTo("alpha__get-sum", "beta__get-sum"));
+    assert.deepEqual(await refusal(member, "alpha__get-sum"), deniedAs("alpha__get-sum"), "the member may not call beta__get-sum");
+    // The second instance: its live sessions hear it, list and call the new names, and refuse the old ones.
+    await eventually("the second instance's sessions to hear tools/list_changed", async () => heardOnSecond.member > heardOnSecondBefore.member && heardOnSecond.admin > heardOnSecondBefore.admin);
+    await eventually("the second instance to list the renamed tool", async () => JSON.stringify(await upstreamNames(memberOnSecond)) === JSON.stringify(["beta__echo"]));
+    assert.ok((await upstreamNames(adminOnSecond)).every((name) => name.startsWith("beta__") || name.startsWith("taken__")), "the admin lists no alpha__ tool on the second instance");
+    assert.equal(await echo(memberOnSecond, "beta__echo"), "Echo: hi");
+    assert.deepEqual(await refusal(memberOnSecond, "alpha__echo"), renamedTo("alpha__echo", "beta__echo"));
+    assert.deepEqual(await refusal(adminOnSecond, "alpha__get-sum"), renamedTo("alpha__get-sum", "beta__get-sum"));
+    assert.deepEqual(await refusal(memberOnSecond, "alpha__get-sum"), deniedAs("alpha__get-sum"));
     // Carol's per-server grant and her key's tool list followed.
     assert.deepEqual(await upstreamNames(narrow), ["beta__echo", "beta__get-sum"]);
     assert.equal(toolResultText((await narrow.callTool({ name: "beta__get-sum", arguments: { a: 2, b: 3 } })) as CallToolResult).includes("5"), true);
@@ -113,7 +150,7 @@ describe("renaming a server", { timeout: 600_000 }, () => {
 
     // The call log is history: the old call stays under the name it was made with, the new one is logged as called.
     await eventually("the new call to be logged", async () => (await getPrisma().callLog.count({ where: { toolName: "beta__echo", status: "ok" } })) >= 1);
-    assert.equal(await getPrisma().callLog.count({ where: { toolName: "alpha__echo", status: "ok" } }), 1);
+    assert.equal(await getPrisma().callLog.count({ where: { toolName: "alpha__echo", status: "ok" } }), 2);
 
     const audit = await getPrisma().auditEvent.findFirstOrThrow({ where: { action: "upstream.rename" } });
     assert.equal(audit.targetId, "beta");
@@ -130,6 +167,11 @@ describe("renaming a server", { timeout: 600_000 }, () => {
     await eventually("the member's session to list the renamed tool", async () => JSON.stringify(await upstreamNames(member)) === JSON.stringify(["gamma__echo"]));
     assert.equal(await echo(member, "gamma__echo"), "Echo: hi");
     assert.deepEqual(await upstreamNames(narrow), ["gamma__echo", "gamma__get-sum"]);
+    await eventually("the second instance to list the renamed tool", async () => JSON.stringify(await upstreamNames(memberOnSecond)) === JSON.stringify(["gamma__echo"]));
+    assert.equal(await echo(memberOnSecond, "gamma__echo"), "Echo: hi");
+    // Every old name leads to the latest one.
+    assert.deepEqual(await refusal(adminOnSecond, "beta__echo"), renamedTo("beta__echo", "gamma__echo"));
+    assert.deepEqual(await refusal(memberOnSecond, "alpha__echo"), renamedTo("alpha__echo", "gamma__echo"));
     // The pool reconnected under the new name: the server row says so.
     await eventually("the renamed server to be connected", async () => (await getPrisma().upstreamServer.findUniqueOrThrow({ where: { name: "gamma" } })).status === "connected");
   });
