@@ -50,6 +50,10 @@ export async function startTestHub(options: {
       REDIS_URL: "",
       UPSTASH_REDIS_REST_URL: "",
       UPSTASH_REDIS_REST_TOKEN: "",
+      // For a test that opts into Redis: a rate-limit decision that takes longer than the
+      // production 50 ms (common on a loaded test machine) is made in process, where the counts so
+      // far are not, and a 429 the test expects never comes. redis-faults sets the production value.
+      SWITCHBOARD_RATE_LIMIT_TIMEOUT_MS: "2000",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

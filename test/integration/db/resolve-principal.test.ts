@@ -88,9 +88,12 @@ test("revoking or disabling takes effect at once despite the cache", async () =>
 });
 
 test("a key that expires while cached is refused", async () => {
-  const soon = await seedKey({ expiresInMs: 400 });
+  // Long enough for the first lookup to come before the expiry on a busy machine (with 400 ms a
+  // slow lookup could find it expired already), well within the ~5 s cache: the refusal comes
+  // from the cached entry's expiry check.
+  const soon = await seedKey({ expiresInMs: 1_500 });
   await resolvePrincipal(soon.secret);
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => setTimeout(resolve, 1_600));
   await assertRefused(soon.secret, "API key expired: create a new key.");
 });
 

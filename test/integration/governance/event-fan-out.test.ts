@@ -7,19 +7,15 @@ import pg from "pg";
 import { publishHubEvent, subscribeHubEvents, type HubEvent } from "@/lib/events/hub-events";
 import { HUB_EVENT_LISTENER_NAME, HUB_EVENT_PG_CHANNEL } from "@/lib/events/open-postgres-event-channel";
 import { startEventFanOut } from "@/lib/events/start-event-fan-out";
+import { eventually } from "@/test/helpers/eventually";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { runSb } from "@/test/integration/cli/run-sb";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE_UPSTREAM = path.join(ROOT, "test/integration/federation/changing-upstream.ts");
 
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 3_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+/** Polls often (deliveries are quick) but waits long: on a busy machine a re-read or reconnect can take seconds. */
+const waitFor = (check: () => boolean, what: string) => eventually(what, async () => check(), 20_000, 20);
 
 describe("hub event fan-out over Postgres (HubEventLog + LISTEN/NOTIFY)", () => {
   let database: TestDatabase;
@@ -53,11 +49,8 @@ describe("hub event fan-out over Postgres (HubEventLog + LISTEN/NOTIFY)", () => 
 
   it("logs this process's events and delivers them locally exactly once", async () => {
     publishHubEvent({ type: "catalog_changed" });
-    let rows = await logged();
-    for (let tries = 0; tries < 100 && !rows.length; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      rows = await logged();
-    }
+    let rows: Awaited<ReturnType<typeof logged>> = [];
+    await eventually("the event to be logged", async () => (rows = await logged()).some((m) => m.event.type === "catalog_changed"), 20_000, 20);
     assert.match(rows.find((m) => m.event.type === "catalog_changed")!.origin, /^testpg:/);
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(delivered.filter((e) => e.type === "catalog_changed").length, 1);
@@ -77,12 +70,12 @@ describe("hub event fan-out over Postgres (HubEventLog + LISTEN/NOTIFY)", () => 
     await observer.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [HUB_EVENT_LISTENER_NAME]);
     // Published while the listener reconnects: its NOTIFY reaches nobody.
     await publishAsOtherProcess(JSON.stringify({ origin: "other:2", event: { type: "user_disabled", userId: "u-missed" } }));
-    await waitFor(() => delivered.some((e) => e.type === "user_disabled" && e.userId === "u-missed"), "the missed event", 5_000);
+    await waitFor(() => delivered.some((e) => e.type === "user_disabled" && e.userId === "u-missed"), "the missed event");
   });
 
   it("finds an event whose NOTIFY never came (the periodic re-read)", async () => {
     await publishAsOtherProcess(JSON.stringify({ origin: "other:3", event: { type: "permissions_changed" } }), false);
-    await waitFor(() => delivered.some((e) => e.type === "permissions_changed"), "the silent event", 8_000);
+    await waitFor(() => delivered.some((e) => e.type === "permissions_changed"), "the silent event");
   });
 
   it("waits for pending publishes when stopped, so a CLI's last event is not lost", async () => {

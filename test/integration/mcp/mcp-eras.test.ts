@@ -12,6 +12,8 @@ import { Client as ClientV1 } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport as StreamableV1 } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { countEventStreams } from "@/test/helpers/count-event-streams";
+import { eventually } from "@/test/helpers/eventually";
 import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
@@ -51,6 +53,8 @@ interface EraClient {
   callTool(name: string, args: Record<string, unknown>): Promise<{ isError?: boolean; text: string }>;
   /** Resolves on the next tools/list_changed the client receives. */
   nextToolListChange(): Promise<void>;
+  /** Whether the stream that carries list_changed is open (clients open it after connecting, in the background). */
+  listening(): boolean;
   protocolVersion(): string | undefined;
   serverName(): string | undefined;
   close(): Promise<void>;
@@ -65,11 +69,14 @@ async function connectV2(key: string, mode: "auto" | { pin: string }): Promise<E
     { name: "eras-test-v2", version: "2.4.0" },
     { versionNegotiation: { mode }, listChanged: { tools: { onChanged: () => notify?.(), debounceMs: 0 } } },
   );
-  await client.connect(new StreamableV2(new URL(`${hub.url}/mcp`), { requestInit: { headers: headersFor(key) } }));
+  const streams = countEventStreams();
+  await client.connect(new StreamableV2(new URL(`${hub.url}/mcp`), { requestInit: { headers: headersFor(key) }, fetch: streams.fetch }));
   return {
     listToolNames: async () => (await client.listTools()).tools.map((tool) => tool.name),
     callTool: async (name, args) => textResult(await client.callTool({ name, arguments: args })),
     nextToolListChange: () => new Promise<void>((resolve) => (notify = resolve)),
+    // The subscriptions/listen stream.
+    listening: () => streams.opened() > 0,
     protocolVersion: () => client.getNegotiatedProtocolVersion(),
     serverName: () => client.getServerVersion()?.name,
     close: () => client.close(),
@@ -82,13 +89,16 @@ async function connectV1(key: string, transport: "streamable" | "sse"): Promise<
   let notify: (() => void) | undefined;
   client.setNotificationHandler(ToolListChangedNotificationSchema, () => notify?.());
   const requestInit = { headers: headersFor(key) };
-  const channel = transport === "sse" ? new SSEClientTransport(new URL(`${hub.url}/sse`), { requestInit }) : new StreamableV1(new URL(`${hub.url}/mcp`), { requestInit });
+  const streams = countEventStreams();
+  const channel = transport === "sse" ? new SSEClientTransport(new URL(`${hub.url}/sse`), { requestInit }) : new StreamableV1(new URL(`${hub.url}/mcp`), { requestInit, fetch: streams.fetch });
   await client.connect(channel);
   // The v1 Streamable client opens its GET stream after initialize; list_changed rides on it.
   return {
     listToolNames: async () => (await client.listTools()).tools.map((tool) => tool.name),
     callTool: async (name, args) => textResult(await client.callTool({ name, arguments: args })),
     nextToolListChange: () => new Promise<void>((resolve) => (notify = resolve)),
+    // Legacy SSE: its one stream was open before connect resolved (it brought the endpoint).
+    listening: () => transport === "sse" || streams.opened() > 0,
     protocolVersion: () => (channel as { protocolVersion?: string }).protocolVersion,
     serverName: () => client.getServerVersion()?.name,
     close: () => client.close(),
@@ -155,10 +165,10 @@ describe("catalogue changes", () => {
     const clients = await Promise.all(Object.values(ERAS).map((era) => era.connect(keys.member)));
     try {
       // The listen stream (v2) and the GET stream (v1 Streamable) open just after connect.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await eventually("every client's notification stream to be open", async () => clients.every((client) => client.listening()), 20_000, 25);
       const changes = clients.map((client) => client.nextToolListChange());
       await runSbCli(["tool", "deprecate", "search_text", "--replacement", "read_file", "--message", "eras test"], cliEnv);
-      await withTimeout(Promise.all(changes), 5_000, "every client saw tools/list_changed");
+      await withTimeout(Promise.all(changes), 20_000, "every client saw tools/list_changed");
       for (const client of clients) {
         const names = await client.listToolNames();
         assert.ok(names.includes("search_text"), "deprecated tools stay listed until their sunset");

@@ -165,7 +165,8 @@ async function pollCallLogStatuses(sessionId: string, expected: number): Promise
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    // The writer flushes every 250 ms; up to 20 s on a busy machine.
+    for (let attempt = 0; attempt < 200; attempt++) {
       const { rows } = await client.query<{ status: string }>(`SELECT status FROM "CallLog" WHERE "sessionId" = $1 ORDER BY id`, [sessionId]);
       if (rows.length >= expected) return rows.map((row) => row.status);
       await new Promise((resolve) => setTimeout(resolve, 100));

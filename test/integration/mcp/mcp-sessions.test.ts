@@ -8,8 +8,10 @@ import { after, before, describe, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { FetchLike, Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { countEventStreams } from "@/test/helpers/count-event-streams";
+import { eventually } from "@/test/helpers/eventually";
 import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { openRawEventStream } from "./open-raw-event-stream";
@@ -48,13 +50,13 @@ after(async () => {
 });
 
 const TRANSPORTS = {
-  streamable: (url: string, key: string) => new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }),
+  streamable: (url: string, key: string, fetch?: FetchLike) => new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${key}` } }, fetch }),
   // The SDK sends requestInit's headers on the event-stream GET as well as on each POST.
-  sse: (url: string, key: string) => new SSEClientTransport(new URL(`${url}/sse`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }),
+  sse: (url: string, key: string, fetch?: FetchLike) => new SSEClientTransport(new URL(`${url}/sse`), { requestInit: { headers: { Authorization: `Bearer ${key}` } }, fetch }),
 } as const;
 
-async function connect(kind: keyof typeof TRANSPORTS, key: string): Promise<{ client: Client; transport: Transport }> {
-  const transport = TRANSPORTS[kind](hub.url, key);
+async function connect(kind: keyof typeof TRANSPORTS, key: string, fetch?: FetchLike): Promise<{ client: Client; transport: Transport }> {
+  const transport = TRANSPORTS[kind](hub.url, key, fetch);
   const client = new Client({ name: "switchboard-test", version: "9.9.9" });
   await client.connect(transport);
   return { client, transport };
@@ -163,7 +165,7 @@ describe("session lifecycle", () => {
     const { client, transport } = await connect("sse", keys.member);
     const sessionId = sseSessionId(transport);
     await client.close();
-    await waitFor(async () => (await postToolsList(`/message?sessionId=${sessionId}`, keys.member)).status === 404);
+    await eventually("the closed SSE session to be gone", async () => (await postToolsList(`/message?sessionId=${sessionId}`, keys.member)).status === 404, 20_000, 50);
   });
 
   for (const kind of ["streamable", "sse"] as const) {
@@ -199,15 +201,16 @@ describe("session lifecycle", () => {
 
 describe("catalogue changes", () => {
   test("deprecating a tool sends tools/list_changed to live sessions on both transports", async () => {
-    const sessions = await Promise.all([connect("sse", keys.admin), connect("streamable", keys.admin)]);
+    const streams = countEventStreams();
+    const sessions = await Promise.all([connect("sse", keys.admin), connect("streamable", keys.admin, streams.fetch)]);
     try {
       const notified = sessions.map(
         ({ client }) => new Promise<void>((resolve) => client.setNotificationHandler(ToolListChangedNotificationSchema, () => resolve())),
       );
-      // Give the Streamable client time to attach its standalone GET stream (opened after initialized).
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The Streamable client attaches its standalone GET stream after initialized, in the background.
+      await eventually("the Streamable session's GET stream to be open", async () => streams.opened() === 1, 20_000, 25);
       await runSbCli(["tool", "deprecate", "search_notes", "--replacement", "search_text"], cliEnv);
-      await withTimeout(Promise.all(notified), 5_000, "tools/list_changed on both sessions");
+      await withTimeout(Promise.all(notified), 20_000, "tools/list_changed on both sessions");
       const { tools } = await sessions[1].client.listTools();
       assert.match(tools.find((tool) => tool.name === "search_notes")?.description ?? "", /^\[DEPRECATED: Use search_text\]/);
     } finally {
@@ -240,12 +243,4 @@ function postToolsList(path: string, key: string, headers: Record<string, string
     headers: { Host: "localhost", "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${key}`, ...headers },
     body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/list" }),
   });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { API_KEY_MESSAGES } from "@/lib/api-keys/parse-api-key";
+import { eventually } from "@/test/helpers/eventually";
 import { seedAccounts } from "@/test/helpers/seed-accounts";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/test-database";
 import { startTestHub, type TestHub } from "@/test/helpers/start-test-hub";
@@ -290,20 +291,15 @@ function eventsOf(text: string): unknown[] {
   return text.split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)));
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Polls often, waits long (a busy machine can take seconds). */
+const waitFor = (condition: () => boolean, what: string) => eventually(what, async () => condition(), 20_000, 20);
 
-/** Rows of `sql` once the batched call-log writer has flushed them (it flushes every 250 ms). */
+/** Rows of `sql` once the batched call-log writer has flushed them (it flushes every 250 ms; give it 20 s on a busy machine). */
 async function pollCallLog(sql: string, values: unknown[] = []): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 20_000;
     for (;;) {
       const { rows } = await client.query(sql, values);
       if (rows.length > 0 || Date.now() > deadline) return rows;

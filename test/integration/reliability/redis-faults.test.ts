@@ -30,8 +30,14 @@ after(async () => {
   await database?.drop();
 });
 
-async function startHub(failureMode: "open" | "closed"): Promise<TestHub> {
-  const hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: redis.url, SWITCHBOARD_RATE_LIMIT_FAILURE_MODE: failureMode } });
+/**
+ * `productionTimeout`: the production 50 ms for a Redis decision, for the tests of what it bounds
+ * (an absent or hanging Redis). Else the test hubs' 2 s, so that a loaded machine's slow answer
+ * from a healthy Redis is not taken for a fault (in failure mode closed, a 503 while Redis is up).
+ */
+async function startHub(failureMode: "open" | "closed", options: { productionTimeout?: boolean } = {}): Promise<TestHub> {
+  const timeout: Record<string, string> = options.productionTimeout ? { SWITCHBOARD_RATE_LIMIT_TIMEOUT_MS: "50" } : {};
+  const hub = await startTestHub({ databaseUrl: database.url, env: { REDIS_URL: redis.url, SWITCHBOARD_RATE_LIMIT_FAILURE_MODE: failureMode, ...timeout } });
   hubs.push(hub);
   return hub;
 }
@@ -54,7 +60,7 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, wha
 }
 
 test("Redis refusing connections at start-up: the hub starts, serves in failure mode open, and uses Redis once it is up", async () => {
-  const hub = await startHub("open");
+  const hub = await startHub("open", { productionTimeout: true });
   const session = await openRawMcpSession({ port: hub.port, key });
   for (let index = 0; index < 5; index++) assert.equal((await session.echo(`down ${index}`)).status, 200);
   assert.equal(hub.process.exitCode, null, "the hub is still running");
@@ -69,7 +75,7 @@ test("Redis refusing connections at start-up: the hub starts, serves in failure 
 
 test("a hanging Redis costs one call the short timeout, not every call ~1 s (circuit breaker)", async () => {
   await redis.start();
-  const hub = await startHub("open");
+  const hub = await startHub("open", { productionTimeout: true });
   const session = await openRawMcpSession({ port: hub.port, key });
   assert.equal((await session.echo("warm")).status, 200);
   redis.pause();
