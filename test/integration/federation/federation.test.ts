@@ -375,6 +375,9 @@ describe("the tests' own upstream: definitions that change are held until approv
     rmSync(`${definitionsFile}.cancelled`, { force: true });
     try {
       const admin = await connect("streamable", keys.admin);
+      // Connected first: the hub gives a call its server's total plus one timeout (here 1 s) to
+      // wait for a slot and the connection, and starting the fixture can take longer on a busy machine.
+      await eventually("brief to answer", async () => !(await call(admin, "brief__greet", { name: "Cy", cc: "x" })).isError);
       let progressed = 0;
       const startedAt = performance.now();
       const result = (await admin.callTool({ name: "brief__slow", arguments: {} }, undefined, { onprogress: () => void (progressed += 1), timeout: 40_000 })) as CallToolResult;
