@@ -1,8 +1,7 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage, RequestId } from "@modelcontextprotocol/sdk/types.js";
-import { Pool } from "undici";
+import { Pool, type Dispatcher } from "undici";
 import { parseServerSentEvents } from "@/lib/upstream-connections/parse-server-sent-events";
-import { PlainHttpPool, type ExchangeController, type HttpDispatcher } from "@/lib/upstream-connections/plain-http-pool";
 import { UpstreamRequestError } from "@/lib/upstream-connections/upstream-request-error";
 
 /** Largest answer (JSON body or one SSE event) taken from an upstream, as for stdio upstreams. */
@@ -34,11 +33,9 @@ export interface StreamableHttpUpstreamOptions {
 type Headers = Record<string, string | string[] | undefined>;
 
 /**
- * MCP Streamable HTTP, client side, for the hub's pooled upstream connections: dispatch with small
- * handlers (no Request/Response/Headers objects or web streams per call), instead of the SDK's
- * Fetch transport, which cost the hub about 700 µs of CPU per proxied call. Requests go over
- * PlainHttpPool for an http:// URL (half undici's CPU per request) and undici's Pool for https://;
- * the GET stream, notifications and the DELETE over undici. Same wire
+ * MCP Streamable HTTP, client side, for the hub's pooled upstream connections: undici's dispatch
+ * API with small handlers (no Request/Response/Headers objects or web streams per call), instead of
+ * the SDK's Fetch transport, which cost the hub about 700 µs of CPU per proxied call. Same wire
  * behaviour: POST each message with the session and protocol-version headers, take a JSON or SSE
  * answer, resume a cut answer stream with Last-Event-ID, open the GET stream after
  * `notifications/initialized` (405: the server has none), DELETE the session on close, and end
@@ -56,11 +53,11 @@ export class StreamableHttpUpstreamTransport implements Transport {
   readonly #path: string;
   readonly #options: StreamableHttpUpstreamOptions;
   /** Requests; the GET stream; notifications, responses and the DELETE: apart, so none waits behind another. */
-  readonly #requests: HttpDispatcher;
+  readonly #requests: Pool;
   readonly #stream: Pool;
   readonly #notices: Pool;
   /** The HTTP exchange carrying each request's answer, to abort when the request is cancelled. */
-  readonly #exchanges = new Map<RequestId, ExchangeController>();
+  readonly #exchanges = new Map<RequestId, Dispatcher.DispatchController>();
   #protocolVersion: string | undefined;
   #streamRetryMs = FIRST_STREAM_RETRY_MS;
   #streamLastEventId: string | undefined;
@@ -73,8 +70,7 @@ export class StreamableHttpUpstreamTransport implements Transport {
     this.#path = url.pathname + url.search;
     this.#options = options;
     const timeouts = { headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs };
-    // Requests are the hot path: plain HTTP has a cheaper client of its own (plain-http-pool.ts).
-    this.#requests = url.protocol === "http:" ? new PlainHttpPool(url.origin, { connections: options.connections, ...timeouts }) : new Pool(url.origin, { connections: options.connections, pipelining: 1, ...timeouts });
+    this.#requests = new Pool(url.origin, { connections: options.connections, pipelining: 1, ...timeouts });
     this.#notices = new Pool(url.origin, { connections: 2, pipelining: 1, ...timeouts });
     // An event stream is idle for as long as the server has nothing to announce.
     this.#stream = new Pool(url.origin, { connections: 1, pipelining: 1, headersTimeout: options.idleTimeoutMs, bodyTimeout: 0 });
