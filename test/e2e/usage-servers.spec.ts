@@ -74,7 +74,11 @@ test("the call log and the tool rankings show each call's server, and narrow to 
   }).toPass({ timeout: 70_000, intervals: [2_000, 5_000] });
   await expect(slowest.getByRole("columnheader", { name: "Server" })).toBeVisible();
   await expect(rankedRow(UPSTREAM_TOOL).getByRole("cell").first()).toHaveText(SERVER);
-  await expect(rankedRow("echo").getByRole("cell").first()).toHaveText("—");
+  // Built-in tools show no server: whichever of them the top five holds (echo alone when this spec
+  // runs by itself; slower built-ins push it out after the other specs' calls).
+  const rankedBuiltins = slowest.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^(?!.*__)/ }) });
+  expect(await rankedBuiltins.count()).toBeGreaterThan(0);
+  for (const row of await rankedBuiltins.all()) await expect(row.getByRole("cell").first()).toHaveText("—");
 
   const rank = page.getByRole("form", { name: "Rank the tools of one server" });
   await rank.getByLabel("Server").selectOption(SERVER);
