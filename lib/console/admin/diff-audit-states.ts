@@ -1,12 +1,10 @@
+import { isPlainObject } from "@/lib/json/is-plain-object";
+
 /** One changed field of an audit event: its value before and after, as text (null: absent or null). */
 export interface AuditFieldChange {
   field: string;
   before: string | null;
   after: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function asText(value: unknown): string | null {
@@ -21,7 +19,7 @@ function asText(value: unknown): string | null {
  * ("—"), and unchanged fields are left out.
  */
 export function diffAuditStates(before: unknown, after: unknown): AuditFieldChange[] {
-  const objects = (before === null || before === undefined || isRecord(before)) && (after === null || after === undefined || isRecord(after));
+  const objects = (before === null || before === undefined || isPlainObject(before)) && (after === null || after === undefined || isPlainObject(after));
   if (!objects) return asText(before) === asText(after) ? [] : [{ field: "value", before: asText(before), after: asText(after) }];
   const old = (before ?? {}) as Record<string, unknown>;
   const next = (after ?? {}) as Record<string, unknown>;
