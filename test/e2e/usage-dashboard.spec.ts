@@ -123,7 +123,9 @@ test("a call made with a freshly minted key shows in the call log and on the das
   }
   expect(refusal, "the key's rate limit refuses a call").toBeInstanceOf(StreamableHTTPError);
   expect((refusal as StreamableHTTPError).code).toBe(429);
-  expect(accepted).toBeLessThanOrEqual(KEY_LIMIT_PER_MINUTE);
+  // A burst that straddles a window boundary may get one more: the sliding window (Upstash's
+  // arithmetic, which the in-memory limiter copies) rounds the previous window's weighted count down.
+  expect(accepted).toBeLessThanOrEqual(KEY_LIMIT_PER_MINUTE + 1);
   const logged = accepted + 1;
 
   // Keyset paging: 50 newest, then "Older →" to the rest.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { findFreePort } from "@/test/helpers/find-free-port";
 import { startTestHub } from "@/test/helpers/start-test-hub";
-import { prepareConsoleBuild } from "./prepare-console-build";
+import { prepareConsoleBuild } from "@/test/helpers/prepare-console-build";
 
 export interface ApiTestHub {
   /** Base URL, e.g. http://127.0.0.1:40123 (also the hub's public URL). */

@@ -4,7 +4,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdir
 import os from "node:os";
 import path from "node:path";
 
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 /** Everything `next build` and the hub read; node_modules is linked in separately. */
 const SOURCES = ["app", "lib", "mcp", "prisma", "public", "proxy.ts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json", "postcss.config.mjs", "next-env.d.ts"];
 
@@ -16,14 +16,15 @@ export interface ConsoleBuild {
 }
 
 /**
- * A production build of the console for the API tests, in its own folder (a snapshot of the
- * sources with node_modules hard-linked), so the tests neither wait on nor break the checkout's
- * `.next`, which other work rebuilds at any time. Rebuilt only when a source changed since the
- * last build (about a minute on 2 cores). Held exclusively until released, so API test files run
- * in parallel take turns instead of rebuilding under each other's hub.
+ * A production build of the console for the API and browser tests, in its own folder (a snapshot
+ * of the sources with node_modules hard-linked), so the tests neither wait on nor break the
+ * checkout's `.next`, which other work rebuilds at any time, and one build serves both suites
+ * (`next build` takes a minute or two on 2 cores). Rebuilt only when a source changed since the
+ * last build. Held exclusively until released, so test files run in parallel take turns instead
+ * of rebuilding under each other's hub.
  */
 export async function prepareConsoleBuild(): Promise<ConsoleBuild> {
-  const buildRoot = path.join(os.tmpdir(), `switchboard-api-test-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 8)}`);
+  const buildRoot = path.join(os.tmpdir(), `switchboard-console-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 8)}`);
   mkdirSync(buildRoot, { recursive: true });
   const release = await acquireLock(`${buildRoot}.lock`);
   try {
@@ -41,7 +42,7 @@ async function buildIfStale(buildRoot: string): Promise<void> {
   const stamp = path.join(buildRoot, ".sources-fingerprint");
   if (existsSync(path.join(buildRoot, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
 
-  console.error(`[api tests] sources changed since the last console build: running \`next build\` in ${buildRoot} (about a minute; log in build.log)…`);
+  console.error(`[console build] sources changed since the last console build: running \`next build\` in ${buildRoot} (about a minute; log in build.log)…`);
   rmSync(stamp, { force: true });
   for (const source of SOURCES) {
     rmSync(path.join(buildRoot, source), { recursive: true, force: true });
@@ -63,10 +64,10 @@ async function buildIfStale(buildRoot: string): Promise<void> {
   log.end();
   if (exitCode !== 0) {
     const tail = readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n");
-    throw new Error(`[api tests] next build failed (exit ${exitCode}); see ${logFile}:\n${tail}`);
+    throw new Error(`[console build] next build failed (exit ${exitCode}); see ${logFile}:\n${tail}`);
   }
   writeFileSync(stamp, fingerprint);
-  console.error("[api tests] console built.");
+  console.error("[console build] console built.");
 }
 
 /**
@@ -89,8 +90,8 @@ async function acquireLock(lockDir: string): Promise<() => void> {
       rmSync(lockDir, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`[api tests] ${lockDir} is still held by process ${owner} after 15 minutes`);
-    if (!announced) console.error(`[api tests] waiting for another API test run (process ${owner}) to finish with the console build…`);
+    if (Date.now() > deadline) throw new Error(`[console build] ${lockDir} is still held by process ${owner} after 15 minutes`);
+    if (!announced) console.error(`[console build] waiting for another test run (process ${owner}) to finish with the console build…`);
     announced = true;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
