@@ -16,7 +16,8 @@ export const upstreamToolSource: CatalogueSource = {
       const upstream = row.upstream;
       if (!upstream || !row.enabled) continue;
       const server = upstream.server.name;
-      const approve = `an admin must review and approve it (npm run -s sb -- server approve ${server} --tool ${upstream.upstreamName}, or Approve on the console's Servers page)`;
+      // Review before approval: `server show` prints the diff and the approve line pinned to what it showed.
+      const approve = `an admin must review and approve it (npm run -s sb -- server show ${server}, then the approve line it prints for ${upstream.upstreamName}; or Approve on the console's Servers page)`;
       if (upstream.missingSince) {
         unavailable.push([row.name, `Tool ${row.name} is no longer offered by server ${server} (missing since ${upstream.missingSince.toISOString()}). Use another tool, or ask an admin to check ${server}.`]);
       } else if (!upstream.approvedDefinition) {

@@ -302,7 +302,7 @@ describe("the tests' own upstream: definitions that change are held until approv
     await eventually("the changed tool to be held", async () => !(await listNames(admin)).includes("fixture__greet"));
     const held = await call(admin, "fixture__greet", { name: "Ada" });
     assert.equal(held.isError, true);
-    assert.match(textOf(held), /^Tool fixture__greet was redefined by server fixture and awaits review .*server approve fixture --tool greet/);
+    assert.match(textOf(held), /^Tool fixture__greet was redefined by server fixture and awaits review .*server show fixture, then the approve line it prints for greet/);
 
     const show = await sbOk("server", "show", "fixture");
     assert.match(show, /fixture__greet +held \(breaking\)/);
