@@ -3,6 +3,7 @@ import type { JSONRPCMessage, RequestId } from "@modelcontextprotocol/sdk/types.
 import { Pool, type Dispatcher } from "undici";
 import { parseServerSentEvents } from "@/lib/upstream-connections/parse-server-sent-events";
 import { UpstreamRequestError } from "@/lib/upstream-connections/upstream-request-error";
+import { UpstreamSessionGoneError } from "@/lib/upstream-connections/upstream-session-gone-error";
 
 /** Largest answer (JSON body or one SSE event) taken from an upstream, as for stdio upstreams. */
 export const MAX_UPSTREAM_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -40,7 +41,8 @@ type Headers = Record<string, string | string[] | undefined>;
  * answer, resume a cut answer stream with Last-Event-ID, open the GET stream after
  * `notifications/initialized` (405: the server has none), DELETE the session on close, and end
  * the connection (onclose) when the upstream has forgotten the session (404; 400 to a reopened
- * GET stream) or no longer listens (the GET stream's reopening refused), so the pool starts a new
+ * GET stream, or a 400 to a POST saying the session ID is not valid: UpstreamSessionGoneError, so
+ * the pool resends the request on a new session) or no longer listens (the GET stream's reopening refused), so the pool starts a new
  * one. A cancelled request's HTTP exchange is aborted, so a hung call does not hold one of the
  * capped connections. Redirects are refused, not followed: an upstream's URL is registered by an
  * admin, and a redirect elsewhere would carry its configured headers (bearer tokens) to another host.
@@ -173,7 +175,7 @@ export class StreamableHttpUpstreamTransport implements Transport {
         },
         onResponseEnd: () => {
           if (mode === "ignore") return;
-          if (mode === "error") return settle(httpError("POST", status, body.text()));
+          if (mode === "error") return settle(this.#answerError(status, body.text()));
           if (mode === "json") {
             this.#exchanges.delete(id);
             if (!this.#deliver(body.text()).some((delivered) => answers(delivered, id))) this.#answerUnanswered(id, "its JSON answer did not answer the request");
@@ -247,7 +249,7 @@ export class StreamableHttpUpstreamTransport implements Transport {
         },
         onResponseData: (_controller, chunk) => body.push(chunk, false),
         onResponseEnd: () => {
-          if (status < 200 || status >= 300) return reject(httpError("POST", status, body.text()));
+          if (status < 200 || status >= 300) return reject(this.#answerError(status, body.text()));
           if (isInitialized) this.#openStream();
           resolve();
         },
@@ -266,6 +268,14 @@ export class StreamableHttpUpstreamTransport implements Transport {
       return httpError("POST", 404, "");
     }
     return undefined;
+  }
+
+  /** A POST's refusal (read to its end). A 400 that says the session is unknown ends the connection, as a 404 does. */
+  #answerError(status: number, body: string): Error {
+    if (status !== 400 || !this.sessionId || !forgotSession(body)) return httpError("POST", status, body);
+    // After the caller has seen the refusal, as for a 404 (see #refusalOf).
+    queueMicrotask(() => this.#lose("the upstream no longer knows its session (HTTP 400: restarted?)"));
+    return new UpstreamSessionGoneError(`POST answered HTTP 400: ${body.trim().replace(/\s+/g, " ").slice(0, 200)}`);
   }
 
   /** Ends the connection from the upstream's side: no DELETE (the session is gone), onclose so the pool reconnects. */
@@ -441,7 +451,12 @@ function httpError(method: string, status: number, body: string): Error {
   const hint = status === 401 || status === 403 ? "; check the server's configured headers (its token)" : status === 404 ? "; the session expired or the URL is not an MCP endpoint" : "";
   const message = `${method} answered HTTP ${status}${detail ? `: ${detail}` : ""}${hint}`;
   // A 404 ends the session (the transport closes itself); any other status concerns this request only.
-  return status === 404 ? new Error(message) : new UpstreamRequestError(message);
+  return status === 404 ? new UpstreamSessionGoneError(message) : new UpstreamRequestError(message);
+}
+
+/** Whether a 400's body is the SDK examples' answer to an unknown session ("No valid session ID provided"). */
+function forgotSession(body: string): boolean {
+  return /\bsession id\b/i.test(body.slice(0, 1000));
 }
 
 /**

@@ -5,6 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { checkCallToolResult } from "@/lib/upstream-connections/check-call-tool-result";
 import { maxUpstreamCallMs } from "@/lib/upstream-connections/max-upstream-call-ms";
 import { UpstreamErrorAnswer, UpstreamRpcEnded } from "@/lib/upstream-connections/upstream-rpc";
+import { UpstreamSessionGoneError } from "@/lib/upstream-connections/upstream-session-gone-error";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import { redactConfiguredValues } from "@/lib/upstream-connections/redact-configured-values";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
@@ -171,22 +172,35 @@ class PooledUpstream {
   async run<T>(signal: AbortSignal, work: (connection: UpstreamClient, config: UpstreamConfig) => Promise<T>): Promise<T> {
     await this.#acquire(signal);
     try {
-      const connection = await this.#connectedOrThrow();
-      try {
-        return await work(connection, this.config);
-      } catch (error) {
-        if (!signal.aborted && !(error instanceof McpError) && !(error instanceof HubError) && !keepsConnection(error) && this.config.transport !== "stdio") {
-          // A remote that stopped answering (connection refused or reset, stream gone) does not
-          // close the SDK client by itself: drop the connection and reconnect with backoff. One
-          // request's refusal (an HTTP status, an answer over the cap) leaves everyone else's calls be.
-          this.#onLost(connection, (error as Error).message?.split("\n")[0] ?? "request failed");
-          void connection.close();
+      for (let attempt = 1; ; attempt += 1) {
+        // A second attempt waits for the new session rather than failing on the lost one's status.
+        const connection = attempt === 1 ? await this.#connectedOrThrow() : await this.ensureConnected();
+        try {
+          return await work(connection, this.config);
+        } catch (error) {
+          if (error instanceof UpstreamSessionGoneError && attempt === 1 && !signal.aborted) {
+            // The upstream restarted and refused the request unread: a new session, and the same request once more.
+            this.#onLost(connection, error.message);
+            continue;
+          }
+          throw this.#failed(error, connection, signal);
         }
-        throw this.#describeCallFailure(error, signal);
       }
     } finally {
       this.#release();
     }
+  }
+
+  /** What a failed request leaves: the error to answer with, and for a lost remote the connection dropped. */
+  #failed(error: unknown, connection: UpstreamClient, signal: AbortSignal): unknown {
+    if (!signal.aborted && !(error instanceof McpError) && !(error instanceof HubError) && !keepsConnection(error) && this.config.transport !== "stdio") {
+      // A remote that stopped answering (connection refused or reset, stream gone) does not
+      // close the SDK client by itself: drop the connection and reconnect with backoff. One
+      // request's refusal (an HTTP status, an answer over the cap) leaves everyone else's calls be.
+      this.#onLost(connection, (error as Error).message?.split("\n")[0] ?? "request failed");
+      void connection.close();
+    }
+    return this.#describeCallFailure(error, signal);
   }
 
   /** What the current connection's server declared at its handshake (undefined while not connected). */

@@ -11,6 +11,7 @@ import { InMemoryEventStore } from "@modelcontextprotocol/sdk/examples/shared/in
 import { CallToolRequestSchema, CallToolResultSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { openUpstreamClient, type UpstreamClient } from "@/lib/upstream-connections/open-upstream-client";
 import type { UpstreamConfig } from "@/lib/upstream-connections/upstream-config";
+import { UpstreamPool } from "@/lib/upstream-connections/upstream-pool";
 import { eventually } from "@/test/helpers/eventually";
 import { serveSdkSessions, type SdkSession } from "@/test/integration/federation/serve-sdk-sessions";
 
@@ -46,10 +47,15 @@ async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog
   const closedSessions: string[] = [];
   const seenHeaders: http.IncomingHttpHeaders[] = [];
   const hangs: string[] = [];
+  /** Every tools/call's message, in the order the server handled them. */
+  const handled: string[] = [];
+  let sessionsOpened = 0;
   const createServer = () => {
+    sessionsOpened += 1;
     const server = new Server({ name: "echo-upstream", version: "1" }, { capabilities: { tools: { listChanged: true } } });
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: "echo", inputSchema: { type: "object" } }] }));
     server.setRequestHandler(CallToolRequestSchema, async (call, extra) => {
+      handled.push(String(call.params.arguments?.message));
       if (call.params.name === "hang") {
         hangs.push(call.params.arguments?.message as string);
         await new Promise((resolve) => extra.signal.addEventListener("abort", resolve));
@@ -75,7 +81,7 @@ async function startSdkUpstream(options: { enableJsonResponse?: boolean; backlog
     }
     return serve(request, response);
   }, options.backlog);
-  return { url, sessions, closedSessions, seenHeaders, hangs };
+  return { url, sessions, closedSessions, seenHeaders, hangs, handled, sessionsOpened: () => sessionsOpened };
 }
 
 /** The GET stream opens after notifications/initialized; the server can announce once it is there. */
@@ -170,6 +176,29 @@ describe("an upstream's life", () => {
     assert.match(lost ?? "", /HTTP 400 to its event stream/);
     await upstream.close();
   });
+
+  for (const unknownSessionStatus of [404, 400] as const) {
+    test(`a call to an upstream that restarted and forgot the session (${unknownSessionStatus}) is answered on a new session, and handled once`, async () => {
+      const upstreamServer = await startSdkUpstream(unknownSessionStatus === 400 ? { unknownSessionStatus } : {});
+      const config = configFor(upstreamServer.url);
+      const states: string[] = [];
+      const pool = new UpstreamPool();
+      pool.configure({ loadConfig: async () => config, onToolsMayHaveChanged: async () => {}, onExtrasChanged: () => {}, onResourceUpdated: () => {}, onConnected: () => {}, onStatus: (_name, status) => void states.push(status.state) });
+      const call = async (message: string) => (await pool.callTool(config.name, "echo", { message }, { signal: new AbortController().signal })).content;
+      try {
+        assert.deepEqual(await call("before"), [{ type: "text", text: "before" }]);
+        await waitForEventStream(upstreamServer.seenHeaders);
+        // As a restart leaves it, but with the old event stream still open: only the call can find out.
+        upstreamServer.sessions.clear();
+        assert.deepEqual(await call("after"), [{ type: "text", text: "after" }]);
+        assert.deepEqual(upstreamServer.handled, ["before", "after"]);
+        assert.equal(upstreamServer.sessionsOpened(), 2);
+        assert.equal(states.at(-1), "connected");
+      } finally {
+        await pool.closeAll();
+      }
+    });
+  }
 
   test("a cancelled call frees its connection: with one connection, the next call still gets through", async () => {
     const upstreamServer = await startSdkUpstream();
