@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,28 +20,35 @@ export interface ConsoleBuild {
  * of the sources with node_modules hard-linked), so the tests neither wait on nor break the
  * checkout's `.next`, which other work rebuilds at any time, and one build serves both suites
  * (`next build` takes a minute or two on 2 cores). Rebuilt only when a source changed since the
- * last build. Held exclusively until released, so test files run in parallel take turns instead
- * of rebuilding under each other's hub.
+ * last build, and then only once no hub runs from it: every caller is registered as a user of
+ * the build until it releases it, so test files in parallel share one build (they once took
+ * turns, each waiting out the other's whole file) and a rebuild waits for them all.
  */
 export async function prepareConsoleBuild(): Promise<ConsoleBuild> {
   const buildRoot = path.join(os.tmpdir(), `switchboard-console-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 8)}`);
+  const users = `${buildRoot}.users`;
   mkdirSync(buildRoot, { recursive: true });
-  const release = await acquireLock(`${buildRoot}.lock`);
+  mkdirSync(users, { recursive: true });
+  // Held while checking, rebuilding and registering: no one registers during a rebuild.
+  const unlock = await acquireLock(`${buildRoot}.lock`);
   try {
-    await buildIfStale(buildRoot);
-  } catch (error) {
-    release();
-    throw error;
+    await buildIfStale(buildRoot, () => waitForNoUsers(users));
+    const registration = path.join(users, `${process.pid}-${randomBytes(4).toString("hex")}`);
+    writeFileSync(registration, "");
+    return { dir: buildRoot, release: () => rmSync(registration, { force: true }) };
+  } finally {
+    unlock();
   }
-  return { dir: buildRoot, release };
 }
 
-async function buildIfStale(buildRoot: string): Promise<void> {
-  linkNodeModules(buildRoot);
+/** `beforeChange` runs before anything in the folder is replaced. */
+async function buildIfStale(buildRoot: string, beforeChange: () => Promise<void>): Promise<void> {
+  await linkNodeModules(buildRoot, beforeChange);
   const fingerprint = fingerprintSources();
   const stamp = path.join(buildRoot, ".sources-fingerprint");
   if (existsSync(path.join(buildRoot, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
 
+  await beforeChange();
   console.error(`[console build] sources changed since the last console build: running \`next build\` in ${buildRoot} (about a minute; log in build.log)…`);
   rmSync(stamp, { force: true });
   for (const source of SOURCES) {
@@ -91,7 +98,25 @@ async function acquireLock(lockDir: string): Promise<() => void> {
       continue;
     }
     if (Date.now() > deadline) throw new Error(`[console build] ${lockDir} is still held by process ${owner} after 15 minutes`);
-    if (!announced) console.error(`[console build] waiting for another test run (process ${owner}) to finish with the console build…`);
+    if (!announced) console.error(`[console build] waiting for process ${owner}, which is checking or rebuilding the console build…`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Waits until every registered user of the build has released it or died (bounded, like the lock). */
+async function waitForNoUsers(users: string): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  let announced = false;
+  for (;;) {
+    const live = readdirSync(users).filter((name) => {
+      if (isAlive(Number.parseInt(name, 10))) return true;
+      rmSync(path.join(users, name), { force: true });
+      return false;
+    });
+    if (live.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`[console build] the sources changed, but hubs of processes ${live.map((name) => name.split("-")[0]).join(", ")} still run from the build after 15 minutes`);
+    if (!announced) console.error("[console build] the sources changed: waiting for the hubs running from the current build to stop before rebuilding…");
     announced = true;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -111,10 +136,11 @@ function isAlive(pid: number): boolean {
  * hard-linked (instant, no copy) — or copied when the temp folder is on another file system.
  * Redone when package-lock.json changes.
  */
-function linkNodeModules(buildRoot: string): void {
+async function linkNodeModules(buildRoot: string, beforeChange: () => Promise<void>): Promise<void> {
   const lock = createHash("sha256").update(readFileSync(path.join(REPO_ROOT, "package-lock.json"))).digest("hex");
   const stamp = path.join(buildRoot, ".node-modules-lock");
   if (existsSync(path.join(buildRoot, "node_modules")) && existsSync(stamp) && readFileSync(stamp, "utf8") === lock) return;
+  await beforeChange();
   rmSync(path.join(buildRoot, "node_modules"), { recursive: true, force: true });
   const linked = spawnSync("cp", ["-al", path.join(REPO_ROOT, "node_modules"), path.join(buildRoot, "node_modules")], { stdio: "ignore" });
   if (linked.status !== 0) {
