@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { listMigrationFiles } from "@/lib/db/list-migration-files";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/start-embedded-postgres";
 
@@ -27,17 +28,19 @@ let embedded: EmbeddedState | undefined;
 let liveDatabases = 0;
 
 /**
- * A fresh database (sb_test_<random>) with every migration applied, on DATABASE_URL's server when
- * set (e.g. postgresql://postgres@127.0.0.1:5432/test) or else on an embedded Postgres this test
+ * A fresh database (sb_test_<random>) with every migration applied (a copy of migratedTemplate),
+ * on DATABASE_URL's server when set (e.g. postgresql://postgres@127.0.0.1:5432/test) or else on
+ * an embedded Postgres this test
  * process starts in a temporary data folder (stopped once no test database is left, removed at
  * exit). Refuses a server that is not on this machine: tests create and drop databases.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = await resolveServerUrl();
+  const template = await migratedTemplate(serverUrl);
   const name = `sb_test_${randomBytes(6).toString("hex")}`;
   const admin = await connectAdmin(serverUrl);
   try {
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
+    await whileInUse(() => admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`));
   } finally {
     await admin.end();
   }
@@ -56,13 +59,64 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       scheduleEmbeddedStop();
     }
   };
-  try {
-    await migrateDatabase(url);
-  } catch (error) {
-    await drop();
-    throw error;
-  }
   return { url, drop };
+}
+
+/** Serialises building the template across test processes (on the server's `postgres` database). */
+const TEMPLATE_LOCK_KEY = 7_420_152;
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * A database with every migration applied, built once per server and set of migrations (its name
+ * carries their checksums), which test databases are copied from: a copy takes a fraction of
+ * applying the migrations again, and the test files of a run create dozens. Templates of older
+ * migration sets are left in place (a few MB each): another checkout's tests may still copy theirs.
+ */
+function migratedTemplate(serverUrl: string): Promise<string> {
+  let template = templates.get(serverUrl);
+  if (!template) {
+    template = buildTemplate(serverUrl);
+    templates.set(serverUrl, template);
+    template.catch(() => templates.delete(serverUrl));
+  }
+  return template;
+}
+
+async function buildTemplate(serverUrl: string): Promise<string> {
+  const digest = createHash("sha256");
+  for (const file of await listMigrationFiles()) digest.update(`${file.name}:${file.checksum}\n`);
+  const template = `sb_template_${digest.digest("hex").slice(0, 16)}`;
+  const admin = await connectAdmin(serverUrl);
+  try {
+    await admin.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK_KEY]);
+    const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (existing.rowCount) return template;
+    // Built under another name and renamed once complete: a half-migrated template is never copied.
+    const building = `${template}_building`;
+    // Left by a test run killed while building (under the lock, no one else is).
+    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(building)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(building)}`);
+    await migrateDatabase(withDatabase(serverUrl, building));
+    await whileInUse(() => admin.query(`ALTER DATABASE ${admin.escapeIdentifier(building)} RENAME TO ${admin.escapeIdentifier(template)}`));
+    return template;
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Runs `statement` again while Postgres says the database is in use (55006): a client that just
+ * disconnected from it may not have left the server yet. Gives up after about 5 s.
+ */
+async function whileInUse<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await statement();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 async function resolveServerUrl(): Promise<string> {
