@@ -100,16 +100,18 @@ test("every page fits a phone and a desktop, in light and dark; screenshots of e
     const page = pages[entry.as ?? "null"];
     for (const [viewport, size] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: THEMES[0] });
+      const response = await page.goto(entry.path);
+      expect(response?.status(), `${entry.path} as ${entry.as ?? "visitor"}`).toBe(entry.status ?? 200);
+      await page.waitForLoadState("networkidle");
       for (const theme of THEMES) {
+        // The theme is CSS (prefers-color-scheme) alone: it switches on the loaded page, no second load.
         await page.emulateMedia({ colorScheme: theme });
-        const response = await page.goto(entry.path);
-        expect(response?.status(), `${entry.path} as ${entry.as ?? "visitor"}`).toBe(entry.status ?? 200);
-        await page.waitForLoadState("networkidle");
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) problems.push(`${entry.name} (${viewport}, ${theme}): the page is ${overflow} px wider than the screen`);
         const offScreen = await controlsOffScreen(page);
         if (offScreen.length > 0) problems.push(`${entry.name} (${viewport}, ${theme}): off-screen ${offScreen.join(", ")}`);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${entry.name}-${viewport}-${theme}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${entry.name}-${viewport}-${theme}.png`), fullPage: true, animations: "disabled" });
       }
     }
   }

@@ -14,18 +14,23 @@ import { signedInPage } from "./support/signed-in-page";
 // the tests' own, registered through the CLI, called by an SDK client next to a built-in tool.
 const ADMIN: ConsoleAccount = { email: "usage-servers-admin@example.com", password: "usage servers admin passphrase" };
 const SERVER = "e2e-ranked";
-const UPSTREAM_TOOL = `${SERVER}__greet`;
+// The fixture's "slow" tool, 2 s a call: the slowest tool by far, so the "Slowest tools" top five
+// holds it whatever the other specs called before (a quick one was pushed out once).
+const UPSTREAM_TOOL = `${SERVER}__slow`;
+const UPSTREAM_ARGUMENTS = { steps: 20 };
 const root = path.resolve(import.meta.dirname, "../..");
 const fixture = path.join(root, "test/integration/federation/changing-upstream.ts");
 const folder = mkdtempSync(path.join(os.tmpdir(), "sb-e2e-usage-servers-"));
 const definitions = path.join(folder, "tools.json");
 
 test.describe.configure({ mode: "serial" });
-test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// Removed when the worker exits, not after these tests: the server stays registered for the
+// screens spec's Servers page, and its periodic re-sync reads this folder.
+process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
 
 let adminKey = "";
 test.beforeAll(async () => {
-  writeFileSync(definitions, JSON.stringify({ tools: [{ name: "greet", description: "Greets someone.", inputSchema: { type: "object", properties: { name: { type: "string" } } } }] }));
+  writeFileSync(definitions, JSON.stringify({ tools: [{ name: "slow", description: "Works for steps × 100 ms.", inputSchema: { type: "object", properties: { steps: { type: "integer" } } } }] }));
   await runSb(["user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "admin"]);
   adminKey = await runSb(["key", "create", "--email", ADMIN.email, "--name", "usage servers e2e"]);
   await runSb(["server", "add", SERVER, "--command", process.execPath, "--arg=--import", "--arg", "tsx", "--arg", fixture, "--arg", definitions, "--cwd", root]);
@@ -36,7 +41,7 @@ test("the call log and the tool rankings show each call's server, and narrow to 
   const client = new Client({ name: "usage-servers-e2e", version: "1.0.0" });
   await client.connect(new StreamableHTTPClientTransport(new URL(`${baseURL}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${adminKey}` } } }));
   try {
-    await expect(async () => expect((await client.callTool({ name: UPSTREAM_TOOL, arguments: { name: "Ada" } })).isError).toBeFalsy()).toPass({ timeout: 30_000 });
+    await expect(async () => expect((await client.callTool({ name: UPSTREAM_TOOL, arguments: UPSTREAM_ARGUMENTS })).isError).toBeFalsy()).toPass({ timeout: 30_000 });
     expect((await client.callTool({ name: "echo", arguments: { message: "the hub's own" } })).isError).toBeFalsy();
   } finally {
     await client.close();
