@@ -41,9 +41,9 @@ type Headers = Record<string, string | string[] | undefined>;
  * answer, resume a cut answer stream with Last-Event-ID, open the GET stream after
  * `notifications/initialized` (405: the server has none), DELETE the session on close, and end
  * the connection (onclose) when the upstream has forgotten the session (404; 400 to a reopened
- * GET stream, or a 400 to a POST saying the session ID is not valid: UpstreamSessionGoneError, so
- * the pool resends the request on a new session) or no longer listens (the GET stream's reopening refused), so the pool starts a new
- * one. A cancelled request's HTTP exchange is aborted, so a hung call does not hold one of the
+ * GET stream, or to a POST saying the session ID is not valid: UpstreamSessionGoneError, so the
+ * pool resends that request on a new session) or no longer listens (the GET stream's reopening
+ * refused), so the pool starts a new one. A cancelled request's HTTP exchange is aborted, so a hung call does not hold one of the
  * capped connections. Redirects are refused, not followed: an upstream's URL is registered by an
  * admin, and a redirect elsewhere would carry its configured headers (bearer tokens) to another host.
  */
