@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareConsoleBuild } from "@/test/helpers/prepare-console-build";
+import { prepareConsoleBuild, type ConsoleBuild } from "@/test/helpers/prepare-console-build";
 import { createTestDatabase } from "@/test/helpers/test-database";
 
 const database = await createTestDatabase();
@@ -24,7 +24,7 @@ if (process.env.SWITCHBOARD_DATA_DIR) {
 }
 
 // The API tests' console build, reused (npm test runs them first): one `next build` per run.
-let build: Awaited<ReturnType<typeof prepareConsoleBuild>>;
+let build: ConsoleBuild;
 try {
   build = await prepareConsoleBuild();
 } catch (error) {
